@@ -1,0 +1,68 @@
+package dev.netkit.cli;
+
+import java.util.List;
+
+/**
+ * Every program the launcher knows, in the order {@code ./netkit --help} lists them. A program's
+ * command class lives in the sub-package of its module ({@code dev.netkit.cli.udp}, …).
+ */
+public final class ProgramCatalog {
+
+  private static final List<Program> PROGRAMS = List.of(
+      Program.notYetImplemented("urgent-send",
+          "send lines of normal data and urgent bytes over TCP (ch. 17)"),
+      Program.notYetImplemented("urgent-recv",
+          "receive normal and urgent data: watcher, poll loop or inline (ch. 17)"),
+      Program.notYetImplemented("travesty-server",
+          "the travesty line-protocol server with urgent-data abort (ch. 17)"),
+      Program.notYetImplemented("travesty-client",
+          "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
+      Program.notYetImplemented("travesty-bench",
+          "build and generate speed of the travesty engine on a corpus"),
+      Program.notYetImplemented("echo-server",
+          "UDP reverse-echo server, optionally flaky (ch. 18)"),
+      Program.notYetImplemented("echo-client",
+          "UDP echo client with timeout, retries and sequencing (ch. 18)"),
+      Program.notYetImplemented("daytime-server",
+          "RFC 867 daytime server over UDP (ch. 18)"),
+      Program.notYetImplemented("daytime-client",
+          "ask one or many daytime servers at once over UDP (ch. 18)"),
+      Program.notYetImplemented("udp-proxy",
+          "UDP relay that drops, duplicates, delays and reorders datagrams"),
+      Program.notYetImplemented("chat-server",
+          "the UDP chat server: channels, private messages, keep-alive (ch. 19)"),
+      Program.notYetImplemented("chat-client",
+          "the UDP chat client; finds a server by broadcast (ch. 19-20)"),
+      Program.notYetImplemented("broadcast-echo",
+          "send lines to a broadcast address and print every answer (ch. 20)"),
+      Program.notYetImplemented("mcast-time-server",
+          "multicast time-of-day beacon (ch. 21)"),
+      Program.notYetImplemented("mcast-time-client",
+          "join the beacon's group and print each beacon (ch. 21)"),
+      Program.notYetImplemented("mchat-server",
+          "the chat server with multicast fan-out (ch. 21)"),
+      Program.notYetImplemented("mchat-client",
+          "the chat client that listens on multicast groups (ch. 21)"),
+      Program.notYetImplemented("wrap-server",
+          "UNIX-domain stream server that refills text to a width (ch. 22)"),
+      Program.notYetImplemented("wrap-client",
+          "send text to the wrap server and print it wrapped (ch. 22)"),
+      Program.notYetImplemented("localtime-server",
+          "UNIX-domain datagram server answering the time in a zone (ch. 22)"),
+      Program.notYetImplemented("localtime-client",
+          "ask the localtime server over a UNIX-domain datagram (ch. 22)"),
+      Program.notYetImplemented("tour",
+          "show every module working on loopback, step by step"));
+
+  private ProgramCatalog() {
+  }
+
+  /**
+   * Returns every program.
+   *
+   * @return the programs, in listing order; the list is immutable
+   */
+  public static List<Program> programs() {
+    return PROGRAMS;
+  }
+}
