@@ -116,8 +116,8 @@ final class DatagramServerLoop implements AutoCloseable {
     received++;
     if (in.remaining() > maxDatagram) {
       oversize++;
-      log.warn("{}: dropped a datagram of more than {} bytes (limit: maxDatagram) from {}",
-          name, maxDatagram, sender);
+      log.warn("{}: dropped a datagram from {}: longer than the limit of {} bytes", name, sender,
+          maxDatagram);
       return;
     }
     if (log.isDebugEnabled()) {

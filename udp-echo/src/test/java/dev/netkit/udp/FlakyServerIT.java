@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +52,9 @@ class FlakyServerIT {
       assertThat(stats.duplicates()).isPositive();
       assertThat(listener.lines).anyMatch(line -> line.matches("\\d+: retrying\\.\\.\\. .*"))
           .anyMatch(line -> line.matches("Discarding duplicate message seqno = \\d+"));
-      assertThat(server.statistics().received())
-          .isEqualTo(stats.sent() + stats.retransmitted());
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+          assertThat(server.statistics().received())
+              .isEqualTo(stats.sent() + stats.retransmitted()));
     }
   }
 }
