@@ -77,10 +77,11 @@ public final class UdpProxyCommand implements Callable<Integer> {
         EchoServerCommand.hostPort(target), loss, duplicate, reorder, delay.toMillis(),
         config.seed());
     out.flush();
-    untilStopped.await(proxy);
     PrintWriter err = spec.commandLine().getErr();
-    err.println("udp-proxy: " + proxy.statistics());
-    err.flush();
+    untilStopped.await(proxy, () -> {
+      err.println("udp-proxy: " + proxy.statistics());
+      err.flush();
+    });
     return 0;
   }
 }
