@@ -27,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start NAME COMMAND...: runs a server in the background, prints the port it reports.
+# start NAME COMMAND...: runs a server in the background and sets $port to the port it reports.
+# (Not called in a subshell, so that cleanup knows its pid.)
 start() {
   local log
   log=$(mktemp "${TMPDIR:-/tmp}/udp-echo-bench.XXXXXX")
@@ -36,7 +37,7 @@ start() {
   pids+=($!)
   for _ in $(seq 1 600); do
     if grep -qoE '127\.0\.0\.1:[0-9]+' "$log"; then
-      grep -oE '127\.0\.0\.1:[0-9]+' "$log" | head -n 1 | cut -d: -f2
+      port=$(grep -oE '127\.0\.0\.1:[0-9]+' "$log" | head -n 1 | cut -d: -f2)
       return
     fi
     kill -0 "${pids[-1]}" 2>/dev/null || break
@@ -47,8 +48,11 @@ start() {
   exit 1
 }
 
-c_port=$(start "C server" "$bin/udp_reverse_echo_server" 127.0.0.1 0)
-netkit_port=$(start "netkit echo-server" "$root/netkit" echo-server 0 --bind 127.0.0.1 --quiet)
+port=
+start "C server" "$bin/udp_reverse_echo_server" 127.0.0.1 0
+c_port=$port
+start "netkit echo-server" "$root/netkit" echo-server 0 --bind 127.0.0.1 --quiet
+netkit_port=$port
 
 # measure NAME PORT: the load generator against the server on PORT; prints its rate and keeps
 # its whole result line (lost and bad replies too) for the summary. Bad replies abort the run.
