@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.CtimeFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -51,7 +52,7 @@ public final class DaytimeServer implements AutoCloseable {
     Clock clock = config.clock();
     this.loop = new DatagramServerLoop("daytime-server", bindAddress, config.maxRequest(),
         MAX_REPLY, (request, sender, reply) -> {
-          reply.put((Ctime.format(ZonedDateTime.now(clock)) + "\r\n")
+          reply.put((CtimeFormat.format(ZonedDateTime.now(clock)) + "\r\n")
               .getBytes(StandardCharsets.US_ASCII));
           reply.flip();
           return 1;
