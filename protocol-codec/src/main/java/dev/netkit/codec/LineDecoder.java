@@ -40,7 +40,8 @@ import java.util.Optional;
  * so people can talk to a server with {@code nc} or a Telnet client in line mode, as with Netty's
  * {@code LineBasedFrameDecoder}. This matters for security where a line protocol is relayed: if
  * one hop ends lines only at CRLF and another also at LF, an attacker can hide a line inside
- * another ("SMTP smuggling", CVE-2023-51764/51765/51766; Postfix {@code smtpd_forbid_bare_newline}).
+ * another ("SMTP smuggling", CVE-2023-51764/51765/51766; Postfix
+ * {@code smtpd_forbid_bare_newline}).
  * A server whose input may have passed through a CRLF-only gateway should use
  * {@link BareLf#REJECT}: a line ended by a bare LF is then a {@link MalformedFrameException}
  * (the line is consumed, the next one decodes normally). A lone CR is always content.
