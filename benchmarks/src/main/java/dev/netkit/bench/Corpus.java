@@ -37,7 +37,7 @@ final class Corpus {
     return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Cuts {@code bytes} into chunks of {@code size} bytes (the last one shorter), as reads would. */
+  /** Cuts {@code bytes} into chunks of {@code size} bytes (the last one shorter), like reads. */
   static List<byte[]> chunks(byte[] bytes, int size) {
     List<byte[]> chunks = new ArrayList<>();
     for (int i = 0; i < bytes.length; i += size) {

@@ -31,18 +31,18 @@ import java.util.Optional;
  * {@code maxLineLength} bytes ({@value #DEFAULT_MAX_LINE_LENGTH} by default). The decoder fails
  * fast: as soon as it has seen {@code maxLineLength + 1} content bytes it throws a
  * {@link TooLongFrameException} (length {@code maxLineLength + 1}, input: the line's first bytes)
- * without waiting for the line end (Netty's {@code failFast}). The caller may close the
- * connection, or keep decoding: the decoder then skips the rest of that line, up to and including
- * its LF, and continues with the next line. The over-long line is consumed as far as it is in the
- * buffer, up to and including its LF; what follows stays in the buffer.
+ * without waiting for the line end (Netty's {@code failFast}). The over-long line is consumed as
+ * far as it is in the buffer (up to and including its LF; what follows stays there). The caller
+ * may close the connection, or keep decoding: the decoder skips the rest of the line in later
+ * input, up to and including its LF, and continues with the next line.
  *
  * <p><b>Bare LF.</b> With {@link BareLf#ACCEPT} (the default) a lone {@code \n} also ends a line,
  * so people can talk to a server with {@code nc} or a Telnet client in line mode, as with Netty's
  * {@code LineBasedFrameDecoder}. This matters for security where a line protocol is relayed: if
- * one hop ends lines only at CRLF and another also at LF, an attacker can hide a line inside
- * another ("SMTP smuggling", CVE-2023-51764/51765/51766; Postfix
- * {@code smtpd_forbid_bare_newline}).
- * A server whose input may have passed through a CRLF-only gateway should use
+ * one hop ends lines only at CRLF and the next also at a bare LF, a line that the first hop
+ * passes on as content (say {@code "x\n."}) is two lines to the second, the last one an end of
+ * data, and the lines after it are read as smuggled commands ("SMTP smuggling",
+ * CVE-2023-51764/51765/51766; Postfix {@code smtpd_forbid_bare_newline}). A server whose input may pass such a hop should use
  * {@link BareLf#REJECT}: a line ended by a bare LF is then a {@link MalformedFrameException}
  * (the line is consumed, the next one decodes normally). A lone CR is always content.
  *

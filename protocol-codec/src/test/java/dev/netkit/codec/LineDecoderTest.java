@@ -73,9 +73,8 @@ class LineDecoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"abcde\r\n", "abcde\n", "abcdefghijklmnop\r\n", "abcde\r\r\n"})
   void overLongLineFailsFastThenTheNextLineDecodes(String longLine) {
-    String preview = longLine.startsWith("abcde") ? "61 62 63 64 65" : "?";
     assertLines(longLine + "ok\r\n", 4, BareLf.ACCEPT,
-        "!TooLongFrameException: line length : 5 (limit: 4), input: " + preview, "ok");
+        "!TooLongFrameException: line length : 5 (limit: 4), input: 61 62 63 64 65", "ok");
   }
 
   @Test
