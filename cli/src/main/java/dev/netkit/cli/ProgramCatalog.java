@@ -1,5 +1,6 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.tour.TourCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
 import dev.netkit.cli.udp.DaytimeServerCommand;
 import dev.netkit.cli.udp.EchoClientCommand;
@@ -56,8 +57,8 @@ public final class ProgramCatalog {
           "UNIX-domain datagram server answering the time in a zone (ch. 22)"),
       Program.notYetImplemented("localtime-client",
           "ask the localtime server over a UNIX-domain datagram (ch. 22)"),
-      Program.notYetImplemented("tour",
-          "show every module working on loopback, step by step"));
+      new Program("tour",
+          "show every module working on loopback, step by step", TourCommand::new));
 
   private ProgramCatalog() {
   }

@@ -1,0 +1,16 @@
+package dev.netkit.cli.tour;
+
+/** Thrown by a step that cannot run on this machine; the message says why. */
+public final class StepSkippedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param reason why the step cannot run, e.g. {@code corpus not found at ../shared/corpus/…}
+   */
+  public StepSkippedException(String reason) {
+    super(reason);
+  }
+}
