@@ -1,5 +1,6 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.travesty.TravestyBenchCommand;
 import java.util.List;
 
 /**
@@ -17,8 +18,9 @@ public final class ProgramCatalog {
           "the travesty line-protocol server with urgent-data abort (ch. 17)"),
       Program.notYetImplemented("travesty-client",
           "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
-      Program.notYetImplemented("travesty-bench",
-          "build and generate speed of the travesty engine on a corpus"),
+      new Program("travesty-bench",
+          "build and generate speed of the travesty engine on a corpus",
+          TravestyBenchCommand::new),
       Program.notYetImplemented("echo-server",
           "UDP reverse-echo server, optionally flaky (ch. 18)"),
       Program.notYetImplemented("echo-client",
