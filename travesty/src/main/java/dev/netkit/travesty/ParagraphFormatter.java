@@ -60,16 +60,16 @@ final class ParagraphFormatter {
    */
   long write(Walk walk, long words, LineOutput out) throws IOException {
     char[] chars = walk.chars();
-    int[] starts = walk.starts();
+    int[] records = walk.records();
     int length = 0;
     int columns = 0;
     boolean paragraphStart = true;
     long done = 0;
     while (done < words) {
-      int word = walk.next();
+      int record = walk.next();
       done++;
-      int start = starts[word];
-      int wordLength = starts[word + 1] - start;
+      int start = records[record + SuccessorIndex.START];
+      int wordLength = records[record + SuccessorIndex.END] - start;
       if (length > 0 && columns + 1 + wordLength > width) {
         if (!out.line(line, length)) {
           return done;

@@ -31,16 +31,16 @@ final class RawFormatter {
   static long write(Walk walk, long words, CharOutput out, BooleanSupplier proceed)
       throws IOException {
     char[] chars = walk.chars();
-    int[] starts = walk.starts();
+    int[] records = walk.records();
     char[] buf = new char[CHUNK];
     long done = 0;
     while (done < words && proceed.getAsBoolean()) {
       int pos = 0;
       while (done < words && pos < CHUNK - PARAGRAPH_BREAK.length()) {
-        int word = walk.next();
+        int record = walk.next();
         done++;
-        int start = starts[word];
-        int length = starts[word + 1] - start;
+        int start = records[record + SuccessorIndex.START];
+        int length = records[record + SuccessorIndex.END] - start;
         if (length > CHUNK - PARAGRAPH_BREAK.length() - pos) {
           pos = writeLong(chars, start, length, buf, pos, out);
         } else {

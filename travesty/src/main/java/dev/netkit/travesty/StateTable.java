@@ -1,66 +1,52 @@
 package dev.netkit.travesty;
 
+import java.util.Arrays;
+
 /**
  * Interns chain states: maps each distinct context of {@code order} words to a dense {@code int}
- * state id (0, 1, 2, …).
+ * state id (0, 1, 2, …), and remembers the newest word of each state.
  *
  * <p>A context is packed into a 128-bit key {@code (hi, lo)} of 32-bit lanes, oldest word first,
  * newest word in the low lane of {@code lo}; a lane holds {@code wordId + 1}, and 0 means "no
  * word" (the start of the text). Orders 1 and 2 fit in {@code lo} alone ({@code hi} is 0), so
  * their slots are two {@code long}s ({@code lo}, {@code id + 1}); orders 3 and 4 use three
  * ({@code lo}, {@code hi}, {@code id + 1}). Keys live in the slots themselves (open addressing,
- * linear probing), so a probe touches one cache line.
+ * linear probing), so a probe touches one cache line; the home slot is given by the hash's top
+ * bits, so growing the table copies the slots forward in order instead of scattering them.
  *
  * <p>Not thread-safe.
  */
 final class StateTable {
 
   private static final int INITIAL_SLOTS = 1 << 10;
+  private static final int MAX_INITIAL_SLOTS = 1 << 26;
+  private static final double MAX_LOAD = 0.7;
 
   private final boolean wide;
   private final int stride;
   private long[] table;
   private int slotMask;
+  private int shift;
   private int size;
   private int resizeAt;
   private boolean lastWasNew;
-  /** Written by {@link #internAll} so that the compiler keeps its warming loads. */
-  @SuppressWarnings("unused")
-  private long warmed;
+  private int[] lastWords;
 
   /**
    * Creates an empty table.
    *
    * @param order the number of words per context, 1 to 4
+   * @param expected how many states are expected (the table grows past it)
    */
-  StateTable(int order) {
+  StateTable(int order, int expected) {
     this.wide = order > 2;
     this.stride = wide ? 3 : 2;
-    allocate(INITIAL_SLOTS);
-  }
-
-  /**
-   * Interns a batch of contexts; like {@link WordTable#internAll}, it reads the home slots of the
-   * whole batch before the lookups so that their cache misses overlap.
-   *
-   * @param his the older lanes of each context (0 for orders 1 and 2)
-   * @param los the newer lanes of each context
-   * @param count the number of contexts
-   * @param ids receives the state id of each context
-   * @param offset where the first id goes in {@code ids}
-   * @throws IllegalStateException if the table cannot grow any more
-   */
-  void internAll(long[] his, long[] los, int count, int[] ids, int offset) {
-    long sum = 0;
-    for (int i = 0; i < count; i++) {
-      int hash = (int) mix(his[i], los[i]);
-      ids[offset + i] = hash;
-      sum += table[(hash & slotMask) * stride];
+    int slots = INITIAL_SLOTS;
+    while (slots * MAX_LOAD < expected && slots < MAX_INITIAL_SLOTS) {
+      slots *= 2;
     }
-    warmed = sum;
-    for (int i = 0; i < count; i++) {
-      ids[offset + i] = intern(ids[offset + i], his[i], los[i]);
-    }
+    allocate(slots);
+    lastWords = new int[Math.max(INITIAL_SLOTS, Math.min(expected, MAX_INITIAL_SLOTS))];
   }
 
   /**
@@ -72,7 +58,8 @@ final class StateTable {
    * @throws IllegalStateException if the table cannot grow any more
    */
   int intern(long hi, long lo) {
-    return intern((int) mix(hi, lo), hi, lo);
+    int home = (int) (mix(hi, lo) >>> shift);
+    return wide ? internWide(home, hi, lo) : internNarrow(home, lo);
   }
 
   /**
@@ -82,23 +69,6 @@ final class StateTable {
    */
   boolean lastWasNew() {
     return lastWasNew;
-  }
-
-  private int intern(int hash, long hi, long lo) {
-    int i = hash & slotMask;
-    for (;;) {
-      int base = i * stride;
-      long idPlusOne = table[base + stride - 1];
-      if (idPlusOne == 0) {
-        lastWasNew = true;
-        return insert(base, hi, lo);
-      }
-      if (table[base] == lo && (!wide || table[base + 1] == hi)) {
-        lastWasNew = false;
-        return (int) idPlusOne - 1;
-      }
-      i = (i + 1) & slotMask;
-    }
   }
 
   /**
@@ -111,19 +81,46 @@ final class StateTable {
   }
 
   /**
-   * Writes the newest word of every state into its successor record (the word a walk emits on
-   * entering the state), or -1 for a state that holds no word yet.
+   * Returns the newest word of each state (the word a walk emits on entering it), -1 for a state
+   * that holds no word.
    *
-   * @param records the successor records
-   * @param recordOf the record index of every state id
+   * @return the word ids, indexed by state id; {@link #size()} of them are valid
    */
-  void writeLastWords(int[] records, int[] recordOf) {
-    for (int base = 0; base < table.length; base += stride) {
-      long idPlusOne = table[base + stride - 1];
-      if (idPlusOne != 0) {
-        int state = (int) idPlusOne - 1;
-        records[recordOf[state] + SuccessorIndex.WORD] = (int) table[base] - 1;
+  int[] lastWords() {
+    return lastWords;
+  }
+
+  private int internNarrow(int home, long lo) {
+    long[] slots = table;
+    int i = home;
+    for (;;) {
+      int base = i << 1;
+      long idPlusOne = slots[base + 1];
+      if (idPlusOne == 0) {
+        return insert(base, 0, lo);
       }
+      if (slots[base] == lo) {
+        lastWasNew = false;
+        return (int) idPlusOne - 1;
+      }
+      i = (i + 1) & slotMask;
+    }
+  }
+
+  private int internWide(int home, long hi, long lo) {
+    long[] slots = table;
+    int i = home;
+    for (;;) {
+      int base = i * 3;
+      long idPlusOne = slots[base + 2];
+      if (idPlusOne == 0) {
+        return insert(base, hi, lo);
+      }
+      if (slots[base] == lo && slots[base + 1] == hi) {
+        lastWasNew = false;
+        return (int) idPlusOne - 1;
+      }
+      i = (i + 1) & slotMask;
     }
   }
 
@@ -134,6 +131,11 @@ final class StateTable {
       table[base + 1] = hi;
     }
     table[base + stride - 1] = id + 1L;
+    if (id == lastWords.length) {
+      lastWords = Arrays.copyOf(lastWords, Capacity.grow(lastWords.length, id + 1L, "states"));
+    }
+    lastWords[id] = (int) lo - 1;
+    lastWasNew = true;
     if (size > resizeAt) {
       rehash();
     }
@@ -151,7 +153,7 @@ final class StateTable {
       if (old[base + stride - 1] != 0) {
         long lo = old[base];
         long hi = wide ? old[base + 1] : 0;
-        int i = (int) mix(hi, lo) & slotMask;
+        int i = (int) (mix(hi, lo) >>> shift);
         while (table[i * stride + stride - 1] != 0) {
           i = (i + 1) & slotMask;
         }
@@ -163,7 +165,8 @@ final class StateTable {
   private void allocate(int slots) {
     table = new long[slots * stride];
     slotMask = slots - 1;
-    resizeAt = (int) (slots * 0.7);
+    shift = Long.numberOfLeadingZeros(slots) + 1;
+    resizeAt = (int) (slots * MAX_LOAD);
   }
 
   /** A 128-to-64-bit mix (Stafford's variant 13 finalizer over a multiply-combine). */

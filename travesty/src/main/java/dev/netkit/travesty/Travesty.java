@@ -433,15 +433,17 @@ public final class Travesty {
   }
 
   /**
-   * Returns the number of contexts with at least one successor. An owner method: it analyses
-   * buffered text first.
+   * Returns the number of contexts with at least one successor (the keys of the book's lookup
+   * table, the start-of-text contexts included). An owner method: it analyses buffered text and
+   * builds the successor index if text arrived since it was last built (as the next generation
+   * would).
    *
-   * @return the exact count
+   * @return the exact count; 0 for an empty model
    * @throws IllegalStateException if the model is full
    */
   public int states() {
     flush();
-    return stats.states();
+    return chain.wordCount() == 0 ? 0 : chain.index().contexts();
   }
 
   /**
@@ -497,8 +499,8 @@ public final class Travesty {
   private Walk startWalk() {
     flush();
     SuccessorIndex index = chain.index();
-    int state = generationState >= 0 ? generationState : chain.lastState();
-    return new Walk(index, chain.words(), random, state);
+    int state = generationState >= 0 ? generationState : index.lastState();
+    return new Walk(index, chain.words().chars().chars(), random, state);
   }
 
   private void endWalk(Walk walk) {
@@ -520,8 +522,7 @@ public final class Travesty {
   }
 
   private TravestyStats snapshot(long generated) {
-    return new TravestyStats(chain.wordCount(), chain.words().size(),
-        chain.statesWithSuccessors(), generated);
+    return new TravestyStats(chain.wordCount(), chain.words().size(), generated);
   }
 
   private static void checkWords(long words) {

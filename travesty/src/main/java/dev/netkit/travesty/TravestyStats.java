@@ -5,13 +5,10 @@ package dev.netkit.travesty;
  *
  * @param wordsAnalyzed words added since the last reset, repetitions included
  * @param uniqueWords distinct words (punctuation and case count)
- * @param states distinct contexts of {@code order} words that have at least one successor (the
- *     keys of the book's lookup table, the start-of-text contexts included)
  * @param wordsGenerated words generated since the last reset, by every generate call
  */
-public record TravestyStats(long wordsAnalyzed, int uniqueWords, int states,
-    long wordsGenerated) {
+public record TravestyStats(long wordsAnalyzed, int uniqueWords, long wordsGenerated) {
 
   /** The statistics of an empty model. */
-  public static final TravestyStats EMPTY = new TravestyStats(0, 0, 0, 0);
+  public static final TravestyStats EMPTY = new TravestyStats(0, 0, 0);
 }

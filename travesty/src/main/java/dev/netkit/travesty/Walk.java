@@ -4,13 +4,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * One random walk through the chain: each step picks a successor of the current state with the
- * probability of its multiplicity and yields that state's newest word.
+ * probability of its multiplicity and enters it; the formatter then writes that state's newest
+ * word, which the record locates in the character arena.
  *
  * <p>A state without successors (the end of the text, unless the same context occurs earlier)
  * restarts the walk from a state drawn uniformly from those with successors. After a word ending
  * in {@code .} a paragraph break follows with probability {@link #PARAGRAPH_BREAK_PROBABILITY}.
- * Random numbers are drawn in a fixed order (successor, then paragraph break; a restart draws
- * first), so a seeded generator gives the same walk whatever the output format.
+ * Random numbers are drawn in a fixed order (a restart, then the successor, then the paragraph
+ * break), so a seeded generator gives the same walk whatever the output format.
  */
 final class Walk {
 
@@ -18,11 +19,11 @@ final class Walk {
   static final double PARAGRAPH_BREAK_PROBABILITY = 0.1;
 
   private static final int RESTART_TRIES = 64;
+  private static final long LOW_32 = 0xFFFF_FFFFL;
 
   private final SuccessorIndex index;
   private final int[] records;
   private final char[] chars;
-  private final int[] starts;
   private final RandomGenerator random;
   private int current;
   private boolean paragraphEnd;
@@ -32,16 +33,14 @@ final class Walk {
    * Starts a walk.
    *
    * @param index the successor index
-   * @param words the words the index refers to
+   * @param chars the character arena its records point into
    * @param random the random source
    * @param state the state to start from
    */
-  Walk(SuccessorIndex index, WordTable words, RandomGenerator random, int state) {
+  Walk(SuccessorIndex index, char[] chars, RandomGenerator random, int state) {
     this.index = index;
     this.records = index.records();
-    WordTable.DecodedWords decoded = words.chars();
-    this.chars = decoded.chars();
-    this.starts = decoded.starts();
+    this.chars = chars;
     this.random = random;
     this.current = index.recordOf(state);
   }
@@ -49,7 +48,8 @@ final class Walk {
   /**
    * Takes one step.
    *
-   * @return the id of the word to emit
+   * @return the record of the state entered: its word spans {@code chars()[records()[r + START]]}
+   *     up to {@code chars()[records()[r + END]]}
    */
   int next() {
     int record = current;
@@ -58,14 +58,13 @@ final class Walk {
       record = randomRecordWithSuccessors();
       count = records[record + SuccessorIndex.COUNT];
     }
-    int pick = count == 1 ? 0 : random.nextInt(count);
+    int pick = count == 1 ? 0 : below(count);
     int target = records[record + SuccessorIndex.TARGETS + pick];
     current = target;
-    int word = records[target + SuccessorIndex.WORD];
     steps++;
-    paragraphEnd = chars[starts[word + 1] - 1] == '.'
+    paragraphEnd = chars[records[target + SuccessorIndex.END] - 1] == '.'
         && random.nextDouble() < PARAGRAPH_BREAK_PROBABILITY;
-    return word;
+    return target;
   }
 
   /**
@@ -96,6 +95,15 @@ final class Walk {
   }
 
   /**
+   * Returns the records of the index.
+   *
+   * @return the records
+   */
+  int[] records() {
+    return records;
+  }
+
+  /**
    * Returns the character arena of the words.
    *
    * @return the arena
@@ -105,24 +113,30 @@ final class Walk {
   }
 
   /**
-   * Returns the start offsets of the words in {@link #chars()}.
-   *
-   * @return the offsets
+   * A uniform draw from {@code [0, bound)} by Lemire's multiply-and-reject method: one 64-bit
+   * random number and a multiplication, where a modulo would cost a division.
    */
-  int[] starts() {
-    return starts;
+  private int below(int bound) {
+    long product = (random.nextLong() >>> 32) * bound;
+    if ((product & LOW_32) < bound) {
+      long threshold = (-bound & LOW_32) % bound;
+      while ((product & LOW_32) < threshold) {
+        product = (random.nextLong() >>> 32) * bound;
+      }
+    }
+    return (int) (product >>> 32);
   }
 
   /** Uniform over states with successors: rejection sampling, then a scan (tiny models). */
   private int randomRecordWithSuccessors() {
     int stateCount = index.stateCount();
     for (int tries = 0; tries < RESTART_TRIES; tries++) {
-      int record = index.recordOf(random.nextInt(stateCount));
+      int record = index.recordOf(below(stateCount));
       if (records[record + SuccessorIndex.COUNT] > 0) {
         return record;
       }
     }
-    int first = random.nextInt(stateCount);
+    int first = below(stateCount);
     for (int k = 0; k < stateCount; k++) {
       int record = index.recordOf((first + k) % stateCount);
       if (records[record + SuccessorIndex.COUNT] > 0) {

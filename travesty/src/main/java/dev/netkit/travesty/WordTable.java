@@ -12,11 +12,13 @@ import java.util.Arrays;
  * {@code id} spans {@code bytes[starts[id]]} up to {@code bytes[starts[id + 1]]}. Words are
  * compared byte for byte, like Perl compares the byte strings of the book's module.
  *
- * <p>The hash index is open addressing with linear probing over a {@code long[]}: each slot holds
- * the word's 32-bit hash in the upper half and {@code id + 1} in the lower half (0 = empty), so a
- * probe compares hashes without touching the arena and a rehash never recomputes a hash. The
- * arena keeps eight spare bytes at its end so that a word of up to eight bytes is compared with one
- * masked {@code long} load.
+ * <p>The hash index is open addressing with linear probing over a {@code long[]} of two-long
+ * slots: the word's first eight bytes (zero-padded), then a tag in the upper half (the word's
+ * hash, its low eight bits replaced by the word's length up to 255) and {@code id + 1} in the
+ * lower half (0 = empty). A word of up to eight bytes, most words, is found by comparing one slot,
+ * without touching the arena; a rehash never recomputes a hash. The home slot is given by the
+ * tag's top bits, which keeps the table ordered by hash: growing it copies the slots forward in
+ * order instead of scattering them.
  *
  * <p>For output, {@link #chars()} decodes the words to UTF-16 once, on demand (malformed bytes
  * become U+FFFD).
@@ -28,40 +30,34 @@ final class WordTable {
   private static final int INITIAL_SLOTS = 1 << 10;
   private static final int INITIAL_BYTES = 1 << 12;
   private static final long HASH_BITS = 0xFFFF_FFFF_0000_0000L;
+  private static final int LENGTH_BITS = 0xFF;
   private static final long MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private long[] slots = new long[INITIAL_SLOTS];
+  private long[] slots = new long[2 * INITIAL_SLOTS];
+  private int slotMask = INITIAL_SLOTS - 1;
   private byte[] bytes = new byte[INITIAL_BYTES];
   private int[] starts = new int[INITIAL_SLOTS / 2 + 1];
   private int size;
+  private int shift = Integer.numberOfLeadingZeros(INITIAL_SLOTS) + 1;
   private int resizeAt = maxLoad(INITIAL_SLOTS);
   private DecodedWords decoded = new DecodedWords();
-  /** Written by {@link #warm} so that the compiler keeps its loads. */
-  @SuppressWarnings("unused")
-  private long warmed;
 
   /**
    * Interns a batch of words: the ids of words that are new are assigned in batch order.
-   *
-   * <p>The slots of the whole batch are read once before the lookups: independent loads that the
-   * processor overlaps, where lookup after lookup would wait for one cache miss at a time.
    *
    * @param buf holds the words
    * @param from index of the first byte of each word
    * @param to index after the last byte of each word
    * @param count the number of words
    * @param ids receives the id of each word
+   * @param offset where the first id goes in {@code ids}
    * @throws IllegalStateException if the table cannot grow any more
    */
-  void internAll(byte[] buf, int[] from, int[] to, int count, int[] ids) {
+  void internAll(byte[] buf, int[] from, int[] to, int count, int[] ids, int offset) {
     for (int i = 0; i < count; i++) {
-      ids[i] = hash(buf, from[i], to[i]);
-    }
-    warm(ids, count);
-    for (int i = 0; i < count; i++) {
-      ids[i] = intern(ids[i], buf, from[i], to[i]);
+      ids[offset + i] = intern(buf, from[i], to[i]);
     }
   }
 
@@ -84,54 +80,48 @@ final class WordTable {
     return decoded;
   }
 
-  private int intern(int hash, byte[] buf, int from, int to) {
-    long tag = (long) hash << 32;
-    int mask = slots.length - 1;
-    int i = hash & mask;
-    long slot;
-    while ((slot = slots[i]) != 0) {
-      if ((slot & HASH_BITS) == tag) {
-        int id = (int) slot - 1;
-        if (matches(id, buf, from, to)) {
-          return id;
-        }
-      }
-      i = (i + 1) & mask;
-    }
-    return insert(i, tag, buf, from, to);
-  }
-
-  /** Loads the home slot of each hash, and the word offsets it points to, into the cache. */
-  private void warm(int[] hashes, int count) {
+  private int intern(byte[] buf, int from, int to) {
+    int length = to - from;
+    int key = hash(buf, from, to) & ~LENGTH_BITS | Math.min(length, LENGTH_BITS);
+    long tag = (long) key << 32;
+    long prefix = prefix(buf, from, to);
     long[] table = slots;
-    int[] offsets = starts;
-    int mask = table.length - 1;
-    long sum = 0;
-    for (int i = 0; i < count; i++) {
-      long slot = table[hashes[i] & mask];
-      sum += offsets[(int) slot];
+    int i = key >>> shift;
+    for (;;) {
+      int base = i << 1;
+      long slot = table[base + 1];
+      if (slot == 0) {
+        return insert(base, tag, prefix, buf, from, to);
+      }
+      if ((slot & HASH_BITS) == tag && table[base] == prefix
+          && (length <= Long.BYTES || restMatches((int) slot - 1, buf, from, to))) {
+        return (int) slot - 1;
+      }
+      i = (i + 1) & slotMask;
     }
-    warmed = sum;
   }
 
-  private boolean matches(int id, byte[] buf, int from, int to) {
+  /** Compares a word of more than eight bytes whose first eight match. */
+  private boolean restMatches(int id, byte[] buf, int from, int to) {
     int start = starts[id];
-    int length = starts[id + 1] - start;
-    if (length != to - from) {
-      return false;
-    }
-    if (length <= Long.BYTES && from <= buf.length - Long.BYTES) {
-      long mask = -1L >>> (Long.SIZE - Byte.SIZE * length);
-      return (((long) LONGS.get(bytes, start) ^ (long) LONGS.get(buf, from)) & mask) == 0;
-    }
-    return Arrays.equals(bytes, start, start + length, buf, from, to);
+    int end = starts[id + 1];
+    return end - start == to - from
+        && Arrays.equals(bytes, start + Long.BYTES, end, buf, from + Long.BYTES, to);
   }
 
-  private int insert(int slot, long tag, byte[] buf, int from, int to) {
+  /** The first eight bytes of a word (fewer for a shorter word, then zeros) as a little-endian long. */
+  private static long prefix(byte[] buf, int from, int to) {
+    if (to - from >= Long.BYTES) {
+      return (long) LONGS.get(buf, from);
+    }
+    return tail(buf, from, to);
+  }
+
+  private int insert(int base, long tag, long prefix, byte[] buf, int from, int to) {
     int length = to - from;
     int start = starts[size];
-    if (start + (long) length + Long.BYTES > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Capacity.grow(bytes.length, start + (long) length + Long.BYTES,
+    if (start + (long) length > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Capacity.grow(bytes.length, start + (long) length,
           "bytes of distinct words"));
     }
     if (size + 2 > starts.length) {
@@ -140,34 +130,39 @@ final class WordTable {
     System.arraycopy(buf, from, bytes, start, length);
     int id = size++;
     starts[size] = start + length;
-    slots[slot] = tag | (id + 1);
+    slots[base] = prefix;
+    slots[base + 1] = tag | (id + 1);
     if (size > resizeAt) {
       rehash();
     }
     return id;
   }
 
+  /** Doubles the table; home slots are the tag's top bits, so the copy moves forward in order. */
   private void rehash() {
     if (slots.length > Capacity.MAX_ARRAY_LENGTH / 2) {
       throw Capacity.full("distinct words", size);
     }
-    long[] bigger = new long[slots.length * 2];
-    int mask = bigger.length - 1;
-    for (long slot : slots) {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    slotMask = slots.length / 2 - 1;
+    shift--;
+    resizeAt = maxLoad(slots.length / 2);
+    for (int base = 0; base < old.length; base += 2) {
+      long slot = old[base + 1];
       if (slot != 0) {
-        int i = (int) (slot >>> 32) & mask;
-        while (bigger[i] != 0) {
-          i = (i + 1) & mask;
+        int i = (int) (slot >>> 32) >>> shift;
+        while (slots[(i << 1) + 1] != 0) {
+          i = (i + 1) & slotMask;
         }
-        bigger[i] = slot;
+        slots[i << 1] = old[base];
+        slots[(i << 1) + 1] = slot;
       }
     }
-    slots = bigger;
-    resizeAt = maxLoad(bigger.length);
   }
 
   private static int maxLoad(int slotCount) {
-    return slotCount / 2;
+    return slotCount / 5 * 3;
   }
 
   /**
