@@ -6,8 +6,8 @@ import java.io.Reader;
 
 /**
  * The input side of a model: collects text as UTF-8 in a pending buffer and analyses it in large
- * batches, so that adding a short line costs one copy, and the lookups of thousands of words can
- * overlap their cache misses.
+ * batches, so that adding a short line (an upload arrives line by line) costs one copy, and the
+ * fixed costs of analysis are paid once per 64 KiB.
  *
  * <p>Every text given to an {@code add} method is followed by a line feed in the buffer, which
  * makes its end a word boundary; text that spans several buffers (a long text, a stream) is split

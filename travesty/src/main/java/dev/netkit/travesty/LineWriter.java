@@ -28,8 +28,7 @@ final class LineWriter implements LineOutput {
   @Override
   public boolean line(char[] line, int length) throws IOException {
     if (length + 1 > buf.length - pos) {
-      out.write(buf, 0, pos);
-      pos = 0;
+      flush();
       if (length + 1 > buf.length) {
         out.write(line, 0, length);
         buf[pos++] = '\n';

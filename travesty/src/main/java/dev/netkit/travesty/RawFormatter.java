@@ -5,15 +5,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Writes a walk as the book's raw text: each word followed by one space, or by two line feeds
- * when a paragraph break follows it. Output goes out in chunks of {@link #CHUNK} characters;
- * before each chunk a callback may stop the generation.
+ * when a paragraph break follows it. Output goes out in chunks of {@link #CHUNK} to
+ * {@code 2 * CHUNK} characters, one write each; before each chunk a callback may stop the
+ * generation. Only a word longer than a chunk takes several writes.
  */
 final class RawFormatter {
 
-  /** Characters per chunk handed to the output. */
+  /** Characters after which a chunk is written. */
   static final int CHUNK = 8192;
 
-  private static final String PARAGRAPH_BREAK = "\n\n";
+  private static final int SEPARATOR_MAX = 2;
 
   private RawFormatter() {
   }
@@ -32,16 +33,16 @@ final class RawFormatter {
       throws IOException {
     char[] chars = walk.chars();
     int[] records = walk.records();
-    char[] buf = new char[CHUNK];
+    char[] buf = new char[2 * CHUNK];
     long done = 0;
     while (done < words && proceed.getAsBoolean()) {
       int pos = 0;
-      while (done < words && pos < CHUNK - PARAGRAPH_BREAK.length()) {
+      while (done < words && pos < CHUNK) {
         int record = walk.next();
         done++;
         int start = records[record + SuccessorIndex.START];
         int length = records[record + SuccessorIndex.END] - start;
-        if (length > CHUNK - PARAGRAPH_BREAK.length() - pos) {
+        if (length > buf.length - SEPARATOR_MAX - pos) {
           pos = writeLong(chars, start, length, buf, pos, out);
         } else {
           System.arraycopy(chars, start, buf, pos, length);
@@ -59,18 +60,19 @@ final class RawFormatter {
     return done;
   }
 
-  /** A word that does not fit the rest of the chunk: flush, then copy it through in pieces. */
+  /** A word longer than a chunk: flush, then copy it through in pieces; returns its tail's end. */
   private static int writeLong(char[] chars, int start, int length, char[] buf, int pos,
       CharOutput out) throws IOException {
-    out.write(buf, 0, pos);
+    if (pos > 0) {
+      out.write(buf, 0, pos);
+    }
     int from = start;
     int left = length;
-    while (left > CHUNK - PARAGRAPH_BREAK.length()) {
-      int piece = Math.min(left, CHUNK);
-      System.arraycopy(chars, from, buf, 0, piece);
-      out.write(buf, 0, piece);
-      from += piece;
-      left -= piece;
+    while (left > CHUNK) {
+      System.arraycopy(chars, from, buf, 0, CHUNK);
+      out.write(buf, 0, CHUNK);
+      from += CHUNK;
+      left -= CHUNK;
     }
     System.arraycopy(chars, from, buf, 0, left);
     return left;

@@ -70,15 +70,18 @@ import java.util.random.RandomGenerator;
  * exact.
  *
  * <h2>Size and speed</h2>
- * Text is buffered as UTF-8 (64 KiB) and analysed in batches: words are split eight bytes at a
- * time and interned into an open-addressing table over one byte arena (no object per word);
- * contexts are packed 32-bit word ids in open-addressing {@code long[]} tables; the text is kept
- * as one {@code int} per word (the context after it), from which the first generation after an
- * analysis builds all successor lists into one {@code int[]} in time linear in the words analysed.
- * Interleaving many small analyses with generations therefore rebuilds that index each time: add
- * first, then generate. Limits: about 2<sup>31</sup> words analysed, distinct words, and
- * characters of distinct words; beyond them {@code add} throws {@link IllegalStateException}
- * (memory usually runs out first: about 16 bytes per word analysed plus 40 per distinct context).
+ * Analysis does the least it can: text is buffered as UTF-8 (64 KiB), split eight bytes at a time,
+ * each word interned into an open-addressing table over one byte arena (no object per word), and
+ * the text kept as one {@code int} word id per word. The contexts and successor lists are derived
+ * from those ids when the model is first used after new text arrived (a generation, or
+ * {@link #states()}), in a few linear passes: contexts are interned as packed 32-bit word ids in
+ * an open-addressing {@code long[]} table that is dropped afterwards, and all successor lists go
+ * into one {@code int[]} through which a generation walks without any lookup. Interleaving many
+ * small analyses with generations therefore rebuilds that index each time: add first, then
+ * generate. Memory: about 4 bytes per word analysed (8 while its array grows), plus, once
+ * indexed, 4 per word and 16 per context; building the index takes about 4 more per word and 32
+ * per context for a moment. Limits: about 2<sup>31</sup> words analysed, distinct words, and
+ * bytes of distinct words; beyond them analysis throws {@link IllegalStateException}.
  */
 public final class Travesty {
 
