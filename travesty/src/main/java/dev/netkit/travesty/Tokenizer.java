@@ -8,14 +8,14 @@ import java.util.Arrays;
 /**
  * Splits UTF-8 text into words at white space, keeping punctuation, across chunk boundaries: a word
  * that touches the end of a chunk which is not a word boundary is kept until the next chunk.
- * Words go to the {@link WordSink} in batches (all the words of one chunk), so that the sink can
- * look them up with overlapping memory accesses.
+ * Words go to the {@link WordSink} in batches (all the words of one chunk), so that per-call
+ * costs are paid once per chunk.
  *
  * <p>White space is the six ASCII white-space characters (space, tab, line feed, vertical tab,
  * form feed, carriage return), like Perl's {@code \s} on the byte strings the book's module
  * splits; other characters, including Unicode spaces, belong to words. Since UTF-8 encodes every
- * other character in bytes of 0x80 and above, splitting the bytes splits the characters. Leading white space yields
- * no word (the book's {@code split /\s+/} yields an empty first word there).
+ * other character in bytes of 0x80 and above, splitting the bytes splits the characters. Leading
+ * white space yields no word (the book's {@code split /\s+/} yields an empty first word there).
  *
  * <p>Not thread-safe.
  */

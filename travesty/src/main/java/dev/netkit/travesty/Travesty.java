@@ -328,7 +328,8 @@ public final class Travesty {
   }
 
   /**
-   * Streams pretty text to {@code out} (see {@link #prettyText(long, Appendable, BooleanSupplier)}).
+   * Streams pretty text to {@code out}; see
+   * {@link #prettyText(long, Appendable, BooleanSupplier)}.
    *
    * @param words how many words
    * @param out where the text goes

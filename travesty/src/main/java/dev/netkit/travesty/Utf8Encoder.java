@@ -2,7 +2,8 @@ package dev.netkit.travesty;
 
 /**
  * Encodes UTF-16 text to UTF-8 chunk by chunk, keeping a high surrogate that ends a chunk for the
- * next one. A lone surrogate becomes {@code ?}, as in {@link String#getBytes(java.nio.charset.Charset)}.
+ * next one. A lone surrogate becomes {@code ?}, as in
+ * {@link String#getBytes(java.nio.charset.Charset)}.
  *
  * <p>Not thread-safe.
  */

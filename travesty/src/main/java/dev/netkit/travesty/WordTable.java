@@ -109,7 +109,7 @@ final class WordTable {
         && Arrays.equals(bytes, start + Long.BYTES, end, buf, from + Long.BYTES, to);
   }
 
-  /** The first eight bytes of a word (fewer for a shorter word, then zeros) as a little-endian long. */
+  /** The first eight bytes of a word (zero-padded when shorter) as a little-endian long. */
   private static long prefix(byte[] buf, int from, int to) {
     if (to - from >= Long.BYTES) {
       return (long) LONGS.get(buf, from);
@@ -204,7 +204,10 @@ final class WordTable {
     return tail;
   }
 
-  /** The words in UTF-16 for output: word {@code id} spans {@code chars[starts[id]…starts[id+1]]}. */
+  /**
+   * The words in UTF-16 for output: word {@code id} runs from {@code chars[starts[id]]} up to
+   * {@code chars[starts[id + 1]]}.
+   */
   static final class DecodedWords {
 
     private char[] chars = new char[INITIAL_BYTES];

@@ -104,7 +104,8 @@ class TravestyFormatTest {
     String pretty = travesty.prettyText(3_000);
 
     assertThat(pretty).startsWith("    word").doesNotContain("\t");
-    assertThat(pretty.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
+    assertThat(pretty.lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
     assertThat(ParagraphFormatter.columns("\tab")).isEqualTo(10);
     assertThat(ParagraphFormatter.columns("ab\tc")).isEqualTo(9);
     assertThat(ParagraphFormatter.columns("")).isZero();

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * <p>Three phases are timed: the build (reading, adding and analysing every line: the model then
  * knows every word), the index (the contexts and successor lists, which the first generation, or
  * {@code states()}, builds once), and the generation. The first round runs in a cold JVM
- * ({@code cold_…} keys); after R rounds in all (default 3) the last one is reported without prefix:
- * the speed of a warmed-up JVM, like a server that has been running for a while. MB are
+ * ({@code cold_…} keys); after R rounds in all (default 3) the last one is reported without
+ * prefix: the speed of a warmed-up JVM, like a server that has been running for a while. MB are
  * 10<sup>6</sup> bytes.
  */
 @Command(name = "travesty-bench", mixinStandardHelpOptions = true)
