@@ -82,9 +82,9 @@ final class WordTable {
 
   private int intern(byte[] buf, int from, int to) {
     int length = to - from;
-    int key = hash(buf, from, to) & ~LENGTH_BITS | Math.min(length, LENGTH_BITS);
-    long tag = (long) key << 32;
     long prefix = prefix(buf, from, to);
+    int key = hash(buf, from, to, prefix) & ~LENGTH_BITS | Math.min(length, LENGTH_BITS);
+    long tag = (long) key << 32;
     long[] table = slots;
     int i = key >>> shift;
     for (;;) {
@@ -110,7 +110,7 @@ final class WordTable {
   }
 
   /** The first eight bytes of a word (zero-padded when shorter) as a little-endian long. */
-  private static long prefix(byte[] buf, int from, int to) {
+  static long prefix(byte[] buf, int from, int to) {
     if (to - from >= Long.BYTES) {
       return (long) LONGS.get(buf, from);
     }
@@ -166,23 +166,22 @@ final class WordTable {
   }
 
   /**
-   * Hashes bytes eight at a time (a multiply-xorshift over little-endian longs), then mixes the
-   * result with Stafford's variant 13 finalizer so that its low bits index the table well.
+   * Hashes a word eight bytes at a time (a multiply-xorshift over little-endian longs, starting
+   * from its prefix, so that a word of up to eight bytes costs one multiplication), then mixes the
+   * result with Stafford's variant 13 finalizer so that its top bits index the table well.
    *
-   * @param buf holds the bytes
-   * @param from index of the first byte
-   * @param to index after the last byte
+   * @param buf holds the word
+   * @param from index of its first byte
+   * @param to index after its last byte
+   * @param prefix the word's {@link #prefix}
    * @return the hash
    */
-  static int hash(byte[] buf, int from, int to) {
-    long h = to - from;
-    int i = from;
-    for (; i <= to - Long.BYTES; i += Long.BYTES) {
-      h = (h ^ (long) LONGS.get(buf, i)) * MULTIPLIER;
+  static int hash(byte[] buf, int from, int to, long prefix) {
+    long h = (prefix ^ (to - from)) * MULTIPLIER;
+    for (int i = from + Long.BYTES; i < to; i += Long.BYTES) {
+      long next = i <= to - Long.BYTES ? (long) LONGS.get(buf, i) : tail(buf, i, to);
       h ^= h >>> 29;
-    }
-    if (i < to) {
-      h = (h ^ tail(buf, i, to)) * MULTIPLIER;
+      h = (h ^ next) * MULTIPLIER;
     }
     h ^= h >>> 30;
     h *= 0xBF58_476D_1CE4_E5B9L;
