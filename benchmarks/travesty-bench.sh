@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # benchmarks/travesty-bench.sh [--words N] [--seed S] [--rounds R] [--corpus FILE]
+#                              [--perl-layout book|arrays]
 #
 # The travesty engine against a Perl baseline of the book's Text::Travesty, in one run:
 #   1. makes a ~10 MiB English corpus from Debian's perl-doc (pod2text of its .pod files, then of
 #      other installed .pod/.pm files if needed) under benchmarks/target/ (never committed);
 #      installs perl-doc with apt-get when it is missing (needs root);
 #   2. runs `./netkit travesty-bench` (R rounds in one JVM: cold_* = the first, the rest = the
-#      last) and benchmarks/src/main/perl/travesty_baseline.pl on it, each under /usr/bin/time -v;
+#      median of the others) and benchmarks/src/main/perl/travesty_baseline.pl on it, each under
+#      /usr/bin/time -v;
 #   3. prints both result lines with their peak RSS, and the ratios.
+# The Perl layout "book" (default) is the book's packed-id strings; "arrays" keeps successor
+# words in Perl arrays (slower and larger; see the baseline's header).
 # JVM flags (override with NETKIT_JAVA_OPTS): the serial collector and an 80 MiB heap cap keep
 # the JVM's footprint near the model's size (about 36 MiB live, 50 MiB while indexing).
 set -euo pipefail
@@ -17,7 +21,8 @@ work="$root/benchmarks/target/travesty-bench"
 corpus="$work/perl-doc-10MiB.txt"
 words=1000000
 seed=1
-rounds=3
+rounds=7
+layout=book
 target_bytes=$((10 * 1024 * 1024))
 
 while [ $# -gt 0 ]; do
@@ -25,8 +30,9 @@ while [ $# -gt 0 ]; do
     --words) words="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --perl-layout) layout="$2"; shift 2 ;;
     --corpus) corpus="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "travesty-bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -78,7 +84,7 @@ export NETKIT_JAVA_OPTS="${NETKIT_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m}"
 java_out=$(measure "$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
   --seed "$seed" --rounds "$rounds")
 perl_out=$(measure perl "$root/benchmarks/src/main/perl/travesty_baseline.pl" \
-  --corpus "$corpus" --words "$words" --seed "$seed")
+  --corpus "$corpus" --words "$words" --seed "$seed" --layout "$layout")
 
 java_line=$(echo "$java_out" | head -1)
 perl_line=$(echo "$perl_out" | head -1)

@@ -11,9 +11,12 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,10 +30,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Three phases are timed: the build (reading, adding and analysing every line: the model then
  * knows every word), the index (the contexts and successor lists, which the first generation, or
- * {@code states()}, builds once), and the generation. The first round runs in a cold JVM
- * ({@code cold_…} keys); after R rounds in all (default 3) the last one is reported without
- * prefix: the speed of a warmed-up JVM, like a server that has been running for a while. MB are
- * 10<sup>6</sup> bytes.
+ * {@code states()}, builds once), and the generation. The first of R rounds (default 7) runs in a
+ * cold JVM ({@code cold_…} keys); the median time of each phase over the other rounds is reported
+ * without prefix: the speed of a warmed-up JVM, like a server that has been running for a while,
+ * and robust against a round disturbed by other processes. MB are 10<sup>6</sup> bytes.
  */
 @Command(name = "travesty-bench", mixinStandardHelpOptions = true)
 public final class TravestyBenchCommand implements Callable<Integer> {
@@ -64,9 +67,9 @@ public final class TravestyBenchCommand implements Callable<Integer> {
       description = "Words per context, 1-4 (default: ${DEFAULT-VALUE}).")
   private int order;
 
-  @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
-      description = "Build-and-generate rounds; the first is reported as cold_*, the last as the"
-          + " result (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
+      description = "Build-and-generate rounds in this JVM; the first is reported as cold_*, the"
+          + " median of the others as the result (default: ${DEFAULT-VALUE}).")
   private int rounds;
 
   /** The model of the last round, kept for its statistics and its size. */
@@ -86,10 +89,11 @@ public final class TravestyBenchCommand implements Callable<Integer> {
     }
     long bytes = Files.size(corpus);
     Round cold = round();
-    Round last = cold;
+    List<Round> warm = new ArrayList<>();
     for (int r = 1; r < rounds; r++) {
-      last = round();
+      warm.add(round());
     }
+    Round last = warm.isEmpty() ? cold : median(warm);
     TravestyStats stats = model.stats();
     PrintWriter out = spec.commandLine().getOut();
     out.println(String.format(Locale.ROOT,
@@ -162,6 +166,19 @@ public final class TravestyBenchCommand implements Callable<Integer> {
       i++;
     }
     return i;
+  }
+
+  /** The median of each phase's time over the rounds (the lower middle one for an even count). */
+  private static Round median(List<Round> rounds) {
+    int middle = (rounds.size() - 1) / 2;
+    Round any = rounds.get(0);
+    return new Round(
+        sorted(rounds, Round::buildNanos)[middle], sorted(rounds, Round::indexNanos)[middle],
+        sorted(rounds, Round::genNanos)[middle], any.generated(), any.chars(), any.states());
+  }
+
+  private static long[] sorted(List<Round> rounds, ToLongFunction<Round> phase) {
+    return rounds.stream().mapToLong(phase).sorted().toArray();
   }
 
   private static double millis(long nanos) {
