@@ -1,5 +1,6 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.travesty.TravestyBenchCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
 import dev.netkit.cli.udp.DaytimeServerCommand;
 import dev.netkit.cli.udp.EchoClientCommand;
@@ -22,8 +23,9 @@ public final class ProgramCatalog {
           "the travesty line-protocol server with urgent-data abort (ch. 17)"),
       Program.notYetImplemented("travesty-client",
           "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
-      Program.notYetImplemented("travesty-bench",
-          "build and generate speed of the travesty engine on a corpus"),
+      new Program("travesty-bench",
+          "build and generate speed of the travesty engine on a corpus",
+          TravestyBenchCommand::new),
       new Program("echo-server",
           "UDP reverse-echo server, optionally flaky (ch. 18)", EchoServerCommand::new),
       new Program("echo-client",
