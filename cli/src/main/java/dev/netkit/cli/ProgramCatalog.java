@@ -3,6 +3,11 @@ package dev.netkit.cli;
 import dev.netkit.cli.chat.BroadcastEchoCommand;
 import dev.netkit.cli.chat.ChatClientCommand;
 import dev.netkit.cli.chat.ChatServerCommand;
+import dev.netkit.cli.udp.DaytimeClientCommand;
+import dev.netkit.cli.udp.DaytimeServerCommand;
+import dev.netkit.cli.udp.EchoClientCommand;
+import dev.netkit.cli.udp.EchoServerCommand;
+import dev.netkit.cli.udp.UdpProxyCommand;
 import java.util.List;
 
 /**
@@ -22,16 +27,16 @@ public final class ProgramCatalog {
           "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
       Program.notYetImplemented("travesty-bench",
           "build and generate speed of the travesty engine on a corpus"),
-      Program.notYetImplemented("echo-server",
-          "UDP reverse-echo server, optionally flaky (ch. 18)"),
-      Program.notYetImplemented("echo-client",
-          "UDP echo client with timeout, retries and sequencing (ch. 18)"),
-      Program.notYetImplemented("daytime-server",
-          "RFC 867 daytime server over UDP (ch. 18)"),
-      Program.notYetImplemented("daytime-client",
-          "ask one or many daytime servers at once over UDP (ch. 18)"),
-      Program.notYetImplemented("udp-proxy",
-          "UDP relay that drops, duplicates, delays and reorders datagrams"),
+      new Program("echo-server",
+          "UDP reverse-echo server, optionally flaky (ch. 18)", EchoServerCommand::new),
+      new Program("echo-client",
+          "UDP echo client with timeout, retries and sequencing (ch. 18)", EchoClientCommand::new),
+      new Program("daytime-server",
+          "RFC 867 daytime server over UDP (ch. 18)", DaytimeServerCommand::new),
+      new Program("daytime-client",
+          "ask one or many daytime servers at once over UDP (ch. 18)", DaytimeClientCommand::new),
+      new Program("udp-proxy",
+          "UDP relay that drops, duplicates, delays and reorders datagrams", UdpProxyCommand::new),
       new Program("chat-server",
           "the UDP chat server: channels, private messages, keep-alive (ch. 19)",
           ChatServerCommand::new),

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * {@link #create(String)}.
  *
  * <p>Inside it a test can run commands ({@link #exec(String...)}), child JVMs on the current test
- * class path ({@link #launchJava(Class, String...)}), {@code ip} commands ({@link #ip(String...)})
- * and nftables rulesets ({@link #applyNftables(String)}); {@link VethLink} joins two namespaces.
+ * class path ({@link #launchJava(Class, String...)}), {@code ip} commands
+ * ({@link #ip(String...)}) and nftables rulesets ({@link #applyNftables(String)}); {@link VethLink} joins two namespaces.
  * The test JVM itself stays in the root namespace.
  *
  * <p>Needs root and iproute2 ({@code nft} too for rulesets); guard tests with

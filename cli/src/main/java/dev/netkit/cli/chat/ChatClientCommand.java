@@ -7,6 +7,7 @@ import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.client.LoginRefusedException;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.udp.DurationConverter;
 import dev.netkit.codec.ProtocolException;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,19 +4,24 @@ import dev.netkit.chat.ChannelConfigFile;
 import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.udp.UntilStopped;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server [port] [options]}: the book's chat server ({@code chat_server.pl} with
- * auto-logout) until Ctrl-C. Logs go to standard error.
+ * auto-logout) until Ctrl-C. Prints where it listens; logs go to standard error.
  */
 @Command(name = "chat-server", mixinStandardHelpOptions = true,
     description = "the UDP chat server: channels, private messages, keep-alive (ch. 19)")
@@ -68,6 +73,11 @@ public final class ChatServerCommand implements Callable<Integer> {
       description = "Log only the minute summary and problems, not every event.")
   boolean quiet;
 
+  final UntilStopped untilStopped = new UntilStopped();
+
+  @Spec
+  CommandSpec spec;
+
   /**
    * Builds the server configuration from the options.
    *
@@ -89,8 +99,12 @@ public final class ChatServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ChatServer server = new ChatServer(config()).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chat-server-shutdown"));
-    server.awaitClosed();
+    InetSocketAddress address = server.localAddress();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("chat-server: listening on " + address.getAddress().getHostAddress() + ":"
+        + address.getPort());
+    out.flush();
+    untilStopped.await(server);
     return 0;
   }
 }

@@ -177,16 +177,23 @@ class ChatProgramsIT {
   }
 
   @Test
-  void durationsTakeUnitsPlainSecondsOrIso() {
-    DurationConverter converter = new DurationConverter();
+  void theServerProgramServesUntilStopped() throws Exception {
+    ChatServerCommand command = new ChatServerCommand();
+    AtomicInteger status = new AtomicInteger(-1);
+    Thread program = run(command, status, "0", "--bind", "127.0.0.1", "--quiet");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(out.toString())
+        .containsPattern("chat-server: listening on 127\\.0\\.0\\.1:\\d+\n"));
+    int port = Integer.parseInt(out.toString().replaceAll("(?s).*:(\\d+)\n.*", "$1"));
+    try (ChatClient alice = ChatClient.open(ChatClientConfig.builder(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build(),
+        new ChatListener() { })) {
+      assertThat(alice.login("alice")).isEqualTo("alice");
+    }
 
-    assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(converter.convert("120")).isEqualTo(Duration.ofSeconds(120));
-    assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(converter.convert("PT3S")).isEqualTo(Duration.ofSeconds(3));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert("soon"))
-        .hasMessageContaining("'soon' is not a duration");
+    command.untilStopped.stop();
+
+    program.join(WAIT.toMillis());
+    assertThat(status).hasValue(0);
   }
 
   @Test
