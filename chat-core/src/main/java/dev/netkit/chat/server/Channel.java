@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A channel (the book's {@code ChatObjects::Channel}): its definition and members, in join order. */
+/**
+ * A channel (the book's {@code ChatObjects::Channel}): its definition and members, in join order.
+ */
 final class Channel implements ChatChannel {
 
   private final ChannelDefinition definition;

@@ -28,7 +28,7 @@ public final class ChatServerConfig {
   public static final int DEFAULT_PORT = 2027;
   /** The default limit on logged-in users; a further LOGIN_REQ gets {@code server full}. */
   public static final int DEFAULT_MAX_USERS = 10_000;
-  /** The default limit on channels one user is in; a further join gets {@code too many channels}. */
+  /** The default limit on channels per user; a further join gets {@code too many channels}. */
   public static final int DEFAULT_MAX_CHANNELS_PER_USER = 20;
   /** Users silent for longer than this are logged out (the book's AUTO_LOGOUT). */
   public static final Duration DEFAULT_AUTO_LOGOUT = Duration.ofSeconds(120);

@@ -1,6 +1,9 @@
 package dev.netkit.chat.server;
 
-/** The server's running counts, written by its thread only and published as {@link ChatServerStats}. */
+/**
+ * The server's running counts, written by its thread only and published as
+ * {@link ChatServerStats}.
+ */
 final class Counters {
   long datagramsReceived;
   long datagramsDropped;

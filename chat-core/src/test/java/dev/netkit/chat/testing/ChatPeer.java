@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,7 +106,7 @@ public final class ChatPeer implements AutoCloseable {
    * @param text the payload
    */
   public void send(int code, String text) {
-    sendRaw(CODEC.encode(ChatFrame.of(code, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    sendRaw(CODEC.encode(ChatFrame.of(code, text.getBytes(StandardCharsets.UTF_8))));
   }
 
   /**
