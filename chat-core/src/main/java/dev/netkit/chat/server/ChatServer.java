@@ -274,11 +274,10 @@ public final class ChatServer implements AutoCloseable {
     }
   }
 
-  /** The minute summary: table sizes and what happened since the last one. */
+  /** The minute summary: table sizes now, and what happened since the last summary. */
   private final class Summary {
     private long sinceNanos;
-    private long datagramsBefore;
-    private long errorsBefore;
+    private ChatServerStats before = ChatServerStats.EMPTY;
 
     Summary(long nowNanos) {
       this.sinceNanos = nowNanos;
@@ -287,16 +286,18 @@ public final class ChatServer implements AutoCloseable {
     void log(long nowNanos) {
       ChatServerStats now = stats;
       double seconds = Math.max(1e-9, (nowNanos - sinceNanos) / 1e9);
-      LOG.info("chat server on {}: {} users, {}/{} channels in use, {} events ({}/s), "
+      long events = now.datagramsReceived() - before.datagramsReceived();
+      LOG.info("chat server on {}: {} users, {}/{} channels in use; last {} s: {} events ({}/s), "
               + "{} errors sent, {} rate-limited, {} dropped, {} send failures, {} auto-logouts",
           localAddress, now.users(), now.channelsInUse(), logic.channelCount(),
-          now.datagramsReceived() - datagramsBefore,
-          String.format("%.1f", (now.datagramsReceived() - datagramsBefore) / seconds),
-          now.errorsSent() - errorsBefore, now.errorsRateLimited(), now.datagramsDropped(),
-          now.sendFailures(), now.autoLogouts());
+          Math.round(seconds), events, String.format(java.util.Locale.ROOT, "%.1f",
+              events / seconds),
+          now.errorsSent() - before.errorsSent(),
+          now.errorsRateLimited() - before.errorsRateLimited(),
+          now.datagramsDropped() - before.datagramsDropped(),
+          now.sendFailures() - before.sendFailures(), now.autoLogouts() - before.autoLogouts());
       sinceNanos = nowNanos;
-      datagramsBefore = now.datagramsReceived();
-      errorsBefore = now.errorsSent();
+      before = now;
     }
   }
 }
