@@ -6,6 +6,7 @@ import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.udp.DurationConverter;
 import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -67,7 +68,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-datagram", paramLabel = "BYTES",
       description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
-  int maxDatagram = 1024;
+  int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
 
   @Option(names = {"-q", "--quiet"},
       description = "Log only the minute summary and problems, not every event.")
