@@ -3,7 +3,6 @@ package dev.netkit.codec.chat;
 import dev.netkit.codec.HexPreview;
 import dev.netkit.codec.MalformedFrameException;
 import dev.netkit.codec.ProtocolException;
-import dev.netkit.codec.Utf8;
 
 /**
  * Reads the space-separated fields of one chat payload, left to right. Fields are separated by
@@ -95,6 +94,6 @@ final class PayloadReader {
 
   MalformedFrameException malformed(String field, String value, String expected) {
     return new MalformedFrameException(event + " " + field, value, expected,
-        HexPreview.of(Utf8.encode(payload, "payload")));
+        HexPreview.ofUtf8(payload));
   }
 }
