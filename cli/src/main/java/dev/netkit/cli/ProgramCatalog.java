@@ -1,5 +1,8 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.chat.BroadcastEchoCommand;
+import dev.netkit.cli.chat.ChatClientCommand;
+import dev.netkit.cli.chat.ChatServerCommand;
 import dev.netkit.cli.travesty.TravestyBenchCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
 import dev.netkit.cli.udp.DaytimeServerCommand;
@@ -36,12 +39,15 @@ public final class ProgramCatalog {
           "ask one or many daytime servers at once over UDP (ch. 18)", DaytimeClientCommand::new),
       new Program("udp-proxy",
           "UDP relay that drops, duplicates, delays and reorders datagrams", UdpProxyCommand::new),
-      Program.notYetImplemented("chat-server",
-          "the UDP chat server: channels, private messages, keep-alive (ch. 19)"),
-      Program.notYetImplemented("chat-client",
-          "the UDP chat client; finds a server by broadcast (ch. 19-20)"),
-      Program.notYetImplemented("broadcast-echo",
-          "send lines to a broadcast address and print every answer (ch. 20)"),
+      new Program("chat-server",
+          "the UDP chat server: channels, private messages, keep-alive (ch. 19)",
+          ChatServerCommand::new),
+      new Program("chat-client",
+          "the UDP chat client; finds a server by broadcast (ch. 19-20)",
+          ChatClientCommand::new),
+      new Program("broadcast-echo",
+          "send lines to a broadcast address and print every answer (ch. 20)",
+          BroadcastEchoCommand::new),
       Program.notYetImplemented("mcast-time-server",
           "multicast time-of-day beacon (ch. 21)"),
       Program.notYetImplemented("mcast-time-client",
