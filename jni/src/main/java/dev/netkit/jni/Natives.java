@@ -202,5 +202,99 @@ final class Natives {
     return Errors.check(awaitSignal0(readFd), "read(signal pipe)");
   }
 
-  // ---- next concern (e.g. UNIX-domain datagrams, unix_dgram.c): add its section here ------------
+  // ---- UNIX-domain datagrams and credentials (unix_datagram.c) ---------------------------------
+
+  static final int UNIX_SUN_PATH_BYTES_INDEX = 0;
+  static final int UNIX_EACCES_INDEX = 1;
+  static final int UNIX_ENOTDIR_INDEX = 2;
+  static final int UNIX_ENOENT_INDEX = 3;
+  static final int UNIX_EPROTOTYPE_INDEX = 4;
+  static final int UNIX_ENAMETOOLONG_INDEX = 5;
+  static final int UNIX_EMSGSIZE_INDEX = 6;
+  static final int UNIX_COUNT = 7;
+
+  /** {@code unixBind0} result: bound, but the process-wide umask had to be used. */
+  static final int UNIX_BIND_SHARED_UMASK = 1;
+
+  /** Indices of the {@code info} array that {@code unixReceive0} fills. */
+  static final int UNIX_INFO_LENGTH = 0;
+  static final int UNIX_INFO_PATH_LENGTH = 1;
+  static final int UNIX_INFO_FLAGS = 2;
+  static final int UNIX_INFO_PID = 3;
+  static final int UNIX_INFO_UID = 4;
+  static final int UNIX_INFO_GID = 5;
+  static final int UNIX_INFO_COUNT = 6;
+  /** {@code UNIX_INFO_FLAGS} bit: the sender's address is an abstract name. */
+  static final int UNIX_ABSTRACT = 1;
+  /** {@code UNIX_INFO_FLAGS} bit: the datagram carried the sender's credentials. */
+  static final int UNIX_CREDENTIALS = 2;
+
+  private static native int[] unixConstants0();
+
+  private static native int unixDatagramOpen0();
+
+  private static native int unixBind0(int fd, byte[] path, boolean abstractName, int mode);
+
+  private static native int unixConnect0(int fd, byte[] path, boolean abstractName);
+
+  private static native int unixSendTo0(int fd, byte[] data, int offset, int length, byte[] path,
+      boolean abstractName);
+
+  private static native int unixReceive0(int fd, byte[] data, int offset, int length,
+      byte[] senderPath, int[] info);
+
+  private static native int unixSetSendTimeout0(int fd, int millis);
+
+  private static native int unixPassCredentials0(int fd, boolean on);
+
+  private static native int unixPeerCredentials0(int fd, int[] pidUidGid);
+
+  private static native int unixShutdown0(int fd);
+
+  static int[] unixConstants() {
+    return unixConstants0();
+  }
+
+  static int unixDatagramOpen() throws IOException {
+    return Errors.check(unixDatagramOpen0(), "socket(AF_UNIX, SOCK_DGRAM)");
+  }
+
+  /** {@code mode < 0}: bind without a file mode (abstract names); returns 0 or the flag. */
+  static int unixBind(int fd, byte[] path, boolean abstractName, int mode) throws IOException {
+    return Errors.check(unixBind0(fd, path, abstractName, mode), "bind");
+  }
+
+  static void unixConnect(int fd, byte[] path, boolean abstractName) throws IOException {
+    Errors.check(unixConnect0(fd, path, abstractName), "connect");
+  }
+
+  /** The count sent, or {@code -errno} ({@code EAGAIN} after the send timeout is the caller's). */
+  static int unixSendTo(int fd, byte[] data, int offset, int length, byte[] path,
+      boolean abstractName) {
+    return unixSendTo0(fd, data, offset, length, path, abstractName);
+  }
+
+  /** The count copied, or {@code -errno} ({@code EAGAIN}: nothing queued, the caller's). */
+  static int unixReceive(int fd, byte[] data, int offset, int length, byte[] senderPath,
+      int[] info) {
+    return unixReceive0(fd, data, offset, length, senderPath, info);
+  }
+
+  static void unixSetSendTimeout(int fd, int millis) throws IOException {
+    Errors.check(unixSetSendTimeout0(fd, millis), "setsockopt(SO_SNDTIMEO)");
+  }
+
+  static void unixPassCredentials(int fd, boolean on) throws IOException {
+    Errors.check(unixPassCredentials0(fd, on), "setsockopt(SO_PASSCRED)");
+  }
+
+  static void unixPeerCredentials(int fd, int[] pidUidGid) throws IOException {
+    Errors.check(unixPeerCredentials0(fd, pidUidGid), "getsockopt(SO_PEERCRED)");
+  }
+
+  static void unixShutdown(int fd) throws IOException {
+    Errors.check(unixShutdown0(fd), "shutdown");
+  }
+
+  // ---- next concern: add its section here ------------------------------------------------------
 }
