@@ -1,5 +1,8 @@
 package dev.netkit.unix;
 
+import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.SocketDescriptors;
+import dev.netkit.jni.UnixDatagramSyscalls;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileSystems;
@@ -16,7 +19,8 @@ import jdk.net.UnixDomainPrincipal;
  * kernel recorded when the peer connected ({@code SO_PEERCRED}, see unix(7)). The kernel
  * vouches for these; a peer cannot forge them.
  *
- * @param pid the peer's process id, or {@link #UNKNOWN_PID} when it could not be read
+ * @param pid the peer's process id, or {@link #UNKNOWN_PID} when it could not be read (without
+ *     netkit's native library)
  * @param uid the peer's effective user id
  * @param gid the peer's effective group id
  */
@@ -26,19 +30,41 @@ public record PeerCredentials(long pid, int uid, int gid) {
   public static final long UNKNOWN_PID = -1;
 
   /**
-   * Reads the credentials of a connected UNIX-domain stream peer.
+   * Reads the credentials of a connected UNIX-domain stream peer ({@code SO_PEERCRED}).
    *
-   * <p>The JDK's {@link ExtendedSocketOptions#SO_PEERCRED} gives the user and group as
-   * principals. Their numeric ids are recovered through the file system's
-   * {@link UserPrincipalLookupService}: OpenJDK's principals hash to their id, and looking up that
-   * id as a numeric name yields a principal that must compare equal, which is checked. The pid is
-   * not available this way.
+   * <p>With netkit's native library the kernel's record is read whole, pid included. Without it,
+   * the JDK's {@link ExtendedSocketOptions#SO_PEERCRED} gives the user and group as principals;
+   * their numeric ids are recovered through the file system's
+   * {@link UserPrincipalLookupService} (OpenJDK's principals hash to their id, and looking that
+   * id up as a numeric name must give an equal principal, which is checked), and the pid is
+   * {@link #UNKNOWN_PID}.
+   *
+   * @param channel a connected UNIX-domain channel
+   * @return the credentials
+   * @throws IOException if the option cannot be read or the ids cannot be recovered
+   */
+  public static PeerCredentials of(SocketChannel channel) throws IOException {
+    if (NativeLibrary.isAvailable()) {
+      try {
+        UnixDatagramSyscalls.Credentials c =
+            UnixDatagramSyscalls.peerCredentials(SocketDescriptors.of(channel));
+        return new PeerCredentials(c.pid(), c.uid(), c.gid());
+      } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        // This JDK's channel hides its descriptor: the JDK's option still gives uid and gid.
+      }
+    }
+    return ofJdkOption(channel);
+  }
+
+  /**
+   * Reads the credentials through the JDK's option only, as {@link #of(SocketChannel)} does
+   * without the native library.
    *
    * @param channel a connected UNIX-domain channel
    * @return the credentials, with {@link #UNKNOWN_PID}
    * @throws IOException if the option cannot be read or the ids cannot be recovered
    */
-  public static PeerCredentials of(SocketChannel channel) throws IOException {
+  public static PeerCredentials ofJdkOption(SocketChannel channel) throws IOException {
     UnixDomainPrincipal principal = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
     UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
     UserPrincipal user = principal.user();

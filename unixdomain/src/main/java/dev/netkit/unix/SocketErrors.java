@@ -1,5 +1,7 @@
 package dev.netkit.unix;
 
+import dev.netkit.jni.NativeSocketException;
+import dev.netkit.jni.UnixDatagramSyscalls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -8,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Turns the errors of socket-path system calls into netkit's specific, readable exceptions: the
@@ -20,49 +21,45 @@ import java.util.Locale;
  */
 final class SocketErrors {
 
-  /** The conditions netkit tells apart, with their {@code errno} name and {@code strerror} text. */
+  /**
+   * The conditions netkit tells apart, with their {@code strerror} text; the native library's
+   * errors are told apart by their {@code errno} instead.
+   */
   enum Kind {
-    ADDRESS_IN_USE("EADDRINUSE", "Address already in use"),
-    PERMISSION_DENIED("EACCES", "Permission denied"),
-    NOT_A_DIRECTORY("ENOTDIR", "Not a directory"),
-    NO_SUCH_FILE("ENOENT", "No such file or directory"),
-    CONNECTION_REFUSED("ECONNREFUSED", "Connection refused"),
-    WRONG_TYPE("EPROTOTYPE", "Protocol wrong type for socket"),
-    OTHER("", "");
+    ADDRESS_IN_USE("Address already in use"),
+    PERMISSION_DENIED("Permission denied"),
+    NOT_A_DIRECTORY("Not a directory"),
+    NO_SUCH_FILE("No such file or directory"),
+    CONNECTION_REFUSED("Connection refused"),
+    WRONG_TYPE("Protocol wrong type for socket"),
+    OTHER("");
 
-    private final String errno;
     private final String text;
 
-    Kind(String errno, String text) {
-      this.errno = errno;
+    Kind(String text) {
       this.text = text;
     }
 
-    /**
-     * Returns the {@code errno} name, e.g. {@code EACCES}.
-     *
-     * @return the name, empty for {@link #OTHER}
-     */
-    String errno() {
-      return errno;
-    }
-
-    /**
-     * Finds the kind whose {@code errno} name is given.
-     *
-     * @param name an {@code errno} name such as {@code EADDRINUSE}
-     * @return the kind, {@link #OTHER} if netkit does not tell it apart
-     */
-    static Kind ofErrnoName(String name) {
-      for (Kind kind : values()) {
-        if (kind != OTHER && kind.errno.equals(name)) {
-          return kind;
-        }
+    private static Kind ofErrno(int errno) {
+      if (errno == UnixDatagramSyscalls.EACCES) {
+        return PERMISSION_DENIED;
+      }
+      if (errno == UnixDatagramSyscalls.ENOTDIR) {
+        return NOT_A_DIRECTORY;
+      }
+      if (errno == UnixDatagramSyscalls.ENOENT) {
+        return NO_SUCH_FILE;
+      }
+      if (errno == UnixDatagramSyscalls.EPROTOTYPE) {
+        return WRONG_TYPE;
       }
       return OTHER;
     }
 
     static Kind of(IOException error) {
+      if (error instanceof NativeSocketException nse) {
+        return ofErrno(nse.errno());
+      }
       if (error instanceof ConnectException) {
         return CONNECTION_REFUSED;
       }
@@ -125,7 +122,7 @@ final class SocketErrors {
             head + "not a directory (ENOTDIR): " + notADirectory(path) + " is not a directory",
             cause);
       case NO_SUCH_FILE:
-        return withCause(syscall.equals("connect")
+        return withCause(!syscall.equals("bind")
             ? new ConnectException(head + "no such file or directory (ENOENT): no server has"
                 + " created this socket")
             : new NoSuchFileException(path.toString(), null,
@@ -139,8 +136,8 @@ final class SocketErrors {
         return withCause(new SocketException(head + "protocol wrong type for socket (EPROTOTYPE):"
             + " the socket there is of another type (stream or datagram)"), cause);
       default:
-        String detail = cause == null ? "failed" : String.valueOf(cause.getMessage());
-        return withCause(new SocketException(head + detail.toLowerCase(Locale.ROOT)), cause);
+        return withCause(new SocketException(head + (cause == null ? "failed"
+            : cause.getMessage())), cause);
     }
   }
 

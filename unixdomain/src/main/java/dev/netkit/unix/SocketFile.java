@@ -38,28 +38,37 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>No moment of wider access</h2>
  * {@code bind(2)} creates the socket file with mode {@code 0777 & ~umask}, and the umask is
- * process-wide, so changing it around {@code bind} races with every other thread. netkit never
- * lets the file be reachable before it has its final mode:
- * <ol>
- *   <li>a private directory ({@code .nk} and four random characters, mode {@code 0700}, created
- *       atomically with that mode by {@code mkdir(2)}) is made next to the target, in the same
- *       directory and so on the same file system;
- *   <li>the socket is bound inside it: while its mode is the umask's, only this user can reach it,
- *       because the directory is {@code 0700};
- *   <li>the socket file is {@code chmod}ed to the requested mode (default {@code 0600});
- *   <li>it is hard-linked to the target path with {@code link(2)}, which is atomic and never
- *       replaces an existing file (so a racing server's socket cannot be stolen, unlike with
- *       {@code rename(2)}); the socket is reachable by other users from this instant on, with its
- *       final mode. Connecting through the new name works because the kernel finds a bound
- *       socket by its inode;
- *   <li>the staging name and the private directory are removed.
- * </ol>
- * Limits of the approach: the private directory needs a file system with hard links (every
- * Linux disk file system and tmpfs), its socket path is {@value #STAGING_OVERHEAD} bytes longer
- * than the target's directory, and the socket's own name ({@code getsockname(2)}) stays the
- * staging path, so use {@link #path()} rather than the channel's local address. The directory
- * holding the target should not be writable by untrusted users unless it is sticky (as
- * {@code /tmp} is), or they could remove the socket file anyway.
+ * process-wide, so changing it around {@code bind} races with every other thread. netkit has two
+ * ways to make sure the file is never reachable with more than its final mode:
+ * <ul>
+ *   <li>{@link #claimWithMode}, for netkit's native datagram sockets: the binder creates the file
+ *       with its final mode itself ({@code bind(2)} on a short-lived thread with a private umask,
+ *       see {@link dev.netkit.jni.UnixDatagramSyscalls#bind}). The socket's own address is the
+ *       target path, which datagram peers need in order to answer.
+ *   <li>{@link #claim}, for the JDK's stream channels, whose umask cannot be chosen:
+ *       <ol>
+ *         <li>a private directory ({@code .nk} and four random characters, mode {@code 0700},
+ *             created atomically with that mode by {@code mkdir(2)}) is made next to the target,
+ *             in the same directory and so on the same file system;
+ *         <li>the socket is bound inside it: while its mode is the umask's, only this user can
+ *             reach it, because the directory is {@code 0700};
+ *         <li>the socket file is {@code chmod}ed to the requested mode (default {@code 0600});
+ *         <li>it is hard-linked to the target path with {@code link(2)}, which is atomic and
+ *             never replaces an existing file (so a racing server's socket cannot be stolen,
+ *             unlike with {@code rename(2)}); the socket is reachable by other users from this
+ *             instant on, with its final mode. Connecting through the new name works because
+ *             the kernel finds a bound socket by its inode;
+ *         <li>the staging name and the private directory are removed.
+ *       </ol>
+ *       Limits: the file system must have hard links (every Linux disk file system and tmpfs
+ *       do); the staging socket path is {@value #STAGING_OVERHEAD} bytes longer than the
+ *       target's directory; the socket's own name ({@code getsockname(2)}) stays the staging
+ *       path, which is harmless for a stream server (clients connect by path) but is why
+ *       datagram sockets use the other way. Use {@link #path()}, not the channel's local
+ *       address.
+ * </ul>
+ * The directory holding the target should not be writable by untrusted users unless it is sticky
+ * (as {@code /tmp} is), or they could remove or replace the socket file anyway.
  *
  * <h2>Removal</h2>
  * The file is removed only if it is still the one this object created (same device and inode)
@@ -80,6 +89,20 @@ public final class SocketFile implements AutoCloseable {
      * @throws IOException if {@code bind(2)} fails
      */
     void bind(Path stagingPath) throws IOException;
+  }
+
+  /** Binds a socket to the target path, creating the socket file with the given mode itself. */
+  @FunctionalInterface
+  public interface ModeBinder {
+
+    /**
+     * Binds the caller's socket so that its file never has more than {@code permissions}.
+     *
+     * @param path the target path
+     * @param permissions the mode the file must have from its creation on
+     * @throws IOException if {@code bind(2)} fails; {@code EADDRINUSE} when the path exists
+     */
+    void bind(Path path, Set<PosixFilePermission> permissions) throws IOException;
   }
 
   /** Tells whether a socket file has a live socket behind it. */
@@ -160,16 +183,51 @@ public final class SocketFile implements AutoCloseable {
       Files.setPosixFilePermissions(stagingSocket, mode);
       Object key = attributes(stagingSocket).fileKey();
       linkIntoPlace(target, stagingSocket, probe);
-      SocketFile file = new SocketFile(target, key, mode);
-      ShutdownCleanup.register(file);
-      log.debug("claimed socket file {} (mode {})", target, FileModes.format(mode));
-      return file;
+      return registered(target, key, mode);
     } catch (IOException e) {
       throw SocketErrors.translate("bind", target, e);
     } finally {
       deleteQuietly(stagingSocket);
       deleteQuietly(staging);
     }
+  }
+
+  /**
+   * Claims {@code path} for a socket that {@code binder} binds there directly, creating the file
+   * with its final mode (see the class comment). A path that is taken is inspected as by
+   * {@link #claim}: a stale socket file is removed and the bind retried, anything else refused.
+   *
+   * @param path where the socket file should be; relative paths are resolved against the working
+   *     directory
+   * @param permissions the mode of the socket file
+   * @param maxPathBytes the longest path the binder's socket takes ({@link SocketPaths})
+   * @param binder binds the caller's socket at the path with the mode
+   * @param probe tells a live socket from a stale one at {@code path}
+   * @return the claimed socket file, removed again by {@link #close()} or at JVM shutdown
+   * @throws PathTooLongException if the path is too long
+   * @throws AddressInUseException if a live socket or a file that is not a socket is there
+   * @throws PermissionDeniedException if the directory does not let this user create files
+   * @throws NotADirectoryException if a component of the directory is not a directory
+   * @throws IOException if another system call fails
+   */
+  public static SocketFile claimWithMode(Path path, Set<PosixFilePermission> permissions,
+      int maxPathBytes, ModeBinder binder, LivenessProbe probe) throws IOException {
+    Path target = path.toAbsolutePath().normalize();
+    SocketPaths.requireFits(target, maxPathBytes);
+    Set<PosixFilePermission> mode = Collections.unmodifiableSet(EnumSet.copyOf(permissions));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        binder.bind(target, mode);
+        break;
+      } catch (IOException e) {
+        IOException translated = SocketErrors.translate("bind", target, e);
+        if (!(translated instanceof AddressInUseException) || attempt == MAX_CLAIM_ATTEMPTS) {
+          throw translated;
+        }
+        removeIfStale(target, probe);
+      }
+    }
+    return registered(target, attributes(target).fileKey(), mode);
   }
 
   /**
@@ -214,6 +272,14 @@ public final class SocketFile implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static SocketFile registered(Path target, Object key,
+      Set<PosixFilePermission> mode) {
+    SocketFile file = new SocketFile(target, key, mode);
+    ShutdownCleanup.register(file);
+    log.debug("claimed socket file {} (mode {})", target, FileModes.format(mode));
+    return file;
   }
 
   private void removeIfOurs() {

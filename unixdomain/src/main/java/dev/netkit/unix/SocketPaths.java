@@ -38,7 +38,47 @@ public final class SocketPaths {
    * @return the number of bytes, without the terminating NUL
    */
   public static int byteLength(Path path) {
-    return path.toString().getBytes(PATH_CHARSET).length;
+    return bytes(path).length;
+  }
+
+  /**
+   * Encodes a path as the bytes that go into {@code sun_path}.
+   *
+   * @param path a socket path, used as given
+   * @return the bytes, without a NUL
+   */
+  public static byte[] bytes(Path path) {
+    return path.toString().getBytes(PATH_CHARSET);
+  }
+
+  /**
+   * Decodes the bytes of a {@code sun_path}, e.g. a datagram sender's address.
+   *
+   * @param bytes the path's bytes, without a NUL
+   * @return the path
+   */
+  public static Path pathOf(byte[] bytes) {
+    return Path.of(new String(bytes, PATH_CHARSET));
+  }
+
+  /**
+   * Encodes a Linux abstract socket name (the text after the leading NUL).
+   *
+   * @param name the name
+   * @return its bytes
+   */
+  static byte[] abstractNameBytes(String name) {
+    return name.getBytes(PATH_CHARSET);
+  }
+
+  /**
+   * Decodes a Linux abstract socket name.
+   *
+   * @param bytes the name's bytes, without the leading NUL
+   * @return the name
+   */
+  static String abstractName(byte[] bytes) {
+    return new String(bytes, PATH_CHARSET);
   }
 
   /**
