@@ -98,7 +98,9 @@ public final class StreamServer implements AutoCloseable {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.slots = new Semaphore(limits.maxConnections());
     AtomicInteger count = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(0, limits.maxConnections(), 60, TimeUnit.SECONDS,
+    // The semaphore bounds the connections; the pool itself is unbounded because a worker that
+    // has released its slot may not be idle yet when the next connection is handed over.
+    this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> daemon(r, name + "-conn-" + count.incrementAndGet()));
     this.acceptor = daemon(this::acceptLoop, name + "-accept");
   }

@@ -52,9 +52,14 @@ public final class WrapHandler implements ConnectionHandler {
         }
         filler.finish();
       } catch (WordTooLongException e) {
-        log.warn("wrap: refused text from {}: {}", connection.remoteAddress(), e.getMessage());
+        log.warn("wrap: refused text from {}: {}", peer(connection), e.getMessage());
         out.write(("\nwrap-server: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  private static String peer(StreamConnection connection) {
+    String address = String.valueOf(connection.remoteAddress());
+    return address.isEmpty() ? "a UNIX-domain peer" : address;
   }
 }
