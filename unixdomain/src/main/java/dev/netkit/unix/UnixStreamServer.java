@@ -81,7 +81,7 @@ public final class UnixStreamServer implements AutoCloseable {
     }
     server = new StreamServer(config.name, listener, this::authorizeThenHandle, config.limits)
         .start();
-    log.info("{}: listening on {} (mode {})", config.name, socketFile.path(),
+    log.debug("{}: listening on {} (mode {})", config.name, socketFile.path(),
         FileModes.format(socketFile.permissions()));
     return this;
   }

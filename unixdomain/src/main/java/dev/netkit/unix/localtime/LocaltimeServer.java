@@ -83,7 +83,7 @@ public final class LocaltimeServer implements AutoCloseable {
     worker = new Thread(this::serve, "localtime-server");
     worker.setDaemon(true);
     worker.start();
-    log.info("localtime-server: listening on {} (mode {})", bound.localPath(),
+    log.debug("localtime-server: listening on {} (mode {})", bound.localPath(),
         FileModes.format(config.permissions));
     return this;
   }
