@@ -1,5 +1,10 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.udp.DaytimeClientCommand;
+import dev.netkit.cli.udp.DaytimeServerCommand;
+import dev.netkit.cli.udp.EchoClientCommand;
+import dev.netkit.cli.udp.EchoServerCommand;
+import dev.netkit.cli.udp.UdpProxyCommand;
 import dev.netkit.cli.unix.LocaltimeClientCommand;
 import dev.netkit.cli.unix.LocaltimeServerCommand;
 import dev.netkit.cli.unix.WrapClientCommand;
@@ -23,16 +28,16 @@ public final class ProgramCatalog {
           "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
       Program.notYetImplemented("travesty-bench",
           "build and generate speed of the travesty engine on a corpus"),
-      Program.notYetImplemented("echo-server",
-          "UDP reverse-echo server, optionally flaky (ch. 18)"),
-      Program.notYetImplemented("echo-client",
-          "UDP echo client with timeout, retries and sequencing (ch. 18)"),
-      Program.notYetImplemented("daytime-server",
-          "RFC 867 daytime server over UDP (ch. 18)"),
-      Program.notYetImplemented("daytime-client",
-          "ask one or many daytime servers at once over UDP (ch. 18)"),
-      Program.notYetImplemented("udp-proxy",
-          "UDP relay that drops, duplicates, delays and reorders datagrams"),
+      new Program("echo-server",
+          "UDP reverse-echo server, optionally flaky (ch. 18)", EchoServerCommand::new),
+      new Program("echo-client",
+          "UDP echo client with timeout, retries and sequencing (ch. 18)", EchoClientCommand::new),
+      new Program("daytime-server",
+          "RFC 867 daytime server over UDP (ch. 18)", DaytimeServerCommand::new),
+      new Program("daytime-client",
+          "ask one or many daytime servers at once over UDP (ch. 18)", DaytimeClientCommand::new),
+      new Program("udp-proxy",
+          "UDP relay that drops, duplicates, delays and reorders datagrams", UdpProxyCommand::new),
       Program.notYetImplemented("chat-server",
           "the UDP chat server: channels, private messages, keep-alive (ch. 19)"),
       Program.notYetImplemented("chat-client",

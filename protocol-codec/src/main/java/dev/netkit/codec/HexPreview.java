@@ -1,6 +1,7 @@
 package dev.netkit.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Renders the start of some input as hex for error messages: at most {@link #MAX_BYTES} bytes,
@@ -48,6 +49,16 @@ public final class HexPreview {
    */
   public static String of(ByteBuffer buffer) {
     return render(buffer.duplicate());
+  }
+
+  /**
+   * Renders the UTF-8 bytes of some text (an unpaired surrogate shows as {@code 3f}).
+   *
+   * @param text the input as text
+   * @return space-separated hex of at most {@link #MAX_BYTES} bytes, {@code (empty)} for none
+   */
+  public static String ofUtf8(CharSequence text) {
+    return of(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String render(ByteBuffer input) {

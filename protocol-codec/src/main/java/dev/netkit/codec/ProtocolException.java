@@ -32,4 +32,41 @@ public class ProtocolException extends RuntimeException {
   public ProtocolException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Renders an offending value for a message: in double quotes, at most
+   * {@link HexPreview#MAX_BYTES} characters (then {@code …}), control characters, quotes and
+   * backslashes escaped so that a hostile peer cannot forge log lines.
+   *
+   * @param value the value as received
+   * @return e.g. {@code "bob\r\n"} or {@code "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…"}
+   */
+  public static String quote(CharSequence value) {
+    int shown = Math.min(value.length(), HexPreview.MAX_BYTES);
+    StringBuilder out = new StringBuilder(shown + 8).append('"');
+    for (int i = 0; i < shown; i++) {
+      appendEscaped(out, value.charAt(i));
+    }
+    if (value.length() > shown) {
+      out.append('…');
+    }
+    return out.append('"').toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, char c) {
+    switch (c) {
+      case '\\' -> out.append("\\\\");
+      case '"' -> out.append("\\\"");
+      case '\r' -> out.append("\\r");
+      case '\n' -> out.append("\\n");
+      case '\t' -> out.append("\\t");
+      default -> {
+        if (c < 0x20 || c == 0x7f) {
+          out.append(String.format("\\x%02x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+  }
 }

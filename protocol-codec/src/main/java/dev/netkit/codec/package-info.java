@@ -1,6 +1,7 @@
 /**
- * Every wire format netkit speaks, with no I/O: chat frames (2-byte event code + payload),
- * CRLF lines, dot-terminated blocks, {@code NNN text} status replies and {@code N: payload} sequence
- * frames. Decoders take limits and fail with {@link dev.netkit.codec.ProtocolException} subclasses.
+ * Every wire format netkit speaks, with no I/O: chat frames (2-byte event code + payload, in
+ * {@link dev.netkit.codec.chat}), CRLF lines, dot-terminated blocks, {@code NNN text} status
+ * replies and {@code N: payload} sequence frames. Decoders take limits and fail with
+ * {@link dev.netkit.codec.ProtocolException} subclasses.
  */
 package dev.netkit.codec;

@@ -53,7 +53,8 @@ class SequenceFrameTest {
 
   @Test
   void replyKeepsTheSequenceNumber() {
-    assertThat(new SequenceFrame(9, "abc").withPayload("cba")).isEqualTo(new SequenceFrame(9, "cba"));
+    assertThat(new SequenceFrame(9, "abc").withPayload("cba"))
+        .isEqualTo(new SequenceFrame(9, "cba"));
   }
 
   @Test

@@ -1,15 +1,10 @@
 package dev.netkit.unix.localtime;
 
+import dev.netkit.codec.CtimeFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.SignStyle;
-import java.time.format.TextStyle;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,20 +33,6 @@ public final class LocaltimeProtocol {
 
   /** The book's request pattern for a time-zone name. */
   public static final Pattern ZONE_NAME = Pattern.compile("[a-zA-Z0-9/_-]+");
-
-  /** {@code scalar localtime}: {@code Sat Jun 17 18:06:14 2000}. */
-  public static final DateTimeFormatter CTIME = new DateTimeFormatterBuilder()
-      .appendText(ChronoField.DAY_OF_WEEK, TextStyle.SHORT)
-      .appendLiteral(' ')
-      .appendText(ChronoField.MONTH_OF_YEAR, TextStyle.SHORT)
-      .appendLiteral(' ')
-      .padNext(2)
-      .appendValue(ChronoField.DAY_OF_MONTH)
-      .appendLiteral(' ')
-      .appendPattern("HH:mm:ss")
-      .appendLiteral(' ')
-      .appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL)
-      .toFormatter(Locale.US);
 
   private static final Set<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds();
 
@@ -102,13 +83,13 @@ public final class LocaltimeProtocol {
   }
 
   /**
-   * Formats a time as {@code scalar localtime} does.
+   * Formats a time as {@code scalar localtime} does, with the shared {@link CtimeFormat}.
    *
    * @param time the time, in the zone to show
    * @return e.g. {@code Sat Jun 17 18:06:14 2000}
    */
   public static String format(ZonedDateTime time) {
-    return CTIME.format(time);
+    return CtimeFormat.format(time);
   }
 
   /**

@@ -1,0 +1,191 @@
+package dev.netkit.bench;
+
+import dev.netkit.codec.LineDecoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * CRLF line decoding of the whole corpus (2068 lines, 216 KB as CRLF lines) arriving in chunks
+ * of {@code chunkSize} bytes, netkit's {@link LineDecoder} side by side with Netty's
+ * {@link LineBasedFrameDecoder}: same chunks, same limit (8192), both yielding each line as a
+ * {@code String} (UTF-8) or as a {@code byte[]}.
+ *
+ * <p>Netty is driven the way its {@code ByteToMessageDecoder} drives it, without a channel
+ * pipeline (whose per-message dispatch would only add to Netty's time): each chunk is merged
+ * into the cumulation with {@link ByteToMessageDecoder#MERGE_CUMULATOR}, frames are taken until
+ * {@code decode} returns null, each frame is converted and released, and read bytes are
+ * discarded every 16 reads as in {@code channelRead}. One op = the whole corpus.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LineDecoderBenchmark {
+
+  private static final int MAX_LINE_LENGTH = 8192;
+  private static final int DISCARD_AFTER_READS = 16;
+
+  @Param({"4096"})
+  public int chunkSize;
+
+  private List<byte[]> chunks;
+
+  /** Netty's decoder with its frame-level {@code decode} made callable. */
+  static final class NettyLines extends LineBasedFrameDecoder {
+    NettyLines() {
+      super(MAX_LINE_LENGTH, true, true);
+    }
+
+    ByteBuf next(ByteBuf cumulation) throws Exception {
+      return (ByteBuf) decode(null, cumulation);
+    }
+  }
+
+  /**
+   * Loads and cuts the corpus, and checks that both decoders see the same lines.
+   *
+   * @throws Exception if Netty fails
+   */
+  @Setup
+  public void setUp() throws Exception {
+    chunks = Corpus.chunks(Corpus.crlfLines(), chunkSize);
+    List<String> netkit = new ArrayList<>();
+    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
+    for (byte[] chunk : chunks) {
+      ByteBuffer buffer = ByteBuffer.wrap(chunk);
+      decoder.decode(buffer).ifPresent(netkit::add);
+      while (buffer.hasRemaining()) {
+        decoder.decode(buffer).ifPresent(netkit::add);
+      }
+    }
+    List<String> netty = new ArrayList<>();
+    NettyLines lines = new NettyLines();
+    ByteBuf all = Unpooled.wrappedBuffer(Corpus.crlfLines());
+    for (ByteBuf frame = lines.next(all); frame != null; frame = lines.next(all)) {
+      netty.add(frame.toString(StandardCharsets.UTF_8));
+      frame.release();
+    }
+    if (netkit.size() < 2000 || !netkit.equals(netty)) {
+      throw new IllegalStateException("decoders disagree: " + netkit.size() + " netkit lines, "
+          + netty.size() + " Netty lines");
+    }
+  }
+
+  /**
+   * netkit, lines as strings.
+   *
+   * @param sink consumes the lines
+   */
+  @Benchmark
+  public void netkitStrings(Blackhole sink) {
+    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
+    for (byte[] chunk : chunks) {
+      ByteBuffer buffer = ByteBuffer.wrap(chunk);
+      for (Optional<String> line = decoder.decode(buffer); line.isPresent();
+          line = decoder.decode(buffer)) {
+        sink.consume(line.get());
+      }
+    }
+  }
+
+  /**
+   * Netty, lines as strings.
+   *
+   * @param sink consumes the lines
+   * @throws Exception never for this input
+   */
+  @Benchmark
+  public void nettyStrings(Blackhole sink) throws Exception {
+    NettyLines decoder = new NettyLines();
+    ByteBuf cumulation = Unpooled.EMPTY_BUFFER;
+    int reads = 0;
+    for (byte[] chunk : chunks) {
+      cumulation = ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(
+          ByteBufAllocator.DEFAULT, cumulation, Unpooled.wrappedBuffer(chunk));
+      for (ByteBuf frame = decoder.next(cumulation); frame != null;
+          frame = decoder.next(cumulation)) {
+        sink.consume(frame.toString(StandardCharsets.UTF_8));
+        frame.release();
+      }
+      cumulation = afterRead(cumulation, ++reads);
+    }
+    cumulation.release();
+  }
+
+  /**
+   * netkit, lines as byte arrays.
+   *
+   * @param sink consumes the lines
+   */
+  @Benchmark
+  public void netkitBytes(Blackhole sink) {
+    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
+    for (byte[] chunk : chunks) {
+      ByteBuffer buffer = ByteBuffer.wrap(chunk);
+      for (Optional<byte[]> line = decoder.decodeBytes(buffer); line.isPresent();
+          line = decoder.decodeBytes(buffer)) {
+        sink.consume(line.get());
+      }
+    }
+  }
+
+  /**
+   * Netty, lines as byte arrays.
+   *
+   * @param sink consumes the lines
+   * @throws Exception never for this input
+   */
+  @Benchmark
+  public void nettyBytes(Blackhole sink) throws Exception {
+    NettyLines decoder = new NettyLines();
+    ByteBuf cumulation = Unpooled.EMPTY_BUFFER;
+    int reads = 0;
+    for (byte[] chunk : chunks) {
+      cumulation = ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(
+          ByteBufAllocator.DEFAULT, cumulation, Unpooled.wrappedBuffer(chunk));
+      for (ByteBuf frame = decoder.next(cumulation); frame != null;
+          frame = decoder.next(cumulation)) {
+        sink.consume(ByteBufUtil.getBytes(frame));
+        frame.release();
+      }
+      cumulation = afterRead(cumulation, ++reads);
+    }
+    cumulation.release();
+  }
+
+  /** What {@code ByteToMessageDecoder.channelRead} does with the cumulation after a read. */
+  private static ByteBuf afterRead(ByteBuf cumulation, int reads) {
+    if (!cumulation.isReadable()) {
+      cumulation.release();
+      return Unpooled.EMPTY_BUFFER;
+    }
+    if (reads % DISCARD_AFTER_READS == 0) {
+      cumulation.discardSomeReadBytes();
+    }
+    return cumulation;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.netkit.cli.udp;
+
+import java.net.InetSocketAddress;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads {@code HOST:PORT} (or {@code [IPV6]:PORT}) into an address, resolving the host. */
+final class HostPortConverter implements ITypeConverter<InetSocketAddress> {
+
+  @Override
+  public InetSocketAddress convert(String value) {
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new TypeConversionException("'" + value + "' is not HOST:PORT");
+    }
+    String host = value.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(value.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "': port is not a number");
+    }
+    if (port < 1 || port > 65_535) {
+      throw new TypeConversionException("'" + value + "': port " + port + " not in 1..65535");
+    }
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new TypeConversionException("'" + value + "': unknown host " + host);
+    }
+    return address;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.netkit.cli.udp;
+
+import dev.netkit.udp.FaultyProxy;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code udp-proxy --listen PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
+ * [--delay D] [--seed S]}: a UDP relay that misbehaves on purpose.
+ */
+@Command(mixinStandardHelpOptions = true,
+    footer = "%nFaults apply to each datagram in both directions. On Ctrl-C prints what it did.")
+public final class UdpProxyCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--listen", required = true, paramLabel = "PORT",
+      description = "Port clients send to (0 picks one).")
+  private int listen;
+
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  private InetAddress bind = InetAddress.getLoopbackAddress();
+
+  @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
+      converter = HostPortConverter.class, description = "Where datagrams are relayed to.")
+  private InetSocketAddress target;
+
+  @Option(names = "--loss", paramLabel = "P", description = "Chance of a drop, 0..1.")
+  private double loss;
+
+  @Option(names = "--dup", paramLabel = "P", description = "Chance of a duplicate, 0..1.")
+  private double duplicate;
+
+  @Option(names = "--reorder", paramLabel = "P",
+      description = "Chance that a datagram is held back so later ones overtake it, 0..1.")
+  private double reorder;
+
+  @Option(names = "--delay", paramLabel = "D", converter = DurationConverter.class,
+      description = "Delay for every datagram (default: 0ms).")
+  private Duration delay = Duration.ZERO;
+
+  @Option(names = "--reorder-delay", paramLabel = "D", converter = DurationConverter.class,
+      description = "How long a reordered datagram is held back (default: 5ms).")
+  private Duration reorderDelay = FaultyProxy.Config.DEFAULT_REORDER_DELAY;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of the random choices (default: the clock).")
+  private Long seed;
+
+  final UntilStopped untilStopped = new UntilStopped();
+
+  @Override
+  public Integer call() throws Exception {
+    FaultyProxy.Config config;
+    try {
+      config = FaultyProxy.Config.none().withLoss(loss).withDuplicate(duplicate)
+          .withReorder(reorder).withDelay(delay).withReorderDelay(reorderDelay)
+          .withSeed(seed != null ? seed : System.nanoTime());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    FaultyProxy proxy = new FaultyProxy(new InetSocketAddress(bind, listen), target, config)
+        .start();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("udp-proxy: relaying %s -> %s (loss %s, dup %s, reorder %s, delay %d ms, "
+            + "seed %d)%n", EchoServerCommand.hostPort(proxy.localAddress()),
+        EchoServerCommand.hostPort(target), loss, duplicate, reorder, delay.toMillis(),
+        config.seed());
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    untilStopped.await(proxy, () -> {
+      err.println("udp-proxy: " + proxy.statistics());
+      err.flush();
+    });
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.netkit.codec.chat;
+
+import dev.netkit.codec.MalformedFrameException;
+import java.util.Objects;
+
+/**
+ * {@link ChatEvent#JOIN_ACK}: the server confirms a join; the channel is now the current one.
+ *
+ * <pre>
+ *   standard:  "Weather 3 Rain, sun and wind"            {@link #parse(String)}
+ *   multicast: "Weather 3 225.1.0.2 Rain, sun and wind"  {@link #parseMulticast(String)}
+ * </pre>
+ *
+ * @param channel the channel's title, member count, group (multicast form) and description
+ */
+public record JoinAck(ChannelInfo channel) implements ChatPayload {
+
+  /**
+   * Checks the part.
+   *
+   * @throws NullPointerException if {@code channel} is null
+   */
+  public JoinAck {
+    Objects.requireNonNull(channel, "channel");
+  }
+
+  /**
+   * Parses the standard form {@code title count description}.
+   *
+   * @param payload the payload text
+   * @return the record, without a group
+   * @throws MalformedFrameException if the title is missing or the count is not a decimal
+   */
+  public static JoinAck parse(String payload) {
+    return new JoinAck(
+        ChannelInfo.parse(ChatEvent.JOIN_ACK, payload, ChannelFormat.STANDARD));
+  }
+
+  /**
+   * Parses the multicast form {@code title count group description}.
+   *
+   * @param payload the payload text
+   * @return the record, with a group
+   * @throws MalformedFrameException if the title is missing, the count is not a decimal or the
+   *     group is not an IPv4 dotted quad
+   */
+  public static JoinAck parseMulticast(String payload) {
+    return new JoinAck(
+        ChannelInfo.parse(ChatEvent.JOIN_ACK, payload, ChannelFormat.MULTICAST));
+  }
+
+  /**
+   * Returns {@link ChatEvent#JOIN_ACK}.
+   *
+   * @return the event
+   */
+  @Override
+  public ChatEvent event() {
+    return ChatEvent.JOIN_ACK;
+  }
+
+  /**
+   * Formats the payload, with the group exactly when the channel has one.
+   *
+   * @return {@link ChannelInfo#format()}
+   */
+  @Override
+  public String format() {
+    return channel.format();
+  }
+}

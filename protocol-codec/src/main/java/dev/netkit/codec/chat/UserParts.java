@@ -1,0 +1,59 @@
+package dev.netkit.codec.chat;
+
+import dev.netkit.codec.MalformedFrameException;
+
+/**
+ * {@link ChatEvent#USER_PARTS}: a user left a channel you are in.
+ *
+ * <pre>
+ *   payload: "Weather alice"
+ * </pre>
+ *
+ * @param channel the channel title, one word
+ * @param user the user's nickname, one word
+ */
+public record UserParts(String channel, String user) implements ChatPayload {
+
+  /**
+   * Checks the parts.
+   *
+   * @throws IllegalArgumentException if a part is empty or has a space
+   * @throws NullPointerException if a part is null
+   */
+  public UserParts {
+    Fields.word(channel, "channel");
+    Fields.word(user, "user");
+  }
+
+  /**
+   * Parses the payload {@code channel user}.
+   *
+   * @param payload the payload text
+   * @return the record
+   * @throws MalformedFrameException unless the payload is two words
+   */
+  public static UserParts parse(String payload) {
+    PayloadReader reader = new PayloadReader(ChatEvent.USER_PARTS, payload);
+    return new UserParts(reader.word("channel"), reader.lastWord("user"));
+  }
+
+  /**
+   * Returns {@link ChatEvent#USER_PARTS}.
+   *
+   * @return the event
+   */
+  @Override
+  public ChatEvent event() {
+    return ChatEvent.USER_PARTS;
+  }
+
+  /**
+   * Formats the payload.
+   *
+   * @return {@code channel user}
+   */
+  @Override
+  public String format() {
+    return channel + " " + user;
+  }
+}

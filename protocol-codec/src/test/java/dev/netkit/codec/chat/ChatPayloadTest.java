@@ -1,0 +1,238 @@
+package dev.netkit.codec.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.netkit.codec.MalformedFrameException;
+import dev.netkit.codec.MalformedTextException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ChatPayloadTest {
+
+  /** Canonical payloads: parse gives the record, format gives the payload back. */
+  static Stream<Arguments> canonical() {
+    return Stream.of(
+        Arguments.of(ChatEvent.ERROR, "no channel named Knitting",
+            new ErrorMessage("no channel named Knitting")),
+        Arguments.of(ChatEvent.ERROR, "", new ErrorMessage("")),
+        Arguments.of(ChatEvent.LOGIN_REQ, "bob", new LoginRequest("bob")),
+        Arguments.of(ChatEvent.LOGIN_ACK, "bob", new LoginAck("bob")),
+        Arguments.of(ChatEvent.LOGOFF, "bob", new Logoff(Optional.of("bob"))),
+        Arguments.of(ChatEvent.LOGOFF, "", Logoff.withoutNick()),
+        Arguments.of(ChatEvent.JOIN_REQ, "Weather", new JoinRequest("Weather")),
+        Arguments.of(ChatEvent.JOIN_ACK, "Weather 3 Rain, sun and wind",
+            new JoinAck(ChannelInfo.of("Weather", 3, "Rain, sun and wind"))),
+        Arguments.of(ChatEvent.PART_REQ, "Weather", PartRequest.of("Weather")),
+        Arguments.of(ChatEvent.PART_REQ, "", PartRequest.currentChannel()),
+        Arguments.of(ChatEvent.PART_ACK, "Pets 0 Cats and dogs",
+            new PartAck(ChannelInfo.of("Pets", 0, "Cats and dogs"))),
+        Arguments.of(ChatEvent.SEND_PUBLIC, "hello,  world ", new SendPublic("hello,  world ")),
+        Arguments.of(ChatEvent.PUBLIC_MSG, "Weather alice it is raining",
+            new PublicMessage("Weather", "alice", "it is raining")),
+        Arguments.of(ChatEvent.SEND_PRIVATE, "bob are you there?",
+            new SendPrivate("bob", "are you there?")),
+        Arguments.of(ChatEvent.PRIVATE_MSG, "alice are you there?",
+            new PrivateMessage("alice", "are you there?")),
+        Arguments.of(ChatEvent.USER_JOINS, "Weather alice", new UserJoins("Weather", "alice")),
+        Arguments.of(ChatEvent.USER_PARTS, "Weather alice", new UserParts("Weather", "alice")),
+        Arguments.of(ChatEvent.LIST_CHANNELS, "", new ListChannels()),
+        Arguments.of(ChatEvent.CHANNEL_ITEM, "Hobbies 12 Model trains, stamps",
+            new ChannelItem(ChannelInfo.of("Hobbies", 12, "Model trains, stamps"))),
+        Arguments.of(ChatEvent.LIST_USERS, "", new ListUsers()),
+        Arguments.of(ChatEvent.USER_ITEM, "alice 125 Weather Pets",
+            new UserItem("alice", 125, List.of("Weather", "Pets"))),
+        Arguments.of(ChatEvent.USER_ITEM, "bob 3", new UserItem("bob", 3, List.of())),
+        Arguments.of(ChatEvent.STILL_HERE, "", new StillHere()),
+        Arguments.of(ChatEvent.SET_MCAST_PORT, "2028", new SetMcastPort(2028)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("canonical")
+  void parsesAndFormatsEveryEvent(ChatEvent event, String payload, ChatPayload expected) {
+    ChatFrame frame = ChatFrame.of(event, payload);
+    ChatPayload parsed = ChatPayload.parse(frame);
+    assertThat(parsed).isEqualTo(expected);
+    assertThat(parsed.event()).isEqualTo(event);
+    assertThat(parsed.format()).isEqualTo(payload);
+    assertThat(parsed.toFrame()).isEqualTo(frame);
+  }
+
+  @Test
+  void everyEventHasARecord() {
+    assertThat(canonical().map(arguments -> arguments.get()[0]).distinct())
+        .containsExactlyInAnyOrder((Object[]) ChatEvent.values());
+  }
+
+  @Test
+  void multicastFormCarriesTheGroup() {
+    String payload = "Weather 3 225.1.0.2 Rain, sun and wind";
+    ChannelInfo info = ChannelInfo.multicast("Weather", 3, "225.1.0.2", "Rain, sun and wind");
+    assertThat(JoinAck.parseMulticast(payload)).isEqualTo(new JoinAck(info));
+    assertThat(PartAck.parseMulticast(payload)).isEqualTo(new PartAck(info));
+    assertThat(ChannelItem.parseMulticast(payload)).isEqualTo(new ChannelItem(info));
+    assertThat(new JoinAck(info).format()).isEqualTo(payload);
+    assertThat(info.channelFormat()).isEqualTo(ChannelFormat.MULTICAST);
+    assertThat(ChatPayload.parse(ChatFrame.of(ChatEvent.CHANNEL_ITEM, payload),
+        ChannelFormat.MULTICAST)).isEqualTo(new ChannelItem(info));
+  }
+
+  @Test
+  void standardFormKeepsAnAddressLikeDescription() {
+    ChannelInfo info = JoinAck.parse("Weather 3 225.1.0.2 Rain").channel();
+    assertThat(info.group()).isEmpty();
+    assertThat(info.description()).isEqualTo("225.1.0.2 Rain");
+    assertThat(info.channelFormat()).isEqualTo(ChannelFormat.STANDARD);
+  }
+
+  @Test
+  void missingDescriptionIsEmpty() {
+    assertThat(ChannelItem.parse("Pets 2").channel()).isEqualTo(ChannelInfo.of("Pets", 2, ""));
+    assertThat(ChannelItem.parseMulticast("Pets 2 225.1.0.5").channel())
+        .isEqualTo(ChannelInfo.multicast("Pets", 2, "225.1.0.5", ""));
+  }
+
+  @Test
+  void privateMessageWithoutRecipientIsDetectable() {
+    assertThat(SendPrivate.parse(" hello")).isEqualTo(new SendPrivate("", "hello"));
+    assertThat(SendPrivate.parse("")).isEqualTo(new SendPrivate("", ""));
+    assertThat(SendPrivate.parse(" hello").hasRecipient()).isFalse();
+    assertThat(SendPrivate.parse("bob").hasRecipient()).isTrue();
+    assertThat(SendPrivate.parse("bob")).isEqualTo(new SendPrivate("bob", ""));
+  }
+
+  @Test
+  void publicMessageWithoutTextHasEmptyText() {
+    assertThat(PublicMessage.parse("Weather alice"))
+        .isEqualTo(new PublicMessage("Weather", "alice", ""));
+  }
+
+  @Test
+  void messageTextKeepsSpaces() {
+    assertThat(PrivateMessage.parse("alice  two  spaces ").text()).isEqualTo(" two  spaces ");
+  }
+
+  @Test
+  void emptyPayloadsIgnoreWhatIsSent() {
+    assertThat(StillHere.parse("junk")).isEqualTo(new StillHere());
+    assertThat(ListUsers.parse("junk")).isEqualTo(new ListUsers());
+    assertThat(ListChannels.parse("junk")).isEqualTo(new ListChannels());
+    assertThat(Logoff.parse("bob smith").nick()).contains("bob smith");
+  }
+
+  @Test
+  void unknownEventIsATypedError() {
+    ChatFrame frame = ChatFrame.of(999, new byte[] {'x'});
+    assertThatThrownBy(() -> ChatPayload.parse(frame))
+        .isInstanceOfSatisfying(UnknownChatEventException.class,
+            e -> assertThat(e.code()).isEqualTo(999))
+        .hasMessage("chat event code : 999 (expected: a known event code), input: 03 e7 78");
+  }
+
+  @Test
+  void malformedUtf8IsATypedError() {
+    ChatFrame frame = ChatFrame.of(ChatEvent.LOGIN_REQ.code(), new byte[] {'b', (byte) 0xff});
+    assertThatThrownBy(() -> ChatPayload.parse(frame))
+        .isInstanceOf(MalformedTextException.class)
+        .hasMessage("LOGIN_REQ payload : malformed UTF-8 at byte 1 (expected: UTF-8),"
+            + " input: 62 ff");
+  }
+
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        Arguments.of(ChatEvent.LOGIN_REQ, "",
+            "LOGIN_REQ nick : (missing) (expected: one word), input: (empty)"),
+        Arguments.of(ChatEvent.LOGIN_REQ, "bob smith",
+            "LOGIN_REQ nick : \"bob smith\" (expected: one word),"
+                + " input: 62 6f 62 20 73 6d 69 74 68"),
+        Arguments.of(ChatEvent.JOIN_REQ, "",
+            "JOIN_REQ title : (missing) (expected: one word), input: (empty)"),
+        Arguments.of(ChatEvent.PART_REQ, "a b",
+            "PART_REQ title : \"a b\" (expected: one word), input: 61 20 62"),
+        Arguments.of(ChatEvent.JOIN_ACK, "Weather x1 Rain",
+            "JOIN_ACK count : \"x1\" (expected: decimal 0-2147483647),"
+                + " input: 57 65 61 74 68 65 72 20 78 31 20 52 61 69 6e"),
+        Arguments.of(ChatEvent.JOIN_ACK, "Weather",
+            "JOIN_ACK count : (missing) (expected: decimal 0-2147483647),"
+                + " input: 57 65 61 74 68 65 72"),
+        Arguments.of(ChatEvent.PART_ACK, " 1 x",
+            "PART_ACK title : \"\" (expected: a word), input: 20 31 20 78"),
+        Arguments.of(ChatEvent.CHANNEL_ITEM, "Pets 2147483648 x",
+            "CHANNEL_ITEM count : \"2147483648\" (expected: decimal 0-2147483647),"
+                + " input: 50 65 74 73 20 32 31 34 37 34 38 33 36 34 38 20 78"),
+        Arguments.of(ChatEvent.PUBLIC_MSG, "Weather",
+            "PUBLIC_MSG user : (missing) (expected: a word), input: 57 65 61 74 68 65 72"),
+        Arguments.of(ChatEvent.PRIVATE_MSG, "",
+            "PRIVATE_MSG sender : (missing) (expected: a word), input: (empty)"),
+        Arguments.of(ChatEvent.USER_JOINS, "Weather a b",
+            "USER_JOINS user : \"a b\" (expected: one word),"
+                + " input: 57 65 61 74 68 65 72 20 61 20 62"),
+        Arguments.of(ChatEvent.USER_PARTS, "Weather",
+            "USER_PARTS user : (missing) (expected: one word), input: 57 65 61 74 68 65 72"),
+        Arguments.of(ChatEvent.USER_ITEM, "bob -3",
+            "USER_ITEM seconds-online : \"-3\" (expected: decimal 0-9223372036854775807),"
+                + " input: 62 6f 62 20 2d 33"),
+        Arguments.of(ChatEvent.USER_ITEM, "bob 3 Pets  Weather",
+            "USER_ITEM channel : \"\" (expected: a word),"
+                + " input: 62 6f 62 20 33 20 50 65 74 73 20 20 57 65 61 74 68 65 72"),
+        Arguments.of(ChatEvent.SET_MCAST_PORT, "65536",
+            "SET_MCAST_PORT port : \"65536\" (expected: decimal 0-65535),"
+                + " input: 36 35 35 33 36"),
+        Arguments.of(ChatEvent.SET_MCAST_PORT, "2028 ",
+            "SET_MCAST_PORT port : \"2028 \" (expected: one word), input: 32 30 32 38 20"),
+        Arguments.of(ChatEvent.SET_MCAST_PORT, "٢٠٢٨",
+            "SET_MCAST_PORT port : \"٢٠٢٨\" (expected: decimal 0-65535),"
+                + " input: d9 a2 d9 a0 d9 a2 d9 a8"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformed")
+  void malformedPayloadNamesEventFieldAndValue(ChatEvent event, String payload, String message) {
+    ChatFrame frame = ChatFrame.of(event, payload);
+    assertThatThrownBy(() -> ChatPayload.parse(frame))
+        .isInstanceOf(MalformedFrameException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void multicastGroupMustBeADottedQuad() {
+    assertThatThrownBy(() -> JoinAck.parseMulticast("Weather 3 example.com Rain"))
+        .isInstanceOf(MalformedFrameException.class)
+        .hasMessageStartingWith("JOIN_ACK group : \"example.com\" (expected: an IPv4 dotted quad)");
+    for (String bad :
+        List.of("1.2.3", "1.2.3.4.5", "256.1.1.1", "1..2.3", "1.2.3.", "0001.2.3.4", "1.2.3.4x")) {
+      assertThatThrownBy(() -> JoinAck.parseMulticast("W 3 " + bad + " x"))
+          .as(bad).isInstanceOf(MalformedFrameException.class);
+    }
+    assertThat(JoinAck.parseMulticast("W 3 0.0.0.0 x").channel().group()).contains("0.0.0.0");
+  }
+
+  @Test
+  void recordsRefuseWhatWouldNotParseBack() {
+    assertThatThrownBy(() -> new LoginRequest("bob smith"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("nick : \"bob smith\" (expected: a non-empty word without spaces)");
+    assertThatThrownBy(() -> new SendPrivate("a b", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("recipient : \"a b\" (expected: a word without spaces)");
+    assertThatThrownBy(() -> ChannelInfo.multicast("W", 1, "x", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("group : \"x\" (expected: an IPv4 dotted quad)");
+    assertThatThrownBy(() -> new UserItem("bob", -1, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("secondsOnline : -1 (expected: 0-9223372036854775807)");
+    assertThatThrownBy(() -> new SetMcastPort(70000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port : 70000 (expected: 0-65535)");
+    assertThatThrownBy(() -> new Logoff(Optional.of("")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SendPublic("a\uD800").toFrame())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SEND_PUBLIC payload : unpaired surrogate at index 1 (expected: valid UTF-16)");
+  }
+}

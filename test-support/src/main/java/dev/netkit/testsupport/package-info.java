@@ -1,0 +1,13 @@
+/**
+ * Test fixtures shared by netkit's modules (test scope only): throw-away network namespaces
+ * ({@link dev.netkit.testsupport.NetworkNamespace}) with veth links between them
+ * ({@link dev.netkit.testsupport.VethLink}), nftables rules, commands and child JVMs run inside
+ * them ({@link dev.netkit.testsupport.CapturedProcess}), and
+ * {@link dev.netkit.testsupport.RequiresNetworkNamespaces}, which skips a test with a reason where
+ * namespaces are impossible (not root, no {@code ip}, no {@code nft}).
+ *
+ * <p>Network safety: the test JVM itself stays in the root namespace. Traffic to namespace
+ * addresses is sent from inside namespaces (by child JVMs), and veth links only ever join two
+ * namespaces made by the test, so no datagram reaches a real interface.
+ */
+package dev.netkit.testsupport;

@@ -1,0 +1,180 @@
+package dev.netkit.udp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.Objects;
+import org.slf4j.Logger;
+
+/**
+ * The receive-handle-reply loop shared by netkit's UDP servers: one bound channel, one thread,
+ * blocking {@code recvfrom}/{@code sendto} through direct buffers that are reused for every
+ * datagram. A datagram larger than the limit, a handler failure or a send error (such as an ICMP
+ * error reported by the OS) costs that datagram only; the loop ends when the channel closes.
+ */
+final class DatagramServerLoop implements AutoCloseable {
+
+  /** Answers one request. */
+  interface Handler {
+
+    /**
+     * Writes the reply to a request.
+     *
+     * @param request the datagram (position to limit); do not keep it
+     * @param sender who sent it
+     * @param reply cleared; fill and flip it
+     * @return how many times to send the reply (0 for none)
+     */
+    int handle(ByteBuffer request, InetSocketAddress sender, ByteBuffer reply);
+  }
+
+  private final String name;
+  private final InetSocketAddress bindAddress;
+  private final int maxDatagram;
+  private final int maxReply;
+  private final Handler handler;
+  private final Logger log;
+  private volatile DatagramChannel channel;
+  private volatile InetSocketAddress local;
+  private volatile Thread thread;
+  private volatile long received;
+  private volatile long replies;
+  private volatile long oversize;
+  private volatile long rejected;
+  private volatile long sendErrors;
+
+  DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
+      Handler handler, Logger log) {
+    this.name = name;
+    this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+    this.maxDatagram = maxDatagram;
+    this.maxReply = maxReply;
+    this.handler = handler;
+    this.log = log;
+  }
+
+  /** Binds the channel and starts the thread; see the servers' {@code start()}. */
+  synchronized void start() throws IOException {
+    if (channel != null) {
+      throw new IllegalStateException(name + " already started");
+    }
+    DatagramChannel opened = DatagramChannel.open(
+        bindAddress.getAddress() instanceof java.net.Inet6Address
+            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    try {
+      opened.bind(bindAddress);
+    } catch (IOException e) {
+      opened.close();
+      throw e;
+    }
+    channel = opened;
+    local = (InetSocketAddress) opened.getLocalAddress();
+    Thread loop = new Thread(this::run, name + "-" + localAddress().getPort());
+    loop.setDaemon(true);
+    thread = loop;
+    loop.start();
+    log.info("{} listening on {}", name, localAddress());
+  }
+
+  InetSocketAddress localAddress() {
+    InetSocketAddress bound = local;
+    if (bound == null) {
+      throw new IllegalStateException(name + " not started");
+    }
+    return bound;
+  }
+
+  ServerStatistics statistics() {
+    return new ServerStatistics(received, replies, oversize, rejected, sendErrors);
+  }
+
+  private void run() {
+    // One extra byte tells a datagram that was cut to fit from one that fits exactly.
+    ByteBuffer in = ByteBuffer.allocateDirect(maxDatagram + 1);
+    ByteBuffer out = ByteBuffer.allocateDirect(maxReply);
+    DatagramChannel ch = channel;
+    while (ch.isOpen()) {
+      try {
+        in.clear();
+        InetSocketAddress sender = (InetSocketAddress) ch.receive(in);
+        in.flip();
+        serve(ch, in, out, sender);
+      } catch (ClosedChannelException e) {
+        break;
+      } catch (IOException e) {
+        log.debug("{}: receive failed: {}", name, e.toString());
+      }
+    }
+    log.info("{} on {} stopped", name, bindAddress);
+  }
+
+  private void serve(DatagramChannel ch, ByteBuffer in, ByteBuffer out,
+      InetSocketAddress sender) throws ClosedChannelException {
+    received++;
+    if (in.remaining() > maxDatagram) {
+      oversize++;
+      log.warn("{}: dropped a datagram from {}: longer than the limit of {} bytes", name, sender,
+          maxDatagram);
+      return;
+    }
+    if (log.isDebugEnabled()) {
+      log.debug("Received {} bytes from [{},{}]", in.remaining(),
+          sender.getAddress().getHostAddress(), sender.getPort());
+    }
+    int copies;
+    try {
+      out.clear();
+      copies = handler.handle(in, sender, out);
+    } catch (RuntimeException e) {
+      rejected++;
+      log.warn("{}: dropped a datagram from {}: {}", name, sender, e.toString());
+      return;
+    }
+    for (int i = 0; i < copies; i++) {
+      send(ch, out, sender);
+    }
+  }
+
+  private void send(DatagramChannel ch, ByteBuffer out, InetSocketAddress sender)
+      throws ClosedChannelException {
+    try {
+      out.rewind();
+      ch.send(out, sender);
+      replies++;
+    } catch (ClosedChannelException e) {
+      throw e;
+    } catch (IOException e) {
+      sendErrors++;
+      log.debug("{}: reply to {} failed: {}", name, sender, e.toString());
+    }
+  }
+
+  /** Closes the channel, which ends the loop, and waits (up to 5 s) for the thread to finish. */
+  @Override
+  public void close() {
+    DatagramChannel ch;
+    Thread loop;
+    synchronized (this) {
+      ch = channel;
+      loop = thread;
+    }
+    if (ch == null) {
+      return;
+    }
+    try {
+      ch.close();
+    } catch (IOException e) {
+      log.debug("{}: close failed: {}", name, e.toString());
+    }
+    if (loop != null && loop != Thread.currentThread()) {
+      try {
+        loop.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

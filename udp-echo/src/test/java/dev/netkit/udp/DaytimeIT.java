@@ -1,0 +1,118 @@
+package dev.netkit.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DaytimeIT {
+
+  private static final Clock FIXED =
+      Clock.fixed(Instant.parse("2000-08-17T04:57:52Z"), ZoneOffset.UTC);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  private <T extends AutoCloseable> T use(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable resource : resources) {
+      resource.close();
+    }
+  }
+
+  private DaytimeServer startServer() throws Exception {
+    return use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServer.Config.defaults()
+        .withClock(FIXED))).start();
+  }
+
+  @Test
+  void serverAnswersAnyDatagramWithTheTimeAsOneCrlfLine() throws Exception {
+    DaytimeServer server = startServer();
+    Peer client = use(new Peer());
+
+    assertThat(client.exchange("What time is it?", server.localAddress()))
+        .isEqualTo("Thu Aug 17 04:57:52 2000\r\n");
+    client.send(new byte[0], server.localAddress());
+    assertThat(client.receive(5_000)).isEqualTo("Thu Aug 17 04:57:52 2000\r\n");
+  }
+
+  @Test
+  void serverDropsOversizeRequestsAndKeepsServing() throws Exception {
+    DaytimeServer server = startServer();
+    Peer client = use(new Peer());
+
+    client.send(new byte[DaytimeServer.Config.DEFAULT_MAX_REQUEST + 1], server.localAddress());
+
+    assertThat(client.exchange("time?", server.localAddress())).startsWith("Thu Aug 17");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(server.statistics()).isEqualTo(new ServerStatistics(2, 1, 1, 0, 0)));
+  }
+
+  @Test
+  void clientCollectsAnswersAndNamesTheSilentHosts() throws Exception {
+    DaytimeServer live = startServer();
+    Peer silent = use(new Peer());
+    InetSocketAddress closedPort = freePort();
+
+    DaytimeReport report = new DaytimeClient().query(
+        List.of(silent.address(), live.localAddress(), closedPort), Duration.ofMillis(500));
+
+    assertThat(report.answers()).singleElement().satisfies(answer -> {
+      assertThat(answer.host()).isEqualTo(live.localAddress());
+      assertThat(answer.time()).isEqualTo("Thu Aug 17 04:57:52 2000");
+      assertThat(answer.roundTrip()).isPositive();
+    });
+    assertThat(report.silent()).containsExactly(silent.address(), closedPort);
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.allAnswered()).isFalse();
+    assertThat(silent.receive(5_000)).isEqualTo("What time is it?");
+  }
+
+  @Test
+  void clientAsksSeveralLiveHostsAtOnce() throws Exception {
+    DaytimeServer one = startServer();
+    DaytimeServer two = startServer();
+
+    DaytimeReport report = new DaytimeClient().query(
+        List.of(one.localAddress(), two.localAddress(), one.localAddress()),
+        Duration.ofSeconds(10));
+
+    assertThat(report.answers()).extracting(DaytimeReport.Answer::host)
+        .containsExactlyInAnyOrder(one.localAddress(), two.localAddress());
+    assertThat(report.allAnswered()).isTrue();
+  }
+
+  @Test
+  void aSingleHostWithNothingOnItsPortIsReportedUnreachable() throws Exception {
+    InetSocketAddress closedPort = freePort();
+
+    DaytimeReport report = new DaytimeClient().query(List.of(closedPort), Duration.ofSeconds(10));
+
+    assertThat(report.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.host()).isEqualTo(closedPort);
+      assertThat(failure.error()).isInstanceOf(PortUnreachableException.class);
+    });
+    assertThat(report.silent()).isEmpty();
+    assertThat(report.answers()).isEmpty();
+  }
+
+  /** A loopback port with nothing bound to it (just released). */
+  static InetSocketAddress freePort() throws Exception {
+    try (Peer peer = new Peer()) {
+      return peer.address();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.netkit.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FaultyProxyIT {
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  private <T extends AutoCloseable> T use(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable resource : resources) {
+      resource.close();
+    }
+  }
+
+  private FaultyProxy proxyToEchoServer(FaultyProxy.Config config) throws Exception {
+    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    return use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(), config)).start();
+  }
+
+  @Test
+  void relaysBothWaysForEveryClientWithoutFaults() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none());
+    Peer one = use(new Peer());
+    Peer two = use(new Peer());
+
+    assertThat(one.exchange("hello there", proxy.localAddress())).isEqualTo("ereht olleh");
+    assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
+    assertThat(one.lastSender()).isEqualTo(proxy.localAddress());
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(proxy.statistics()).isEqualTo(new ProxyStatistics(4, 4, 0, 0, 0, 0, 0)));
+  }
+
+  @Test
+  void dropsEverythingAtLossOne() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withLoss(1));
+    EchoClient client = use(EchoClient.open(proxy.localAddress(), EchoClient.Config.defaults()
+        .withTimeout(Duration.ofMillis(100)).withTries(2)));
+
+    assertThatThrownBy(() -> client.request("lost")).isInstanceOf(SocketTimeoutException.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> proxy.statistics().dropped() == 2);
+    assertThat(proxy.statistics().forwarded()).isZero();
+  }
+
+  @Test
+  void duplicatesBothWaysAtDuplicateOne() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withDuplicate(1));
+    Peer client = use(new Peer());
+
+    client.send("twice", proxy.localAddress());
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(client.receive(5_000)).as("copy " + i).isEqualTo("eciwt");
+    }
+    assertThat(proxy.statistics().duplicated()).isEqualTo(3);
+  }
+
+  @Test
+  void reordersDatagramsItHoldsBack() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withReorder(0.5)
+        .withReorderDelay(Duration.ofMillis(300)).withSeed(3));
+    Peer client = use(new Peer());
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      sent.add(i + ": x");
+      client.send(sent.get(i), proxy.localAddress());
+    }
+
+    List<String> received = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      received.add(client.receive(5_000));
+    }
+
+    assertThat(received).containsExactlyInAnyOrderElementsOf(sent).isNotEqualTo(sent);
+    assertThat(proxy.statistics().reordered()).isPositive();
+  }
+
+  @Test
+  void delaysEveryDatagram() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none()
+        .withDelay(Duration.ofMillis(100)));
+    Peer client = use(new Peer());
+
+    client.send("slow", proxy.localAddress());
+
+    assertThat(client.receive(20)).as("held back by the delay").isNull();
+    assertThat(client.receive(5_000)).isEqualTo("wols");
+  }
+
+  @Test
+  void theSameSeedMakesTheSameChoices() throws Exception {
+    FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(0.5).withSeed(42);
+    long[] dropped = new long[2];
+    for (int run = 0; run < 2; run++) {
+      Peer target = use(new Peer());
+      FaultyProxy proxy = use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(), config))
+          .start();
+      Peer client = use(new Peer());
+      for (int i = 0; i < 50; i++) {
+        client.send("d" + i, proxy.localAddress());
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.statistics().received() == 50);
+      dropped[run] = proxy.statistics().dropped();
+      assertThat(target.drain()).hasSize((int) (50 - dropped[run]));
+    }
+
+    assertThat(dropped[0]).isEqualTo(dropped[1]).isBetween(10L, 40L);
+  }
+
+  @Test
+  void forgetsTheLeastRecentClientBeyondTheLimit() throws Exception {
+    FaultyProxy proxy = proxyToEchoServer(new FaultyProxy.Config(0, 0, 0, Duration.ZERO,
+        Duration.ZERO, 0, 1, 10));
+    Peer one = use(new Peer());
+    Peer two = use(new Peer());
+
+    assertThat(one.exchange("a1", proxy.localAddress())).isEqualTo("1a");
+    assertThat(two.exchange("b2", proxy.localAddress())).isEqualTo("2b");
+    assertThat(one.exchange("c3", proxy.localAddress())).isEqualTo("3c");
+  }
+}

@@ -1,0 +1,154 @@
+package dev.netkit.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class ReverseEchoServerIT {
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  private <T extends AutoCloseable> T use(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable resource : resources) {
+      resource.close();
+    }
+  }
+
+  private InetSocketAddress startServer(ReverseEchoServer.Config config) throws Exception {
+    return use(new ReverseEchoServer(Peer.ANY_LOOPBACK, config)).start().localAddress();
+  }
+
+  @Test
+  void reversesPlainAndSequencedRequests() throws Exception {
+    InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+    Peer client = use(new Peer());
+
+    assertThat(client.exchange("hello there", server)).isEqualTo("ereht olleh");
+    assertThat(client.exchange("42: the meaning of life", server))
+        .isEqualTo("42: efil fo gninaem eht");
+    assertThat(client.exchange("héllo", server)).isEqualTo("olléh");
+    assertThat(server.getPort()).isPositive();
+  }
+
+  @Test
+  void keepsServingAfterBadDatagrams() throws Exception {
+    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+        ReverseEchoServer.Config.defaults().withMaxDatagram(100))).start();
+    Peer client = use(new Peer());
+
+    client.send(new byte[101], server.localAddress());
+    client.send(new byte[0], server.localAddress());
+    client.send(new byte[] {(byte) 0xff, (byte) 0xfe, '1'}, server.localAddress());
+    client.send("99999999999999999999: x", server.localAddress());
+
+    assertThat(client.receiveBytes(5_000)).isEmpty();
+    assertThat(client.receiveBytes(5_000)).containsExactly('1', (byte) 0xfe, (byte) 0xff);
+    assertThat(client.receive(5_000)).isEqualTo("x :99999999999999999999");
+    assertThat(client.exchange("still there?", server.localAddress())).isEqualTo("?ereht llits");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(server.statistics()).isEqualTo(new ServerStatistics(5, 4, 1, 0, 0)));
+  }
+
+  @Test
+  void keepsServingAfterAClientWentAway() throws Exception {
+    InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+    for (int i = 0; i < 3; i++) {
+      Peer gone = new Peer();
+      gone.send("bye", server);
+      gone.close();
+    }
+    Peer client = use(new Peer());
+
+    assertThat(client.exchange("anyone?", server)).isEqualTo("?enoyna");
+  }
+
+  @Test
+  void logsEachRequestAtDebugLevelLikeTheBook() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(ReverseEchoServer.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    try {
+      InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+      Peer client = use(new Peer());
+      client.exchange("hello there", server);
+
+      assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+          .contains("Received 11 bytes from [127.0.0.1," + client.address().getPort() + "]");
+    } finally {
+      logger.setLevel(before);
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
+  void flakyModeSendsZeroToThreeRepliesAsTheSeedSays() throws Exception {
+    long seed = 2007;
+    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+        ReverseEchoServer.Config.defaults().withFlaky(seed))).start();
+    Peer client = use(new Peer());
+    int requests = 200;
+    for (int i = 0; i < requests; i++) {
+      client.send(i + ": x", server.localAddress());
+    }
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> server.statistics().received() == requests);
+
+    int[] histogram = expectedCopies(seed, requests);
+    long expectedReplies = histogram[1] + 2L * histogram[2] + 3L * histogram[3];
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(server.statistics().replies()).isEqualTo(expectedReplies));
+    assertThat(java.util.Arrays.stream(histogram).min().getAsInt())
+        .as("the book's 0.3 chance per send gives every count").isPositive();
+    assertThat(client.drain()).hasSize((int) expectedReplies);
+  }
+
+  /** The book's rule as an oracle: 3 sends, each when rand() < 0.3. */
+  private static int[] expectedCopies(long seed, int requests) {
+    Random random = new Random(seed);
+    int[] histogram = new int[4];
+    for (int i = 0; i < requests; i++) {
+      int copies = 0;
+      for (int j = 0; j < 3; j++) {
+        copies += random.nextDouble() < 0.3 ? 1 : 0;
+      }
+      histogram[copies]++;
+    }
+    return histogram;
+  }
+
+  @Test
+  void startsOnceAndKnowsItsAddressOnlyWhenStarted() throws Exception {
+    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK));
+
+    assertThatThrownBy(server::localAddress).isInstanceOf(IllegalStateException.class)
+        .hasMessage("reverse-echo-server not started");
+    server.start();
+    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
+        .hasMessage("reverse-echo-server already started");
+    server.close();
+    server.close();
+    assertThat(server.localAddress().getPort()).isPositive();
+  }
+}
