@@ -3,6 +3,7 @@ package dev.netkit.unix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One received UNIX-domain datagram and who sent it.
@@ -49,14 +50,14 @@ public record UnixDatagram(byte[] data, int length, Path senderPath, String send
   @Override
   public boolean equals(Object other) {
     return other instanceof UnixDatagram that && Arrays.equals(data, that.data)
-        && length == that.length && java.util.Objects.equals(senderPath, that.senderPath)
-        && java.util.Objects.equals(senderAbstractName, that.senderAbstractName)
-        && java.util.Objects.equals(sender, that.sender);
+        && length == that.length && Objects.equals(senderPath, that.senderPath)
+        && Objects.equals(senderAbstractName, that.senderAbstractName)
+        && Objects.equals(sender, that.sender);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(Arrays.hashCode(data), length, senderPath, senderAbstractName,
+    return Objects.hash(Arrays.hashCode(data), length, senderPath, senderAbstractName,
         sender);
   }
 
