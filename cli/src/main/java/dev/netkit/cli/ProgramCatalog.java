@@ -1,11 +1,19 @@
 package dev.netkit.cli;
 
+import dev.netkit.cli.chat.BroadcastEchoCommand;
+import dev.netkit.cli.chat.ChatClientCommand;
+import dev.netkit.cli.chat.ChatServerCommand;
 import dev.netkit.cli.tour.TourCommand;
+import dev.netkit.cli.travesty.TravestyBenchCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
 import dev.netkit.cli.udp.DaytimeServerCommand;
 import dev.netkit.cli.udp.EchoClientCommand;
 import dev.netkit.cli.udp.EchoServerCommand;
 import dev.netkit.cli.udp.UdpProxyCommand;
+import dev.netkit.cli.unix.LocaltimeClientCommand;
+import dev.netkit.cli.unix.LocaltimeServerCommand;
+import dev.netkit.cli.unix.WrapClientCommand;
+import dev.netkit.cli.unix.WrapServerCommand;
 import java.util.List;
 
 /**
@@ -23,8 +31,9 @@ public final class ProgramCatalog {
           "the travesty line-protocol server with urgent-data abort (ch. 17)"),
       Program.notYetImplemented("travesty-client",
           "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
-      Program.notYetImplemented("travesty-bench",
-          "build and generate speed of the travesty engine on a corpus"),
+      new Program("travesty-bench",
+          "build and generate speed of the travesty engine on a corpus",
+          TravestyBenchCommand::new),
       new Program("echo-server",
           "UDP reverse-echo server, optionally flaky (ch. 18)", EchoServerCommand::new),
       new Program("echo-client",
@@ -35,12 +44,15 @@ public final class ProgramCatalog {
           "ask one or many daytime servers at once over UDP (ch. 18)", DaytimeClientCommand::new),
       new Program("udp-proxy",
           "UDP relay that drops, duplicates, delays and reorders datagrams", UdpProxyCommand::new),
-      Program.notYetImplemented("chat-server",
-          "the UDP chat server: channels, private messages, keep-alive (ch. 19)"),
-      Program.notYetImplemented("chat-client",
-          "the UDP chat client; finds a server by broadcast (ch. 19-20)"),
-      Program.notYetImplemented("broadcast-echo",
-          "send lines to a broadcast address and print every answer (ch. 20)"),
+      new Program("chat-server",
+          "the UDP chat server: channels, private messages, keep-alive (ch. 19)",
+          ChatServerCommand::new),
+      new Program("chat-client",
+          "the UDP chat client; finds a server by broadcast (ch. 19-20)",
+          ChatClientCommand::new),
+      new Program("broadcast-echo",
+          "send lines to a broadcast address and print every answer (ch. 20)",
+          BroadcastEchoCommand::new),
       Program.notYetImplemented("mcast-time-server",
           "multicast time-of-day beacon (ch. 21)"),
       Program.notYetImplemented("mcast-time-client",
@@ -49,14 +61,18 @@ public final class ProgramCatalog {
           "the chat server with multicast fan-out (ch. 21)"),
       Program.notYetImplemented("mchat-client",
           "the chat client that listens on multicast groups (ch. 21)"),
-      Program.notYetImplemented("wrap-server",
-          "UNIX-domain stream server that refills text to a width (ch. 22)"),
-      Program.notYetImplemented("wrap-client",
-          "send text to the wrap server and print it wrapped (ch. 22)"),
-      Program.notYetImplemented("localtime-server",
-          "UNIX-domain datagram server answering the time in a zone (ch. 22)"),
-      Program.notYetImplemented("localtime-client",
-          "ask the localtime server over a UNIX-domain datagram (ch. 22)"),
+      new Program("wrap-server",
+          "UNIX-domain stream server that refills text to a width (ch. 22)",
+          WrapServerCommand::new),
+      new Program("wrap-client",
+          "send text to the wrap server and print it wrapped (ch. 22)",
+          WrapClientCommand::new),
+      new Program("localtime-server",
+          "UNIX-domain datagram server answering the time in a zone (ch. 22)",
+          LocaltimeServerCommand::new),
+      new Program("localtime-client",
+          "ask the localtime server over a UNIX-domain datagram (ch. 22)",
+          LocaltimeClientCommand::new),
       new Program("tour",
           "show every module working on loopback, step by step", TourCommand::new));
 

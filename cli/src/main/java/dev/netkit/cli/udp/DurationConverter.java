@@ -10,7 +10,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads durations such as {@code 2s}, {@code 500ms}, {@code 1.5s} or {@code 1m}; a bare number
  * means seconds.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 

@@ -8,7 +8,11 @@ import java.util.concurrent.TimeUnit;
  * {@link #stop()} is called, then closes the server once and runs the program's last words before
  * the JVM exits.
  */
-final class UntilStopped {
+public final class UntilStopped {
+
+  /** Creates a stopper; {@link #await} waits for Ctrl-C or {@link #stop()}. */
+  public UntilStopped() {
+  }
 
   private static final long LAST_WORDS_SECONDS = 5;
 
@@ -22,7 +26,7 @@ final class UntilStopped {
    * @param lastWords what to do after closing (e.g. print statistics)
    * @throws Exception if closing fails
    */
-  void await(AutoCloseable server, Runnable lastWords) throws Exception {
+  public void await(AutoCloseable server, Runnable lastWords) throws Exception {
     Thread hook = new Thread(() -> {
       stopped.countDown();
       try {
@@ -57,12 +61,12 @@ final class UntilStopped {
    * @param server what to close
    * @throws Exception if closing fails
    */
-  void await(AutoCloseable server) throws Exception {
+  public void await(AutoCloseable server) throws Exception {
     await(server, () -> { });
   }
 
   /** Stops the program (for tests and embedding). */
-  void stop() {
+  public void stop() {
     stopped.countDown();
   }
 }

@@ -1,0 +1,152 @@
+package dev.netkit.bench.chat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives one relay the same way for every relay: N member sockets on loopback, one reader thread
+ * draining them all, and member 0 sending in a closed loop — at most {@code window} messages in
+ * flight, a message counting as done when the last member (the last to get it) has it. A message
+ * whose last copy is lost frees the window after 100 ms. Deliveries are datagrams the members
+ * actually received.
+ */
+final class FanOutDriver {
+
+  private static final long STALL_MILLIS = 100;
+
+  /** What one run measured. */
+  record Result(double deliveriesPerSecond, double messagesPerSecond, double lossPercent) {
+  }
+
+  private final int memberCount;
+  private final int window;
+
+  FanOutDriver(int memberCount, int window) {
+    this.memberCount = memberCount;
+    this.window = window;
+  }
+
+  Result run(Relay relay, Duration warmup, Duration measure) throws Exception {
+    List<DatagramChannel> members = new ArrayList<>();
+    try (Selector selector = Selector.open()) {
+      for (int i = 0; i < memberCount; i++) {
+        DatagramChannel member = DatagramChannel.open();
+        members.add(member);
+        member.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        member.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      }
+      InetSocketAddress target = relay.start(members);
+      for (int i = 0; i < memberCount; i++) {
+        members.get(i).configureBlocking(false);
+        members.get(i).register(selector, SelectionKey.OP_READ, i);
+      }
+      Reader reader = new Reader(selector, memberCount - 1, new Semaphore(window));
+      Thread readerThread = new Thread(reader, "fanout-reader");
+      readerThread.start();
+      try {
+        return send(members.get(0), target, relay.message(), reader, warmup, measure);
+      } finally {
+        reader.stop = true;
+        selector.wakeup();
+        readerThread.join(10_000);
+      }
+    } finally {
+      relay.close();
+      for (DatagramChannel member : members) {
+        member.close();
+      }
+    }
+  }
+
+  private Result send(DatagramChannel sender, InetSocketAddress target, byte[] message,
+      Reader reader, Duration warmup, Duration measure) throws Exception {
+    ByteBuffer datagram = ByteBuffer.allocateDirect(message.length).put(message).flip();
+    long start = System.nanoTime();
+    long measureFrom = start + warmup.toNanos();
+    long end = measureFrom + measure.toNanos();
+    long sent = 0;
+    long sentAtStart = -1;
+    long deliveredAtStart = 0;
+    long startedAt = 0;
+    while (true) {
+      long now = System.nanoTime();
+      if (sentAtStart < 0 && now - measureFrom >= 0) {
+        sentAtStart = sent;
+        deliveredAtStart = reader.delivered.get();
+        startedAt = now;
+      }
+      if (now - end >= 0) {
+        break;
+      }
+      if (!reader.window.tryAcquire(STALL_MILLIS, TimeUnit.MILLISECONDS)) {
+        reader.window.drainPermits();
+        reader.window.release(window - 1);
+      }
+      datagram.rewind();
+      sender.send(datagram, target);
+      sent++;
+    }
+    double seconds = (System.nanoTime() - startedAt) / 1e9;
+    long delivered = reader.delivered.get() - deliveredAtStart;
+    long messages = sent - sentAtStart;
+    double loss = messages == 0 ? 0
+        : Math.max(0, 100.0 * (1 - (double) delivered / ((double) messages * memberCount)));
+    return new Result(delivered / seconds, messages / seconds, loss);
+  }
+
+  /** Drains every member socket, counting deliveries and freeing the window. */
+  private static final class Reader implements Runnable {
+    private final Selector selector;
+    private final int lastMember;
+    private final Semaphore window;
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean stop;
+
+    Reader(Selector selector, int lastMember, Semaphore window) {
+      this.selector = selector;
+      this.lastMember = lastMember;
+      this.window = window;
+    }
+
+    @Override
+    public void run() {
+      ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
+      long count = 0;
+      try {
+        while (!stop) {
+          selector.select(100);
+          for (SelectionKey key : selector.selectedKeys()) {
+            DatagramChannel member = (DatagramChannel) key.channel();
+            boolean last = (Integer) key.attachment() == lastMember;
+            while (true) {
+              buffer.clear();
+              if (member.receive(buffer) == null) {
+                break;
+              }
+              count++;
+              if (last) {
+                window.release();
+              }
+            }
+          }
+          selector.selectedKeys().clear();
+          delivered.lazySet(count);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

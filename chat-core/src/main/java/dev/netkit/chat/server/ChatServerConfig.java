@@ -1,0 +1,457 @@
+package dev.netkit.chat.server;
+
+import dev.netkit.chat.ChannelDefinition;
+import dev.netkit.chat.Nicknames;
+import dev.netkit.codec.chat.ChatFrameCodec;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything a {@link ChatServer} can be told: where to listen, its channels, its fan-out
+ * strategy, and every limit, each with the default named here. Immutable; build one with
+ * {@link #builder()}.
+ *
+ * <pre>
+ *   ChatServerConfig config = ChatServerConfig.builder()
+ *       .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+ *       .autoLogout(Duration.ofSeconds(2)).checkInterval(Duration.ofMillis(200))
+ *       .build();
+ * </pre>
+ */
+public final class ChatServerConfig {
+
+  /** The book's chat port. */
+  public static final int DEFAULT_PORT = 2027;
+  /** The default limit on logged-in users; a further LOGIN_REQ gets {@code server full}. */
+  public static final int DEFAULT_MAX_USERS = 10_000;
+  /** The default limit on channels per user; a further join gets {@code too many channels}. */
+  public static final int DEFAULT_MAX_CHANNELS_PER_USER = 20;
+  /** Users silent for longer than this are logged out (the book's AUTO_LOGOUT). */
+  public static final Duration DEFAULT_AUTO_LOGOUT = Duration.ofSeconds(120);
+  /** How often silent users are looked for (the book's CHECK_INTERVAL). */
+  public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(30);
+  /** How often the server logs its summary line. */
+  public static final Duration DEFAULT_SUMMARY_INTERVAL = Duration.ofMinutes(1);
+  /** ERROR replies one unknown source address may get in a burst. */
+  public static final int DEFAULT_ERROR_BURST = 5;
+  /** ERROR replies per second one unknown source address earns back after a burst. */
+  public static final double DEFAULT_ERRORS_PER_SECOND = 1.0;
+  /** Source addresses the ERROR rate limiter remembers (least recently used ones go first). */
+  public static final int DEFAULT_RATE_LIMIT_SOURCES = 4096;
+
+  private final InetSocketAddress bindAddress;
+  private final List<ChannelDefinition> channels;
+  private final Supplier<FanOut> fanOut;
+  private final int maxDatagramSize;
+  private final int maxUsers;
+  private final int maxChannelsPerUser;
+  private final int maxNicknameLength;
+  private final Duration autoLogout;
+  private final Duration checkInterval;
+  private final Duration summaryInterval;
+  private final int errorBurst;
+  private final double errorsPerSecond;
+  private final int rateLimitSources;
+  private final int receiveBufferSize;
+  private final boolean quiet;
+
+  private ChatServerConfig(Builder builder) {
+    this.bindAddress = builder.bindAddress;
+    this.channels = builder.channels;
+    this.fanOut = builder.fanOut;
+    this.maxDatagramSize = builder.maxDatagramSize;
+    this.maxUsers = builder.maxUsers;
+    this.maxChannelsPerUser = builder.maxChannelsPerUser;
+    this.maxNicknameLength = builder.maxNicknameLength;
+    this.autoLogout = builder.autoLogout;
+    this.checkInterval = builder.checkInterval;
+    this.summaryInterval = builder.summaryInterval;
+    this.errorBurst = builder.errorBurst;
+    this.errorsPerSecond = builder.errorsPerSecond;
+    this.rateLimitSources = builder.rateLimitSources;
+    this.receiveBufferSize = builder.receiveBufferSize;
+    this.quiet = builder.quiet;
+  }
+
+  /**
+   * Starts a builder with every default.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the configuration with every default: all addresses, port 2027, the book's channels.
+   *
+   * @return the default configuration
+   */
+  public static ChatServerConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Returns where the server listens.
+   *
+   * @return the address and port (port 0: any free port)
+   */
+  public InetSocketAddress bindAddress() {
+    return bindAddress;
+  }
+
+  /**
+   * Returns the channels, in the order LIST_CHANNELS lists them.
+   *
+   * @return the channels (immutable)
+   */
+  public List<ChannelDefinition> channels() {
+    return channels;
+  }
+
+  /**
+   * Makes the fan-out strategy for one server.
+   *
+   * @return a new fan-out (the server closes it)
+   */
+  public FanOut newFanOut() {
+    return fanOut.get();
+  }
+
+  /**
+   * Returns the largest datagram received or sent.
+   *
+   * @return bytes, default {@link ChatFrameCodec#DEFAULT_MAX_DATAGRAM_SIZE}
+   */
+  public int maxDatagramSize() {
+    return maxDatagramSize;
+  }
+
+  /**
+   * Returns the limit on logged-in users.
+   *
+   * @return default {@link #DEFAULT_MAX_USERS}
+   */
+  public int maxUsers() {
+    return maxUsers;
+  }
+
+  /**
+   * Returns the limit on channels per user.
+   *
+   * @return default {@link #DEFAULT_MAX_CHANNELS_PER_USER}
+   */
+  public int maxChannelsPerUser() {
+    return maxChannelsPerUser;
+  }
+
+  /**
+   * Returns the longest nickname, in characters.
+   *
+   * @return default {@link Nicknames#DEFAULT_MAX_LENGTH}
+   */
+  public int maxNicknameLength() {
+    return maxNicknameLength;
+  }
+
+  /**
+   * Returns how long a user may stay silent before being logged out.
+   *
+   * @return default {@link #DEFAULT_AUTO_LOGOUT}
+   */
+  public Duration autoLogout() {
+    return autoLogout;
+  }
+
+  /**
+   * Returns how often silent users are looked for.
+   *
+   * @return default {@link #DEFAULT_CHECK_INTERVAL}
+   */
+  public Duration checkInterval() {
+    return checkInterval;
+  }
+
+  /**
+   * Returns how often the summary line is logged.
+   *
+   * @return default {@link #DEFAULT_SUMMARY_INTERVAL}
+   */
+  public Duration summaryInterval() {
+    return summaryInterval;
+  }
+
+  /**
+   * Returns the burst of ERROR replies one unknown source address may get.
+   *
+   * @return default {@link #DEFAULT_ERROR_BURST}
+   */
+  public int errorBurst() {
+    return errorBurst;
+  }
+
+  /**
+   * Returns the ERROR replies per second an unknown source address earns back.
+   *
+   * @return default {@link #DEFAULT_ERRORS_PER_SECOND}
+   */
+  public double errorsPerSecond() {
+    return errorsPerSecond;
+  }
+
+  /**
+   * Returns how many source addresses the ERROR rate limiter remembers.
+   *
+   * @return default {@link #DEFAULT_RATE_LIMIT_SOURCES}
+   */
+  public int rateLimitSources() {
+    return rateLimitSources;
+  }
+
+  /**
+   * Returns the socket receive buffer size asked for.
+   *
+   * @return bytes, or 0 for the system default (the default)
+   */
+  public int receiveBufferSize() {
+    return receiveBufferSize;
+  }
+
+  /**
+   * Tells whether per-event logging is off (the minute summary is still logged).
+   *
+   * @return true when quiet; default false
+   */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /** Collects the settings of a {@link ChatServerConfig}; every setter checks its argument. */
+  public static final class Builder {
+    private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
+    private List<ChannelDefinition> channels = ChannelDefinition.defaults();
+    private Supplier<FanOut> fanOut = UnicastFanOut::new;
+    private int maxDatagramSize = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
+    private int maxUsers = DEFAULT_MAX_USERS;
+    private int maxChannelsPerUser = DEFAULT_MAX_CHANNELS_PER_USER;
+    private int maxNicknameLength = Nicknames.DEFAULT_MAX_LENGTH;
+    private Duration autoLogout = DEFAULT_AUTO_LOGOUT;
+    private Duration checkInterval = DEFAULT_CHECK_INTERVAL;
+    private Duration summaryInterval = DEFAULT_SUMMARY_INTERVAL;
+    private int errorBurst = DEFAULT_ERROR_BURST;
+    private double errorsPerSecond = DEFAULT_ERRORS_PER_SECOND;
+    private int rateLimitSources = DEFAULT_RATE_LIMIT_SOURCES;
+    private int receiveBufferSize;
+    private boolean quiet;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets where to listen. Discovery by broadcast needs the wildcard address.
+     *
+     * @param address the address and port (port 0: any free port); default all addresses, 2027
+     * @return this builder
+     */
+    public Builder bindAddress(InetSocketAddress address) {
+      this.bindAddress = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Sets the channels.
+     *
+     * @param channels at least one, titles different ignoring case; default
+     *     {@link ChannelDefinition#defaults()}
+     * @return this builder
+     * @throws IllegalArgumentException if the list is empty or two titles differ only in case
+     */
+    public Builder channels(List<ChannelDefinition> channels) {
+      List<ChannelDefinition> copy = List.copyOf(channels);
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("channels : [] (expected: at least one)");
+      }
+      long distinct = copy.stream().map(c -> c.title().toLowerCase(Locale.ROOT)).distinct()
+          .count();
+      if (distinct != copy.size()) {
+        throw new IllegalArgumentException("channels : titles repeat (ignoring case)");
+      }
+      this.channels = copy;
+      return this;
+    }
+
+    /**
+     * Sets the fan-out strategy: how a frame reaches a channel's members, how channels are
+     * described, what follows LOGIN_ACK. Called once per server.
+     *
+     * @param fanOut makes the strategy; default {@link UnicastFanOut}
+     * @return this builder
+     */
+    public Builder fanOut(Supplier<FanOut> fanOut) {
+      this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+      return this;
+    }
+
+    /**
+     * Sets the largest datagram received or sent; longer ones are refused.
+     *
+     * @param bytes 2 to {@link ChatFrameCodec#MAX_UDP_PAYLOAD}; default 1024
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxDatagramSize(int bytes) {
+      this.maxDatagramSize = new ChatFrameCodec(bytes).maxDatagramSize();
+      return this;
+    }
+
+    /**
+     * Sets the limit on logged-in users.
+     *
+     * @param users at least 1; default {@value ChatServerConfig#DEFAULT_MAX_USERS}
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxUsers(int users) {
+      this.maxUsers = positive(users, "maxUsers");
+      return this;
+    }
+
+    /**
+     * Sets the limit on channels per user.
+     *
+     * @param channels at least 1; default {@value ChatServerConfig#DEFAULT_MAX_CHANNELS_PER_USER}
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxChannelsPerUser(int channels) {
+      this.maxChannelsPerUser = positive(channels, "maxChannelsPerUser");
+      return this;
+    }
+
+    /**
+     * Sets the longest nickname.
+     *
+     * @param characters 1 to 256; default {@value Nicknames#DEFAULT_MAX_LENGTH}
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxNicknameLength(int characters) {
+      if (characters < 1 || characters > 256) {
+        throw new IllegalArgumentException("maxNicknameLength : " + characters
+            + " (expected: 1-256)");
+      }
+      this.maxNicknameLength = characters;
+      return this;
+    }
+
+    /**
+     * Sets how long a user may stay silent before being logged out.
+     *
+     * @param silence positive; default 120 s
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder autoLogout(Duration silence) {
+      this.autoLogout = positive(silence, "autoLogout");
+      return this;
+    }
+
+    /**
+     * Sets how often silent users are looked for; the check runs even when nothing arrives.
+     *
+     * @param interval positive; default 30 s
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder checkInterval(Duration interval) {
+      this.checkInterval = positive(interval, "checkInterval");
+      return this;
+    }
+
+    /**
+     * Sets how often the summary line (users, channels, events/s, errors) is logged.
+     *
+     * @param interval positive; default 1 min
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder summaryInterval(Duration interval) {
+      this.summaryInterval = positive(interval, "summaryInterval");
+      return this;
+    }
+
+    /**
+     * Sets the rate limit on ERROR replies to addresses that are not logged in: a token bucket
+     * per source IP address, so that the server cannot be used to flood a forged source.
+     *
+     * @param burst replies one source may get at once, at least 1; default 5
+     * @param perSecond replies per second earned back, positive; default 1
+     * @param sources source addresses remembered, at least 1; default 4096
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder errorRateLimit(int burst, double perSecond, int sources) {
+      if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+        throw new IllegalArgumentException("perSecond : " + perSecond + " (expected: > 0)");
+      }
+      this.errorBurst = positive(burst, "burst");
+      this.errorsPerSecond = perSecond;
+      this.rateLimitSources = positive(sources, "sources");
+      return this;
+    }
+
+    /**
+     * Asks for a socket receive buffer size (the kernel may cap it).
+     *
+     * @param bytes positive, or 0 for the system default (the default)
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder receiveBufferSize(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("receiveBufferSize : " + bytes + " (expected: >= 0)");
+      }
+      this.receiveBufferSize = bytes;
+      return this;
+    }
+
+    /**
+     * Turns per-event logging off or on.
+     *
+     * @param quiet true to log only the summary and problems; default false
+     * @return this builder
+     */
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @return the immutable configuration
+     */
+    public ChatServerConfig build() {
+      return new ChatServerConfig(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.netkit.chat.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netkit.testsupport.CapturedProcess;
+import dev.netkit.testsupport.CommandResult;
+import dev.netkit.testsupport.NetworkNamespace;
+import dev.netkit.testsupport.RequiresNetworkNamespaces;
+import dev.netkit.testsupport.VethLink;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broadcast discovery and the broadcast echo client, each run in a child JVM inside a network
+ * namespace joined by a veth pair to a second namespace: the broadcasts see only that veth (and
+ * the namespace's loopback, which cannot broadcast), never the host's interfaces.
+ */
+@RequiresNetworkNamespaces
+class BroadcastIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String PORT = "2027";
+
+  private NetworkNamespace client;
+  private NetworkNamespace server;
+  private VethLink link;
+
+  @BeforeEach
+  void createNamespaces() throws Exception {
+    client = NetworkNamespace.create("chatc");
+    server = NetworkNamespace.create("chats");
+    link = VethLink.connect(client, server);
+  }
+
+  @AfterEach
+  void deleteNamespaces() {
+    link.close();
+    client.close();
+    server.close();
+  }
+
+  private String serverIp() {
+    return link.addressB().getHostAddress();
+  }
+
+  private String broadcastIp() {
+    return link.broadcastAddress().getHostAddress();
+  }
+
+  @Test
+  void theClientFindsTheServerByBroadcastAndLogsIn() throws Exception {
+    server.launchJava(NamespaceChild.class, "server", PORT).awaitStdoutLine("READY"::equals, WAIT);
+
+    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+        .awaitExit(WAIT);
+
+    assertThat(found.stdout()).as(found.stderr()).isEqualTo(
+        "Broadcasting for a server on " + broadcastIp() + "\n"
+        + "Found a server at " + serverIp() + ":" + PORT + "\n"
+        + "\tLog in successful.  Welcome netns.\n");
+  }
+
+  @Test
+  void withoutAServerDiscoveryFindsNothing() throws Exception {
+    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+        .awaitExit(WAIT);
+
+    assertThat(found.stdout()).as(found.stderr()).isEqualTo(
+        "Broadcasting for a server on " + broadcastIp() + "\nNONE\n");
+  }
+
+  @Test
+  void anAnswerThatIsNotAChatErrorIsNotAServer() throws Exception {
+    server.launchJava(NamespaceChild.class, "echo", PORT).awaitStdoutLine("READY"::equals, WAIT);
+
+    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+        .awaitExit(WAIT);
+
+    assertThat(found.stdout()).as(found.stderr()).endsWith("\nNONE\n");
+  }
+
+  @Test
+  void broadcastEchoPrintsEveryAnswerWithItsSize() throws Exception {
+    server.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    client.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    CapturedProcess echo = client.launchJava(NamespaceChild.class, "broadcast-echo",
+        broadcastIp(), "7");
+
+    try (OutputStream stdin = echo.stdin()) {
+      stdin.write("hi there\nthis works\n".getBytes(StandardCharsets.UTF_8));
+    }
+    CommandResult result = echo.awaitExit(WAIT);
+
+    assertThat(result.stdout().lines()).as(result.stderr()).containsExactlyInAnyOrder(
+        "received 9 bytes from " + serverIp() + ":7",
+        "received 9 bytes from " + link.addressA().getHostAddress() + ":7",
+        "received 11 bytes from " + serverIp() + ":7",
+        "received 11 bytes from " + link.addressA().getHostAddress() + ":7");
+  }
+}

@@ -1,0 +1,557 @@
+package dev.netkit.chat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.netkit.chat.ChannelDefinition;
+import dev.netkit.chat.ChatErrors;
+import dev.netkit.chat.testing.ChatPeer;
+import dev.netkit.codec.chat.ChannelInfo;
+import dev.netkit.codec.chat.ChannelItem;
+import dev.netkit.codec.chat.ChatEvent;
+import dev.netkit.codec.chat.JoinAck;
+import dev.netkit.codec.chat.JoinRequest;
+import dev.netkit.codec.chat.ListChannels;
+import dev.netkit.codec.chat.ListUsers;
+import dev.netkit.codec.chat.LoginRequest;
+import dev.netkit.codec.chat.Logoff;
+import dev.netkit.codec.chat.PartAck;
+import dev.netkit.codec.chat.PartRequest;
+import dev.netkit.codec.chat.PrivateMessage;
+import dev.netkit.codec.chat.PublicMessage;
+import dev.netkit.codec.chat.SendPrivate;
+import dev.netkit.codec.chat.SendPublic;
+import dev.netkit.codec.chat.StillHere;
+import dev.netkit.codec.chat.UserJoins;
+import dev.netkit.codec.chat.UserParts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The semantics of DESIGN.md "Chat", scenario by scenario, over loopback. */
+class ChatServerIT {
+
+  private static final String WEATHER = "Talk about the weather";
+  private static final String PETS = "For our furry and feathered friends";
+
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private ChatServer server;
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+  }
+
+  private InetSocketAddress start(UnaryOperator<ChatServerConfig.Builder> settings)
+      throws Exception {
+    ChatServerConfig.Builder builder = ChatServerConfig.builder()
+        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        .errorRateLimit(1000, 1000, 100);
+    server = new ChatServer(settings.apply(builder).build()).start();
+    open.add(server);
+    return server.localAddress();
+  }
+
+  private InetSocketAddress start() throws Exception {
+    return start(b -> b);
+  }
+
+  /** Stats are published after each batch, so a reply can come before them: wait. */
+  private void awaitStat(java.util.function.ToLongFunction<ChatServerStats> stat, long value) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(stat.applyAsLong(server.stats())).isEqualTo(value));
+  }
+
+  private ChatPeer peer(InetSocketAddress address) {
+    ChatPeer peer = ChatPeer.open(address);
+    open.add(peer);
+    return peer;
+  }
+
+  private ChatPeer peer(InetSocketAddress address, String loopback) {
+    ChatPeer peer = ChatPeer.open(address, loopback);
+    open.add(peer);
+    return peer;
+  }
+
+  private static JoinAck joinAck(String title, int count, String description) {
+    return new JoinAck(ChannelInfo.of(title, count, description));
+  }
+
+  private static PartAck partAck(String title, int count, String description) {
+    return new PartAck(ChannelInfo.of(title, count, description));
+  }
+
+  @Test
+  void loginAnswersLoginAckAndRefusesATakenNickname() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer other = peer(address);
+
+    other.send(new LoginRequest("alice"));
+
+    other.expectError(ChatErrors.NICKNAME_IN_USE);
+    alice.assertNothingElse();
+    awaitStat(ChatServerStats::users, 1);
+  }
+
+  @Test
+  void anythingButLoginFromAnUnknownAddressGetsPleaseLogIn() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer stranger = peer(address);
+
+    stranger.send(0, "");
+    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+    stranger.send(new JoinRequest("Weather"));
+    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+    stranger.send(new StillHere());
+    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+  }
+
+  @Test
+  void unknownAndServerSideCodesFromAUserAreUnimplemented() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+
+    alice.send(4242, "x");
+    alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
+    alice.send(ChatEvent.JOIN_ACK.code(), "Weather 1 x");
+    alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
+  }
+
+  @Test
+  void joinNotifiesExistingMembersOnlyAndMatchesTitlesInAnyCase() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+
+    alice.send(new JoinRequest("weather"));
+    alice.expect(joinAck("Weather", 1, WEATHER));
+    bob.send(new JoinRequest("WEATHER"));
+    bob.expect(joinAck("Weather", 2, WEATHER));
+
+    assertThat(alice.sync()).containsExactly(new UserJoins("Weather", "bob").toFrame());
+    bob.assertNothingElse();
+  }
+
+  @Test
+  void joiningAMemberChannelMakesItCurrentWithoutNotices() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    bob.send(new JoinRequest("Weather"));
+    bob.expect(joinAck("Weather", 1, WEATHER));
+    alice.send(new JoinRequest("Weather"));
+    alice.expect(joinAck("Weather", 2, WEATHER));
+    alice.send(new JoinRequest("Pets"));
+    alice.expect(joinAck("Pets", 1, PETS));
+
+    alice.send(new SendPublic("on pets"));
+    alice.expect(new PublicMessage("Pets", "alice", "on pets"));
+    alice.send(new JoinRequest("weather"));
+    alice.expect(joinAck("Weather", 2, WEATHER));
+    alice.send(new SendPublic("on weather"));
+
+    alice.expect(new PublicMessage("Weather", "alice", "on weather"));
+    assertThat(bob.sync()).containsExactly(new UserJoins("Weather", "alice").toFrame(),
+        new PublicMessage("Weather", "alice", "on weather").toFrame());
+  }
+
+  @Test
+  void publicMessagesGoToEveryMemberSenderIncluded() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    ChatPeer carol = peer(address).login("carol");
+    for (ChatPeer peer : List.of(alice, bob)) {
+      peer.send(new JoinRequest("Hobbies"));
+      peer.receive();
+    }
+    alice.sync();
+
+    bob.send(new SendPublic("hello, anyone here?"));
+
+    PublicMessage expected = new PublicMessage("Hobbies", "bob", "hello, anyone here?");
+    assertThat(alice.sync()).containsExactly(expected.toFrame());
+    assertThat(bob.sync()).containsExactly(expected.toFrame());
+    carol.assertNothingElse();
+  }
+
+  @Test
+  void withoutACurrentChannelPublicAndListUsersFail() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+
+    alice.send(new SendPublic("hello"));
+    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+    alice.send(new ListUsers());
+    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+  }
+
+  @Test
+  void listUsersListsTheCurrentChannelsMembersWithTheirChannelsCurrentFirst() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    bob.send(new JoinRequest("Weather"));
+    bob.receive();
+    alice.send(new JoinRequest("Pets"));
+    alice.receive();
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+
+    bob.send(new ListUsers());
+
+    assertThat(bob.expectText(ChatEvent.USER_ITEM)).matches("alice \\d+ Weather Pets");
+    assertThat(bob.expectText(ChatEvent.USER_ITEM)).matches("bob \\d+ Weather");
+    bob.assertNothingElse();
+  }
+
+  @Test
+  void listChannelsListsEveryChannelInConfigurationOrderWithCounts() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    alice.send(new JoinRequest("Gardening"));
+    alice.receive();
+
+    alice.send(new ListChannels());
+
+    List<ChannelItem> expected = new ArrayList<>();
+    for (ChannelDefinition channel : ChannelDefinition.defaults()) {
+      int count = channel.title().equals("Gardening") ? 1 : 0;
+      expected.add(new ChannelItem(ChannelInfo.of(channel.title(), count,
+          channel.description())));
+    }
+    for (ChannelItem item : expected) {
+      alice.expect(item);
+    }
+    alice.assertNothingElse();
+  }
+
+  @Test
+  void partingTheCurrentChannelAcksAndJoinAcksTheNewCurrentOne() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    bob.send(new JoinRequest("Pets"));
+    bob.receive();
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    alice.send(new JoinRequest("Pets"));
+    alice.receive();
+    bob.sync();
+
+    alice.send(PartRequest.currentChannel());
+
+    alice.expect(partAck("Pets", 1, PETS));
+    alice.expect(joinAck("Weather", 1, WEATHER));
+    alice.assertNothingElse();
+    assertThat(bob.sync()).containsExactly(new UserParts("Pets", "alice").toFrame());
+  }
+
+  @Test
+  void partingAnotherChannelByTitleKeepsTheCurrentOne() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    alice.send(new JoinRequest("Pets"));
+    alice.receive();
+
+    alice.send(PartRequest.of("WEATHER"));
+
+    alice.expect(partAck("Weather", 0, WEATHER));
+    alice.assertNothingElse();
+    alice.send(new SendPublic("still on pets"));
+    alice.expect(new PublicMessage("Pets", "alice", "still on pets"));
+  }
+
+  @Test
+  void partingTheLastChannelLeavesNoCurrentChannel() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+
+    alice.send(PartRequest.currentChannel());
+
+    alice.expect(partAck("Weather", 0, WEATHER));
+    alice.assertNothingElse();
+    alice.send(PartRequest.currentChannel());
+    alice.assertNothingElse();
+  }
+
+  @Test
+  void partingAChannelTheUserIsNotInIsIgnoredAndAnUnknownOneIsAnError() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+
+    alice.send(PartRequest.of("Pets"));
+    alice.assertNothingElse();
+    alice.send(PartRequest.of("Knitting"));
+    alice.expectError("no channel named Knitting");
+    alice.send(new JoinRequest("Knitting"));
+    alice.expectError("no channel named Knitting");
+  }
+
+  @Test
+  void privateMessagesReachOneUserAndFailForAbsentOrMissingRecipients() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+
+    alice.send(new SendPrivate("bob", "are you there?"));
+    bob.expect(new PrivateMessage("alice", "are you there?"));
+    alice.send(new SendPrivate("carol", "hi"));
+    alice.expectError("carol: not logged in");
+    alice.send(ChatEvent.SEND_PRIVATE.code(), " no recipient");
+    alice.expectError(ChatErrors.NO_RECIPIENT);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "");
+    alice.expectError(ChatErrors.NO_RECIPIENT);
+    alice.assertNothingElse();
+    bob.assertNothingElse();
+  }
+
+  @Test
+  void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    for (String title : List.of("Weather", "Pets")) {
+      bob.send(new JoinRequest(title));
+      bob.receive();
+      alice.send(new JoinRequest(title));
+      alice.receive();
+    }
+    bob.sync();
+
+    alice.send(Logoff.parse("alice"));
+
+    assertThat(bob.sync()).containsExactly(new UserParts("Pets", "alice").toFrame(),
+        new UserParts("Weather", "alice").toFrame());
+    alice.send(new ListChannels());
+    alice.expectError(ChatErrors.PLEASE_LOG_IN);
+    ChatPeer newcomer = peer(address).login("alice");
+    newcomer.assertNothingElse();
+  }
+
+  @Test
+  void aSecondLoginFromTheSameAddressReplacesTheSession() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    bob.send(new JoinRequest("Weather"));
+    bob.receive();
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    bob.sync();
+
+    alice.login("alicia");
+
+    assertThat(bob.sync()).containsExactly(new UserParts("Weather", "alice").toFrame());
+    peer(address).login("alice");
+    alice.send(new SendPublic("hello"));
+    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+    alice.login("alicia");
+    awaitStat(ChatServerStats::users, 3);
+  }
+
+  @Test
+  void invalidNicknamesAreRefused() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer peer = peer(address);
+
+    for (String nick : List.of("", "two words", "x".repeat(33), "tab\there", "bell\u0007",
+        "zero\u200bwidth", " lead")) {
+      peer.send(ChatEvent.LOGIN_REQ.code(), nick);
+      peer.expectError(ChatErrors.INVALID_NICKNAME);
+    }
+    peer.sendRaw(new byte[] {0, 20, (byte) 0xc3, 0x28});
+    peer.expectError(ChatErrors.INVALID_NICKNAME);
+    peer.login("x".repeat(32));
+    peer.login("Zoë");
+  }
+
+  @Test
+  void aFullServerRefusesNewUsersButNotReplacements() throws Exception {
+    InetSocketAddress address = start(b -> b.maxUsers(2));
+    ChatPeer alice = peer(address).login("alice");
+    peer(address).login("bob");
+    ChatPeer carol = peer(address);
+
+    carol.send(new LoginRequest("carol"));
+
+    carol.expectError(ChatErrors.SERVER_FULL);
+    alice.login("alicia");
+    awaitStat(ChatServerStats::users, 2);
+  }
+
+  @Test
+  void aUserCannotJoinMoreThanTheChannelLimit() throws Exception {
+    InetSocketAddress address = start(b -> b.maxChannelsPerUser(2));
+    ChatPeer alice = peer(address).login("alice");
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    alice.send(new JoinRequest("Pets"));
+    alice.receive();
+
+    alice.send(new JoinRequest("Hobbies"));
+    alice.expectError(ChatErrors.TOO_MANY_CHANNELS);
+    alice.send(new JoinRequest("Weather"));
+    alice.expect(joinAck("Weather", 1, WEATHER));
+  }
+
+  @Test
+  void hostileDatagramsGetTheRightErrorOrAreDropped() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer stranger = peer(address);
+    byte[] oversize = new byte[1025];
+    oversize[1] = (byte) ChatEvent.SEND_PUBLIC.code();
+
+    alice.sendRaw(oversize);
+    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
+    alice.sendRaw(new byte[] {0});
+    alice.sendRaw(new byte[0]);
+    alice.assertNothingElse();
+    alice.sendRaw(new byte[] {0, 90, (byte) 0xff, (byte) 0xfe});
+    alice.expectError(ChatErrors.MALFORMED_TEXT);
+    alice.send(ChatEvent.JOIN_REQ.code(), "");
+    alice.expectError("no channel named ");
+    alice.send(ChatEvent.JOIN_REQ.code(), "Weather Pets");
+    alice.expectError("no channel named Weather Pets");
+    alice.send(ChatEvent.JOIN_REQ.code(), "y".repeat(1000));
+    alice.expectError("no channel named " + "y".repeat(64) + "…");
+
+    stranger.sendRaw(oversize);
+    stranger.sendRaw(new byte[] {7});
+    stranger.send(0, "");
+    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+    awaitStat(ChatServerStats::datagramsDropped, 4);
+  }
+
+  @Test
+  void aMessageWhoseRelayedFormIsTooLongIsRefused() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer bob = peer(address).login("bob");
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+
+    alice.send(new SendPublic("z".repeat(1020)));
+    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
+    alice.send(new SendPrivate("bob", "z".repeat(1017)));
+    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
+    alice.assertNothingElse();
+    bob.assertNothingElse();
+  }
+
+  @Test
+  void aVanishedClientDoesNotStopTheServer() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+    ChatPeer ghost = ChatPeer.open(address).login("ghost");
+    ghost.send(new JoinRequest("Weather"));
+    ghost.receive();
+    alice.send(new JoinRequest("Weather"));
+    alice.receive();
+    ghost.close();
+
+    for (int i = 0; i < 20; i++) {
+      alice.send(new SendPublic("anyone? " + i));
+      alice.expect(new PublicMessage("Weather", "alice", "anyone? " + i));
+    }
+    alice.send(new SendPrivate("ghost", "boo"));
+
+    alice.assertNothingElse();
+    assertThat(server.isRunning()).isTrue();
+  }
+
+  @Test
+  void startingTwiceFailsAndClosingIsIdempotent() throws Exception {
+    start();
+
+    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Server already started");
+    server.close();
+    server.close();
+    assertThat(server.isRunning()).isFalse();
+  }
+
+  @Test
+  void channelsComeFromTheConfigurationAndUnicastHidesTheirGroups() throws Exception {
+    InetSocketAddress address = start(b -> b.channels(List.of(
+        ChannelDefinition.multicast("Knitting", "Needles and yarn", "225.9.9.9"),
+        ChannelDefinition.of("Chess", ""))));
+    ChatPeer alice = peer(address).login("alice");
+
+    alice.send(new ListChannels());
+    alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
+    alice.expect(new ChannelItem(ChannelInfo.of("Chess", 0, "")));
+    alice.send(new JoinRequest("chess"));
+    alice.expect(joinAck("Chess", 1, ""));
+    alice.send(new JoinRequest("Weather"));
+    alice.expectError("no channel named Weather");
+  }
+
+  @Test
+  void theFanOutStrategyDeliversDescribesAndFollowsLogin() throws Exception {
+    List<String> delivered = new ArrayList<>();
+    FanOut multicastLike = new FanOut() {
+      @Override
+      public void deliver(ChatChannel channel, java.nio.ByteBuffer datagram, Outbox outbox) {
+        delivered.add(channel.title() + " " + channel.memberCount() + " "
+            + datagram.remaining());
+      }
+
+      @Override
+      public ChannelInfo describe(ChatChannel channel) {
+        return ChannelInfo.multicast(channel.title(), channel.memberCount(),
+            channel.definition().groupLiteral().orElseThrow(),
+            channel.definition().description());
+      }
+
+      @Override
+      public List<dev.netkit.codec.chat.ChatPayload> afterLogin(ChatUser user) {
+        return List.of(new dev.netkit.codec.chat.SetMcastPort(2028));
+      }
+    };
+    InetSocketAddress address = start(b -> b.fanOut(() -> multicastLike));
+    ChatPeer alice = peer(address).login("alice");
+    alice.expect(new dev.netkit.codec.chat.SetMcastPort(2028));
+    ChatPeer bob = peer(address).login("bob");
+    bob.receive();
+
+    alice.send(new JoinRequest("Weather"));
+    alice.expect(new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
+    bob.send(new JoinRequest("Weather"));
+    bob.receive();
+    bob.send(new SendPublic("hi"));
+
+    bob.assertNothingElse();
+    alice.assertNothingElse();
+    assertThat(delivered).containsExactly(
+        "Weather 1 " + new UserJoins("Weather", "bob").toFrame().length(),
+        "Weather 2 " + new PublicMessage("Weather", "bob", "hi").toFrame().length());
+  }
+
+  @Test
+  void theLogoffPayloadIsIgnored() throws Exception {
+    InetSocketAddress address = start();
+    ChatPeer alice = peer(address).login("alice");
+
+    alice.send(new Logoff(Optional.of("somebody else")));
+
+    alice.send(new ListChannels());
+    alice.expectError(ChatErrors.PLEASE_LOG_IN);
+  }
+}

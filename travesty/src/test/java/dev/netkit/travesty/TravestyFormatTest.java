@@ -1,0 +1,139 @@
+package dev.netkit.travesty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Raw and pretty text: separators, paragraph breaks, wrapping and indents. */
+class TravestyFormatTest {
+
+  private static final Pattern BREAK = Pattern.compile("\n\n");
+
+  /** Ten sentences of ten words; every tenth word ends a sentence. */
+  private static String sentences() {
+    StringBuilder text = new StringBuilder();
+    for (int s = 0; s < 10; s++) {
+      for (int w = 0; w < 10; w++) {
+        text.append("word").append(s).append('_').append(w).append(w == 9 ? ". " : " ");
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void rawTextSeparatesWordsBySpacesAndParagraphsByTwoLineFeeds() {
+    Travesty travesty = Travesty.builder().seed(4).build();
+    travesty.add("one two three. four five six. seven");
+
+    String text = travesty.generate(5_000);
+
+    assertThat(text).doesNotContain("  ").doesNotContain("\n\n\n").doesNotContain(" \n")
+        .doesNotContain("\n ").doesNotStartWith(" ").doesNotStartWith("\n");
+    assertThat(text.endsWith(" ") || text.endsWith(".\n\n")).isTrue();
+    assertThat(text.split("\n\n", -1)).allSatisfy(part -> assertThat(part).doesNotContain("\n"));
+    assertThat(BREAK.matcher(text).results().count()).isPositive();
+    // A break only ever follows a word that ends in a full stop.
+    assertThat(text).doesNotContainPattern("[^.]\\n\\n");
+  }
+
+  /**
+   * One word in ten ends in a full stop, and a break follows it with probability 0.1: over
+   * 100,000 words the expected 1,000 breaks have a standard deviation of about 30 (binomial
+   * 10,000 × 0.1 × 0.9), so [850, 1150] is a five-sigma band.
+   */
+  @Test
+  void aParagraphBreakFollowsOneFullStopInTen() {
+    Travesty travesty = Travesty.builder().seed(12).build();
+    travesty.add(sentences());
+
+    String text = travesty.generate(100_000);
+
+    long stops = Corpus.words(text).stream().filter(w -> w.endsWith(".")).count();
+    long breaks = BREAK.matcher(text).results().count();
+    assertThat(stops).isBetween(9_000L, 11_000L);
+    assertThat(breaks).isBetween(850L, 1_150L);
+  }
+
+  @Test
+  void prettyTextWrapsAtTheWidthAndIndentsParagraphs() {
+    int width = 40;
+    Travesty travesty = Travesty.builder().seed(21).width(width).build();
+    travesty.add(Corpus.text());
+
+    String pretty = travesty.prettyText(20_000);
+
+    assertThat(pretty).endsWith("\n").doesNotContain("\n\n");
+    List<String> lines = pretty.lines().toList();
+    for (String line : lines) {
+      int columns = ParagraphFormatter.columns(line);
+      if (columns > width) {
+        assertThat(line.strip()).as("a wide line holds one word").doesNotContain(" ");
+      }
+      assertThat(line).doesNotEndWith(" ").doesNotContain("  ");
+      assertThat(line.startsWith("\t") || !line.startsWith(" ") && !line.isEmpty()).isTrue();
+    }
+    assertThat(lines.stream().mapToInt(ParagraphFormatter::columns).max().orElse(0))
+        .as("lines are filled").isGreaterThan(width - 10);
+  }
+
+  @Test
+  void prettyTextHasTheWordsAndParagraphsOfRawTextWithTheSameSeed() {
+    Travesty raw = Travesty.builder().seed(33).build();
+    Travesty pretty = Travesty.builder().seed(33).build();
+    raw.add(sentences());
+    pretty.add(sentences());
+
+    String rawText = raw.generate(30_000);
+    String prettyText = pretty.prettyText(30_000);
+
+    assertThat(Corpus.words(prettyText)).isEqualTo(Corpus.words(rawText));
+    long paragraphs = prettyText.lines().filter(line -> line.startsWith("\t")).count();
+    long breaks = BREAK.matcher(rawText).results().count();
+    // Every paragraph starts with the indent; a break after the last word opens no paragraph.
+    assertThat(paragraphs).isEqualTo(breaks + (rawText.endsWith("\n\n") ? 0 : 1));
+    assertThat(prettyText).startsWith("\t");
+  }
+
+  @Test
+  void theIndentIsConfigurableAndCountsTabsToTheNextStop() {
+    Travesty travesty = Travesty.builder().seed(3).width(30).paragraphIndent("    ").build();
+    travesty.add(sentences());
+
+    String pretty = travesty.prettyText(3_000);
+
+    assertThat(pretty).startsWith("    word").doesNotContain("\t");
+    assertThat(pretty.lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
+    assertThat(ParagraphFormatter.columns("\tab")).isEqualTo(10);
+    assertThat(ParagraphFormatter.columns("ab\tc")).isEqualTo(9);
+    assertThat(ParagraphFormatter.columns("")).isZero();
+  }
+
+  @Test
+  void aWordWiderThanTheLineGetsALineOfItsOwn() {
+    String longWord = "x".repeat(50);
+    Travesty travesty = Travesty.builder().seed(3).width(20).paragraphIndent("").build();
+    travesty.add("a b " + longWord + " c d");
+
+    String pretty = travesty.prettyText(200);
+
+    assertThat(pretty.lines()).allSatisfy(line -> assertThat(
+        line.length() <= 20 || line.equals(longWord)).as(line).isTrue());
+    assertThat(pretty).contains("\n" + longWord + "\n");
+  }
+
+  @Test
+  void aWordLongerThanAChunkIsWrittenWhole() {
+    String longWord = "y".repeat(3 * RawFormatter.CHUNK + 5);
+    Travesty travesty = Travesty.builder().seed(3).build();
+    travesty.add("a " + longWord + " b");
+
+    List<String> words = Corpus.words(travesty.generate(20));
+
+    assertThat(words).hasSize(20).allMatch(w -> w.equals("a") || w.equals("b")
+        || w.equals(longWord));
+    assertThat(words).contains(longWord);
+  }
+}
