@@ -107,16 +107,23 @@ public final class StepContext implements AutoCloseable {
   }
 
   /**
-   * Closes every registered resource, newest first, and stops further output.
+   * Closes every registered resource, newest first, and stops further output. The resources are
+   * closed without holding this context's lock, so that their threads can still finish a
+   * {@link #say(String)} (dropped by then) while a {@code close()} waits for them.
    *
    * @return the errors of resources that failed to close (each was still attempted)
    */
-  synchronized List<Exception> closeAll() {
-    closed = true;
+  List<Exception> closeAll() {
+    List<AutoCloseable> toClose;
+    synchronized (this) {
+      closed = true;
+      toClose = new ArrayList<>(resources);
+      resources.clear();
+    }
     List<Exception> errors = new ArrayList<>();
-    while (!resources.isEmpty()) {
+    for (AutoCloseable resource : toClose) {
       try {
-        resources.pop().close();
+        resource.close();
       } catch (Exception e) {
         errors.add(e);
       }

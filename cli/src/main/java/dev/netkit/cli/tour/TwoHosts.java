@@ -22,9 +22,13 @@ import java.util.Optional;
  */
 final class TwoHosts {
 
-  /** JVM options that make the short-lived child JVMs start faster on small machines. */
-  private static final List<String> CHILD_JVM_OPTIONS =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+  /**
+   * JVM options of the child JVMs: start fast on small machines, and log with the launcher's own
+   * configuration (servers say on stderr that they listen, which the steps wait for), whatever
+   * configuration the tour itself runs with (the last {@code -D} of a property wins).
+   */
+  private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC", "-Xshare:auto", "-Dlogback.configurationFile=logback.xml");
 
   private final StepContext context;
   private final VethLink link;

@@ -107,8 +107,8 @@ final class UdpStep implements TourStep {
         Duration.ofSeconds(2));
     context.check(report.allAnswered(), "the daytime server answered");
     DaytimeReport.Answer answer = report.answers().get(0);
-    context.say("daytime-client: " + Addresses.show(answer.host()) + " says \"" + answer.time() + "\" ("
-        + answer.roundTrip().toNanos() / 1000 + " us round trip)");
+    context.say("daytime-client: " + Addresses.show(answer.host()) + " says \"" + answer.time()
+        + "\" (" + answer.roundTrip().toNanos() / 1000 + " us round trip)");
   }
 
   private static String percent(double p) {

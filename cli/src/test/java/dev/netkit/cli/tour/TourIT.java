@@ -15,8 +15,17 @@ class TourIT {
 
   /** Output each step must show: real results, not just a PASS. */
   private static final Map<String, String> EXPECTED_OUTPUT = Map.of(
+      "travesty", "(?s)analysed network-programming-part4\\.txt: \\d{5} words, \\d{4} unique.*"
+          + "a travesty of 70 words:\n     \\S",
       "udp", "(?s)\"Hello, network programmers\" => \"sremmargorp krowten ,olleH\".*"
-          + "100 answered.*0 given up.*says \"\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\"");
+          + "100 answered.*0 given up.*says \"\\w{3} \\w{3} [ \\d]\\d "
+          + "\\d\\d:\\d\\d:\\d\\d \\d{4}\"",
+      "chat", "(?s)alice \\| bob \\[\\*\\*private\\*\\*\\]: bring an umbrella.*"
+          + "bob   \\| \\[Pets\\] .*alice \\| <carol has left Weather>",
+      "broadcast", "(?s)received 19 bytes from 198\\.\\d+\\.\\d+\\.1:7.*"
+          + "Found a server at 198\\.\\d+\\.\\d+\\.1.*dora \\[Pets\\]: hello from host B",
+      "unix", "(?s)wrap-server on \\S+/wrapserv \\(mode 0600\\).*\\| who may connect\\..*"
+          + "Asia/Tokyo: \\w{3} .*both socket files removed");
 
   static Stream<String> steps() {
     return TourSteps.all().stream().map(TourStep::name);

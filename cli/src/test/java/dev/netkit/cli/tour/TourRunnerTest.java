@@ -138,4 +138,29 @@ class TourRunnerTest {
     assertThat(results.get(0).outcome()).isEqualTo(Outcome.PASS);
     assertThat(out.toString()).contains("   cleanup: IOException: socket file busy");
   }
+
+  @Test
+  void resourceCloseMayWaitForAThreadThatIsPrinting() throws Exception {
+    CountDownLatch closing = new CountDownLatch(1);
+    Thread[] printer = new Thread[1];
+    List<StepResult> results = runner.run(List.of(new FakeStep("printer", c -> {
+      printer[0] = new Thread(() -> {
+        try {
+          closing.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        c.say("a last event while the step closes");
+      });
+      printer[0].start();
+      c.use(() -> {
+        closing.countDown();
+        printer[0].join(10_000);
+      });
+    })));
+
+    assertThat(results.get(0).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(printer[0].isAlive()).isFalse();
+    assertThat(out.toString()).doesNotContain("a last event");
+  }
 }
