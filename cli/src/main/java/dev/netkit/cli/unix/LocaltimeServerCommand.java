@@ -1,5 +1,6 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.udp.UntilStopped;
 import dev.netkit.unix.localtime.LocaltimeServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class LocaltimeServerCommand implements Callable<Integer> {
   @Mixin
   private SocketOptions socket = new SocketOptions();
 
-  final UntilSignalled untilSignalled = new UntilSignalled();
+  final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
@@ -40,7 +41,7 @@ public final class LocaltimeServerCommand implements Callable<Integer> {
     err.println("localtime-server: listening on " + server.path() + " (" + socket.describe()
         + "); Ctrl-C stops");
     err.flush();
-    untilSignalled.await(server);
+    untilStopped.await(server);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.udp.UntilStopped;
 import dev.netkit.unix.StreamServer;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapServer;
@@ -45,7 +46,7 @@ public final class WrapServerCommand implements Callable<Integer> {
   @Mixin
   private SocketOptions socket = new SocketOptions();
 
-  final UntilSignalled untilSignalled = new UntilSignalled();
+  final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
@@ -61,7 +62,7 @@ public final class WrapServerCommand implements Callable<Integer> {
     err.println("wrap-server: listening on " + server.path() + " (" + socket.describe() + ", "
         + columns + " columns); Ctrl-C stops");
     err.flush();
-    untilSignalled.await(server);
+    untilStopped.await(server);
     return 0;
   }
 }

@@ -88,7 +88,7 @@ class UnixProgramsIT {
     assertThat(stdout.toString(UTF_8)).isEqualTo("one two\nthree four\n");
     assertThat(PosixFilePermissions.toString(
         Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-rw----");
-    server.untilSignalled.stop();
+    server.untilStopped.stop();
     assertThat(running.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
     assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).isFalse();
     assertThat(err.toString()).contains("wrap-server: listening on " + path
@@ -109,7 +109,7 @@ class UnixProgramsIT {
         tmp.toString(), "UTC")).isZero();
     assertThat(out.toString()).matches("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 123]\\d \\d\\d:\\d\\d:\\d\\d"
         + " \\d{4}" + System.lineSeparator());
-    server.untilSignalled.stop();
+    server.untilStopped.stop();
     assertThat(running.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
     assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).isFalse();
 
