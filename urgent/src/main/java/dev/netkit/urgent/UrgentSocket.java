@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
@@ -20,7 +21,8 @@ import java.util.WeakHashMap;
  * what chapter 17 of <i>Network Programming with Perl</i> does with {@code send}/{@code recv} and
  * {@code MSG_OOB}, {@code sockatmark} and {@code SO_OOBINLINE}, and what the JDK cannot do
  * (it can send urgent data and read it inline, but not receive it out of band, find the mark, or
- * wait for it). Normal data keeps flowing through the socket's own streams or the channel.
+ * wait for it). Normal data is written as usual, through the socket's stream or the channel, and
+ * read through {@link #read(byte[], int, int)} or {@link #inputStream()} (see below).
  *
  * <pre>{@code
  * UrgentSocket urgent = UrgentSocket.of(socket);
@@ -55,9 +57,8 @@ import java.util.WeakHashMap;
  * the mark steps over an urgent byte that was not read yet, and the kernel then forgets it; the
  * book's programs escape this only because {@code SIGURG} interrupts their read. These reads set
  * the byte aside first, or wait for a running {@link UrgentWatcher}'s listener. Do not put a
- * buffering layer between the socket and {@link #discardToMark()} (it may hold data from before
- * the mark); a {@code BufferedReader} on {@link #inputStream()} is fine for reading lines, as
- * reads stop at the mark.
+ * buffering layer between the socket and {@link #discardToMark()}: data from before the mark that
+ * it holds cannot be discarded (the book's travesty programs clear their line buffer too).
  *
  * <p><b>Threads and closing:</b> {@link #of(Socket)} returns one instance per socket, so that
  * reads and a watcher coordinate; its methods are thread-safe. They use the socket's
@@ -74,8 +75,11 @@ public final class UrgentSocket {
   private static final int CLOSE_CHECK_MILLIS = 100;
   private static final int DISCARD_BUFFER_BYTES = 8192;
 
-  /** One instance per socket or channel, so that reads and a watcher share one gate. */
-  private static final Map<Object, UrgentSocket> INSTANCES = new WeakHashMap<>();
+  /**
+   * One instance per socket or channel, so that reads and a watcher share one gate. The values
+   * are weak too: an instance refers to its socket, and would otherwise keep its own key alive.
+   */
+  private static final Map<Object, WeakReference<UrgentSocket>> INSTANCES = new WeakHashMap<>();
 
   private final Endpoint endpoint;
   private final UrgentGate gate = new UrgentGate();
@@ -90,13 +94,14 @@ public final class UrgentSocket {
 
   private static UrgentSocket instance(Object key, EndpointFactory factory) throws IOException {
     synchronized (INSTANCES) {
-      UrgentSocket existing = INSTANCES.get(key);
+      WeakReference<UrgentSocket> reference = INSTANCES.get(key);
+      UrgentSocket existing = reference == null ? null : reference.get();
       if (existing != null) {
         existing.endpoint.ensureOpen();
         return existing;
       }
       UrgentSocket created = new UrgentSocket(factory.create());
-      INSTANCES.put(key, created);
+      INSTANCES.put(key, new WeakReference<>(created));
       return created;
     }
   }
