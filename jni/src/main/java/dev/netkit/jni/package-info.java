@@ -7,7 +7,7 @@
  *   <li>{@link dev.netkit.jni.SocketDescriptors}: the descriptor of a JDK {@code Socket},
  *       {@code ServerSocket} or channel; duplicating and closing descriptors.</li>
  *   <li>{@link dev.netkit.jni.UrgentSyscalls}: TCP urgent data ({@code MSG_OOB},
- *       {@code sockatmark}, {@code SO_OOBINLINE}); {@code dev.netkit.urgent} is the API on top.</li>
+ *       {@code sockatmark}, {@code SO_OOBINLINE}); {@code dev.netkit.urgent} builds on it.</li>
  *   <li>{@link dev.netkit.jni.Poll} and {@link dev.netkit.jni.PollWaker}: {@code poll(2)},
  *       including {@code POLLPRI}, with a way to wake the poller.</li>
  *   <li>{@link dev.netkit.jni.SignalTrap}: {@code SIGINT}/{@code SIGQUIT} as values.</li>
