@@ -108,7 +108,23 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_releaseSignal0(JNIEnv *env, j
   return result;
 }
 
-/* Blocks until a trapped signal arrives; returns its number. */
+/* Makes a blocked awaitSignal0 return 0 (no signal has number 0): a trap was closed. */
+JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_wakeSignalAwaiter0(JNIEnv *env, jclass cls) {
+  (void) env;
+  (void) cls;
+  pthread_mutex_lock(&lock);
+  int result = 0;
+  if (signal_pipe[1] >= 0) {
+    unsigned char zero = 0;
+    ssize_t written;
+    NK_RESTARTABLE(written, write(signal_pipe[1], &zero, 1));
+    result = written < 0 && errno != EAGAIN ? -errno : 0;
+  }
+  pthread_mutex_unlock(&lock);
+  return result;
+}
+
+/* Blocks until a trapped signal arrives; returns its number, or 0 after wakeSignalAwaiter0. */
 JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_awaitSignal0(JNIEnv *env, jclass cls,
                                                                 jint readFd) {
   (void) env;

@@ -185,6 +185,8 @@ final class Natives {
 
   private static native int awaitSignal0(int readFd);
 
+  private static native int wakeSignalAwaiter0();
+
   static int[] signalConstants() {
     return signalConstants0();
   }
@@ -198,8 +200,13 @@ final class Natives {
     Errors.check(releaseSignal0(signo), "sigaction");
   }
 
+  /** The next signal number from the pipe; 0 when {@link #wakeSignalAwaiter()} was called. */
   static int awaitSignal(int readFd) throws IOException {
     return Errors.check(awaitSignal0(readFd), "read(signal pipe)");
+  }
+
+  static void wakeSignalAwaiter() throws IOException {
+    Errors.check(wakeSignalAwaiter0(), "write(signal pipe)");
   }
 
   // ---- UNIX-domain datagrams and credentials (unix_datagram.c) ---------------------------------

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,23 +81,40 @@ public final class SignalTrap implements Closeable {
     for (Signal signal : signals) {
       readFd = Natives.trapSignal(signal.number());
     }
+    // Signals from before this trap, and the wake-up of an earlier trap's close(), are stale.
+    while ((Poll.poll(readFd, Poll.IN, 0) & Poll.IN) != 0) {
+      Natives.awaitSignal(readFd);
+    }
     return new SignalTrap(signals, readFd);
   }
 
   /**
-   * Blocks until one of the trapped signals arrives (any trap's, as they share one pipe).
+   * Blocks until one of the trapped signals arrives (any trap's, as they share one pipe), or
+   * until this trap is closed.
    *
-   * @return the signal
+   * @return the signal; empty once the trap is closed
    * @throws IOException naming {@code read(signal pipe)} when the pipe fails
    */
-  public Signal await() throws IOException {
-    int number = Natives.awaitSignal(readFd);
-    for (Signal signal : Signal.values()) {
-      if (signal.number() == number) {
-        return signal;
+  public Optional<Signal> await() throws IOException {
+    while (true) {
+      int number = Natives.awaitSignal(readFd);
+      if (number == 0) {
+        if (isClosed()) {
+          return Optional.empty();
+        }
+        continue;
       }
+      for (Signal signal : Signal.values()) {
+        if (signal.number() == number) {
+          return Optional.of(signal);
+        }
+      }
+      throw new IOException("signal pipe delivered unknown signal number " + number);
     }
-    throw new IOException("signal pipe delivered unknown signal number " + number);
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   /**
@@ -109,7 +127,8 @@ public final class SignalTrap implements Closeable {
   }
 
   /**
-   * Restores the handlers that were installed before this trap; later calls do nothing.
+   * Restores the handlers that were installed before this trap, and ends a blocked
+   * {@link #await()}; later calls do nothing.
    *
    * @throws IOException naming {@code sigaction}
    */
@@ -122,5 +141,6 @@ public final class SignalTrap implements Closeable {
     for (Signal signal : signals) {
       Natives.releaseSignal(signal.number());
     }
+    Natives.wakeSignalAwaiter();
   }
 }

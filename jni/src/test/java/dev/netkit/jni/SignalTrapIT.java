@@ -22,7 +22,7 @@ class SignalTrapIT {
   @Test
   void trappedSignalArrivesAsValue() throws Exception {
     try (SignalTrap trap = SignalTrap.install(Signal.WINCH)) {
-      CompletableFuture<Signal> received = CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<java.util.Optional<Signal>> received = CompletableFuture.supplyAsync(() -> {
         try {
           return trap.await();
         } catch (java.io.IOException e) {
@@ -31,8 +31,28 @@ class SignalTrapIT {
       });
       raise(Signal.WINCH);
 
-      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(Signal.WINCH);
+      assertThat(received.get(10, TimeUnit.SECONDS)).contains(Signal.WINCH);
       assertThat(trap.signals()).containsExactly(Signal.WINCH);
+    }
+  }
+
+  @Test
+  void closeEndsABlockedAwait() throws Exception {
+    SignalTrap trap = SignalTrap.install(Signal.WINCH);
+    CompletableFuture<java.util.Optional<Signal>> received = CompletableFuture.supplyAsync(() -> {
+      try {
+        return trap.await();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    trap.close();
+
+    assertThat(received.get(10, TimeUnit.SECONDS)).isEmpty();
+    try (SignalTrap next = SignalTrap.install(Signal.WINCH)) {
+      raise(Signal.WINCH);
+      assertThat(next.await()).contains(Signal.WINCH);
     }
   }
 
