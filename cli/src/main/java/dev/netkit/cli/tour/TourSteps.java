@@ -14,7 +14,7 @@ public final class TourSteps {
    * @return the steps, in tour order
    */
   public static List<TourStep> all() {
-    return List.of(new TravestyStep(), new UdpStep(), new ChatStep(), new BroadcastStep(),
-        new UnixStep());
+    return List.of(new UrgentStep(), new TravestyStep(), new UdpStep(), new ChatStep(),
+        new BroadcastStep(), new UnixStep());
   }
 }

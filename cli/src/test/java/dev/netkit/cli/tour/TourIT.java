@@ -15,6 +15,8 @@ class TourIT {
 
   /** Output each step must show: real results, not just a PASS. */
   private static final Map<String, String> EXPECTED_OUTPUT = Map.of(
+      "urgent", "(?s)watcher \\(the book's SIGURG handler\\) got urgent byte '!'.*"
+          + "normal data: \"normal data, line 2\".*atMark=true, read \"!def\"",
       "travesty", "(?s)analysed network-programming-part4\\.txt: \\d{5} words, \\d{4} unique.*"
           + "a travesty of 70 words:\n     \\S",
       "udp", "(?s)\"Hello, network programmers\" => \"sremmargorp krowten ,olleH\".*"
