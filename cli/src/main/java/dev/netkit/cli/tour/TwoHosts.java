@@ -63,6 +63,32 @@ final class TwoHosts {
   }
 
   /**
+   * Routes multicast ({@code 224.0.0.0/4}) over the link on both hosts, so that programs that
+   * name no interface send and join there.
+   *
+   * @throws IOException if an {@code ip} command fails
+   */
+  void routeMulticastOverLink() throws IOException {
+    link.namespaceA().ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
+    link.namespaceB().ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
+  }
+
+  /**
+   * Types lines into a program started with its standard input left open.
+   *
+   * @param process the program
+   * @param lines the lines, each sent with a newline
+   * @throws IOException if the program no longer reads its input
+   */
+  static void type(CapturedProcess process, String... lines) throws IOException {
+    OutputStream stdin = process.stdin();
+    for (String line : lines) {
+      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    stdin.flush();
+  }
+
+  /**
    * Returns the link, for its addresses.
    *
    * @return the veth link between host A and host B
