@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.chat.ChannelDefinition;
 import dev.netkit.chat.ChatErrors;
+import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
@@ -24,14 +25,13 @@ import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.StillHere;
 import dev.netkit.codec.chat.UserJoins;
 import dev.netkit.codec.chat.UserParts;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The semantics of DESIGN.md "Chat", scenario by scenario, over loopback. */
 class ChatServerIT {
@@ -39,23 +39,13 @@ class ChatServerIT {
   private static final String WEATHER = "Talk about the weather";
   private static final String PETS = "For our furry and feathered friends";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  @RegisterExtension
+  final ChatFixture chat = new ChatFixture();
   private ChatServer server;
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
 
   private InetSocketAddress start(UnaryOperator<ChatServerConfig.Builder> settings)
       throws Exception {
-    ChatServerConfig.Builder builder = ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .errorRateLimit(1000, 1000, 100);
-    server = new ChatServer(settings.apply(builder).build()).start();
-    open.add(server);
+    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)));
     return server.localAddress();
   }
 
@@ -69,18 +59,6 @@ class ChatServerIT {
         .untilAsserted(() -> assertThat(stat.applyAsLong(server.stats())).isEqualTo(value));
   }
 
-  private ChatPeer peer(InetSocketAddress address) {
-    ChatPeer peer = ChatPeer.open(address);
-    open.add(peer);
-    return peer;
-  }
-
-  private ChatPeer peer(InetSocketAddress address, String loopback) {
-    ChatPeer peer = ChatPeer.open(address, loopback);
-    open.add(peer);
-    return peer;
-  }
-
   private static JoinAck joinAck(String title, int count, String description) {
     return new JoinAck(ChannelInfo.of(title, count, description));
   }
@@ -92,8 +70,8 @@ class ChatServerIT {
   @Test
   void loginAnswersLoginAckAndRefusesATakenNickname() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer other = peer(address);
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer other = chat.peer(address);
 
     other.send(new LoginRequest("alice"));
 
@@ -105,7 +83,7 @@ class ChatServerIT {
   @Test
   void anythingButLoginFromAnUnknownAddressGetsPleaseLogIn() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer stranger = peer(address);
+    ChatPeer stranger = chat.peer(address);
 
     stranger.send(0, "");
     stranger.expectError(ChatErrors.PLEASE_LOG_IN);
@@ -118,7 +96,7 @@ class ChatServerIT {
   @Test
   void unknownAndServerSideCodesFromAUserAreUnimplemented() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
 
     alice.send(4242, "x");
     alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
@@ -129,8 +107,8 @@ class ChatServerIT {
   @Test
   void joinNotifiesExistingMembersOnlyAndMatchesTitlesInAnyCase() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
 
     alice.send(new JoinRequest("weather"));
     alice.expect(joinAck("Weather", 1, WEATHER));
@@ -144,8 +122,8 @@ class ChatServerIT {
   @Test
   void joiningAMemberChannelMakesItCurrentWithoutNotices() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
     bob.send(new JoinRequest("Weather"));
     bob.expect(joinAck("Weather", 1, WEATHER));
     alice.send(new JoinRequest("Weather"));
@@ -167,12 +145,11 @@ class ChatServerIT {
   @Test
   void publicMessagesGoToEveryMemberSenderIncluded() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    ChatPeer carol = peer(address).login("carol");
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
+    ChatPeer carol = chat.peer(address).login("carol");
     for (ChatPeer peer : List.of(alice, bob)) {
-      peer.send(new JoinRequest("Hobbies"));
-      peer.receive();
+      peer.join("Hobbies");
     }
     alice.sync();
 
@@ -187,7 +164,7 @@ class ChatServerIT {
   @Test
   void withoutACurrentChannelPublicAndListUsersFail() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
 
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
@@ -198,16 +175,13 @@ class ChatServerIT {
   @Test
   void listUsersListsTheCurrentChannelsMembersWithTheirChannelsCurrentFirst() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
+    alice.join("Weather");
+    bob.join("Weather");
+    alice.expect(new UserJoins("Weather", "bob"));
+    alice.join("Pets");
+    alice.join("Weather");
 
     bob.send(new ListUsers());
 
@@ -219,9 +193,8 @@ class ChatServerIT {
   @Test
   void listChannelsListsEveryChannelInConfigurationOrderWithCounts() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Gardening"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    alice.join("Gardening");
 
     alice.send(new ListChannels());
 
@@ -240,14 +213,11 @@ class ChatServerIT {
   @Test
   void partingTheCurrentChannelAcksAndJoinAcksTheNewCurrentOne() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    bob.send(new JoinRequest("Pets"));
-    bob.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
+    bob.join("Pets");
+    alice.join("Weather");
+    alice.join("Pets");
     bob.sync();
 
     alice.send(PartRequest.currentChannel());
@@ -261,11 +231,9 @@ class ChatServerIT {
   @Test
   void partingAnotherChannelByTitleKeepsTheCurrentOne() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    alice.join("Weather");
+    alice.join("Pets");
 
     alice.send(PartRequest.of("WEATHER"));
 
@@ -278,9 +246,8 @@ class ChatServerIT {
   @Test
   void partingTheLastChannelLeavesNoCurrentChannel() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    alice.join("Weather");
 
     alice.send(PartRequest.currentChannel());
 
@@ -293,7 +260,7 @@ class ChatServerIT {
   @Test
   void partingAChannelTheUserIsNotInIsIgnoredAndAnUnknownOneIsAnError() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
 
     alice.send(PartRequest.of("Pets"));
     alice.assertNothingElse();
@@ -306,8 +273,8 @@ class ChatServerIT {
   @Test
   void privateMessagesReachOneUserAndFailForAbsentOrMissingRecipients() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
 
     alice.send(new SendPrivate("bob", "are you there?"));
     bob.expect(new PrivateMessage("alice", "are you there?"));
@@ -324,13 +291,12 @@ class ChatServerIT {
   @Test
   void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
     for (String title : List.of("Weather", "Pets")) {
-      bob.send(new JoinRequest(title));
-      bob.receive();
-      alice.send(new JoinRequest(title));
-      alice.receive();
+      bob.join(title);
+      alice.join(title);
+      bob.expect(new UserJoins(title, "alice"));
     }
     bob.sync();
 
@@ -340,25 +306,23 @@ class ChatServerIT {
         new UserParts("Weather", "alice").toFrame());
     alice.send(new ListChannels());
     alice.expectError(ChatErrors.PLEASE_LOG_IN);
-    ChatPeer newcomer = peer(address).login("alice");
+    ChatPeer newcomer = chat.peer(address).login("alice");
     newcomer.assertNothingElse();
   }
 
   @Test
   void aSecondLoginFromTheSameAddressReplacesTheSession() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
+    bob.join("Weather");
+    alice.join("Weather");
     bob.sync();
 
     alice.login("alicia");
 
     assertThat(bob.sync()).containsExactly(new UserParts("Weather", "alice").toFrame());
-    peer(address).login("alice");
+    chat.peer(address).login("alice");
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
     alice.login("alicia");
@@ -368,7 +332,7 @@ class ChatServerIT {
   @Test
   void invalidNicknamesAreRefused() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer peer = peer(address);
+    ChatPeer peer = chat.peer(address);
 
     for (String nick : List.of("", "two words", "x".repeat(33), "tab\there", "bell\u0007",
         "zero\u200bwidth", " lead")) {
@@ -384,9 +348,9 @@ class ChatServerIT {
   @Test
   void aFullServerRefusesNewUsersButNotReplacements() throws Exception {
     InetSocketAddress address = start(b -> b.maxUsers(2));
-    ChatPeer alice = peer(address).login("alice");
-    peer(address).login("bob");
-    ChatPeer carol = peer(address);
+    ChatPeer alice = chat.peer(address).login("alice");
+    chat.peer(address).login("bob");
+    ChatPeer carol = chat.peer(address);
 
     carol.send(new LoginRequest("carol"));
 
@@ -398,11 +362,9 @@ class ChatServerIT {
   @Test
   void aUserCannotJoinMoreThanTheChannelLimit() throws Exception {
     InetSocketAddress address = start(b -> b.maxChannelsPerUser(2));
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    alice.join("Weather");
+    alice.join("Pets");
 
     alice.send(new JoinRequest("Hobbies"));
     alice.expectError(ChatErrors.TOO_MANY_CHANNELS);
@@ -413,8 +375,8 @@ class ChatServerIT {
   @Test
   void hostileDatagramsGetTheRightErrorOrAreDropped() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer stranger = peer(address);
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer stranger = chat.peer(address);
     byte[] oversize = new byte[1025];
     oversize[1] = (byte) ChatEvent.SEND_PUBLIC.code();
 
@@ -442,10 +404,9 @@ class ChatServerIT {
   @Test
   void aMessageWhoseRelayedFormIsTooLongIsRefused() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer bob = chat.peer(address).login("bob");
+    alice.join("Weather");
 
     alice.send(new SendPublic("z".repeat(1020)));
     alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
@@ -458,12 +419,10 @@ class ChatServerIT {
   @Test
   void aVanishedClientDoesNotStopTheServer() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
     ChatPeer ghost = ChatPeer.open(address).login("ghost");
-    ghost.send(new JoinRequest("Weather"));
-    ghost.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ghost.join("Weather");
+    alice.join("Weather");
     ghost.close();
 
     for (int i = 0; i < 20; i++) {
@@ -492,7 +451,7 @@ class ChatServerIT {
     InetSocketAddress address = start(b -> b.channels(List.of(
         ChannelDefinition.multicast("Knitting", "Needles and yarn", "225.9.9.9"),
         ChannelDefinition.of("Chess", ""))));
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
 
     alice.send(new ListChannels());
     alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
@@ -526,15 +485,14 @@ class ChatServerIT {
       }
     };
     InetSocketAddress address = start(b -> b.fanOut(() -> multicastLike));
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
     alice.expect(new dev.netkit.codec.chat.SetMcastPort(2028));
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer bob = chat.peer(address).login("bob");
     bob.receive();
 
     alice.send(new JoinRequest("Weather"));
     alice.expect(new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
+    bob.join("Weather");
     bob.send(new SendPublic("hi"));
 
     bob.assertNothingElse();
@@ -547,7 +505,7 @@ class ChatServerIT {
   @Test
   void theLogoffPayloadIsIgnored() throws Exception {
     InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = chat.peer(address).login("alice");
 
     alice.send(new Logoff(Optional.of("somebody else")));
 
