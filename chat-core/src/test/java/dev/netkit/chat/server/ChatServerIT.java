@@ -42,15 +42,20 @@ class ChatServerIT {
   @RegisterExtension
   final ChatFixture chat = new ChatFixture();
   private ChatServer server;
+  private InetSocketAddress address;
 
-  private InetSocketAddress start(UnaryOperator<ChatServerConfig.Builder> settings)
-      throws Exception {
+  private void start(UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
     server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)));
-    return server.localAddress();
+    address = server.localAddress();
   }
 
-  private InetSocketAddress start() throws Exception {
-    return start(b -> b);
+  private void start() throws Exception {
+    start(b -> b);
+  }
+
+  /** A peer of the running server, logged in as {@code nickname}. */
+  private ChatPeer user(String nickname) {
+    return chat.peer(address).login(nickname);
   }
 
   /** Stats are published after each batch, so a reply can come before them: wait. */
@@ -69,8 +74,8 @@ class ChatServerIT {
 
   @Test
   void loginAnswersLoginAckAndRefusesATakenNickname() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     ChatPeer other = chat.peer(address);
 
     other.send(new LoginRequest("alice"));
@@ -82,7 +87,7 @@ class ChatServerIT {
 
   @Test
   void anythingButLoginFromAnUnknownAddressGetsPleaseLogIn() throws Exception {
-    InetSocketAddress address = start();
+    start();
     ChatPeer stranger = chat.peer(address);
 
     stranger.send(0, "");
@@ -95,8 +100,8 @@ class ChatServerIT {
 
   @Test
   void unknownAndServerSideCodesFromAUserAreUnimplemented() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(4242, "x");
     alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
@@ -106,9 +111,9 @@ class ChatServerIT {
 
   @Test
   void joinNotifiesExistingMembersOnlyAndMatchesTitlesInAnyCase() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
 
     alice.send(new JoinRequest("weather"));
     alice.expect(joinAck("Weather", 1, WEATHER));
@@ -121,9 +126,9 @@ class ChatServerIT {
 
   @Test
   void joiningAMemberChannelMakesItCurrentWithoutNotices() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     bob.send(new JoinRequest("Weather"));
     bob.expect(joinAck("Weather", 1, WEATHER));
     alice.send(new JoinRequest("Weather"));
@@ -144,10 +149,10 @@ class ChatServerIT {
 
   @Test
   void publicMessagesGoToEveryMemberSenderIncluded() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
-    ChatPeer carol = chat.peer(address).login("carol");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    ChatPeer carol = user("carol");
     for (ChatPeer peer : List.of(alice, bob)) {
       peer.join("Hobbies");
     }
@@ -163,8 +168,8 @@ class ChatServerIT {
 
   @Test
   void withoutACurrentChannelPublicAndListUsersFail() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
@@ -174,9 +179,9 @@ class ChatServerIT {
 
   @Test
   void listUsersListsTheCurrentChannelsMembersWithTheirChannelsCurrentFirst() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     alice.join("Weather");
     bob.join("Weather");
     alice.expect(new UserJoins("Weather", "bob"));
@@ -192,8 +197,8 @@ class ChatServerIT {
 
   @Test
   void listChannelsListsEveryChannelInConfigurationOrderWithCounts() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     alice.join("Gardening");
 
     alice.send(new ListChannels());
@@ -212,9 +217,9 @@ class ChatServerIT {
 
   @Test
   void partingTheCurrentChannelAcksAndJoinAcksTheNewCurrentOne() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     bob.join("Pets");
     alice.join("Weather");
     alice.join("Pets");
@@ -230,8 +235,8 @@ class ChatServerIT {
 
   @Test
   void partingAnotherChannelByTitleKeepsTheCurrentOne() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     alice.join("Weather");
     alice.join("Pets");
 
@@ -245,8 +250,8 @@ class ChatServerIT {
 
   @Test
   void partingTheLastChannelLeavesNoCurrentChannel() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     alice.join("Weather");
 
     alice.send(PartRequest.currentChannel());
@@ -259,8 +264,8 @@ class ChatServerIT {
 
   @Test
   void partingAChannelTheUserIsNotInIsIgnoredAndAnUnknownOneIsAnError() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(PartRequest.of("Pets"));
     alice.assertNothingElse();
@@ -272,9 +277,9 @@ class ChatServerIT {
 
   @Test
   void privateMessagesReachOneUserAndFailForAbsentOrMissingRecipients() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
 
     alice.send(new SendPrivate("bob", "are you there?"));
     bob.expect(new PrivateMessage("alice", "are you there?"));
@@ -290,9 +295,9 @@ class ChatServerIT {
 
   @Test
   void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     for (String title : List.of("Weather", "Pets")) {
       bob.join(title);
       alice.join(title);
@@ -306,15 +311,15 @@ class ChatServerIT {
         new UserParts("Weather", "alice").toFrame());
     alice.send(new ListChannels());
     alice.expectError(ChatErrors.PLEASE_LOG_IN);
-    ChatPeer newcomer = chat.peer(address).login("alice");
+    ChatPeer newcomer = user("alice");
     newcomer.assertNothingElse();
   }
 
   @Test
   void aSecondLoginFromTheSameAddressReplacesTheSession() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     bob.join("Weather");
     alice.join("Weather");
     bob.sync();
@@ -322,7 +327,7 @@ class ChatServerIT {
     alice.login("alicia");
 
     assertThat(bob.sync()).containsExactly(new UserParts("Weather", "alice").toFrame());
-    chat.peer(address).login("alice");
+    user("alice");
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
     alice.login("alicia");
@@ -331,7 +336,7 @@ class ChatServerIT {
 
   @Test
   void invalidNicknamesAreRefused() throws Exception {
-    InetSocketAddress address = start();
+    start();
     ChatPeer peer = chat.peer(address);
 
     for (String nick : List.of("", "two words", "x".repeat(33), "tab\there", "bell\u0007",
@@ -347,9 +352,9 @@ class ChatServerIT {
 
   @Test
   void aFullServerRefusesNewUsersButNotReplacements() throws Exception {
-    InetSocketAddress address = start(b -> b.maxUsers(2));
-    ChatPeer alice = chat.peer(address).login("alice");
-    chat.peer(address).login("bob");
+    start(b -> b.maxUsers(2));
+    ChatPeer alice = user("alice");
+    user("bob");
     ChatPeer carol = chat.peer(address);
 
     carol.send(new LoginRequest("carol"));
@@ -361,8 +366,8 @@ class ChatServerIT {
 
   @Test
   void aUserCannotJoinMoreThanTheChannelLimit() throws Exception {
-    InetSocketAddress address = start(b -> b.maxChannelsPerUser(2));
-    ChatPeer alice = chat.peer(address).login("alice");
+    start(b -> b.maxChannelsPerUser(2));
+    ChatPeer alice = user("alice");
     alice.join("Weather");
     alice.join("Pets");
 
@@ -374,8 +379,8 @@ class ChatServerIT {
 
   @Test
   void hostileDatagramsGetTheRightErrorOrAreDropped() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     ChatPeer stranger = chat.peer(address);
     byte[] oversize = new byte[1025];
     oversize[1] = (byte) ChatEvent.SEND_PUBLIC.code();
@@ -403,9 +408,9 @@ class ChatServerIT {
 
   @Test
   void aMessageWhoseRelayedFormIsTooLongIsRefused() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
-    ChatPeer bob = chat.peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     alice.join("Weather");
 
     alice.send(new SendPublic("z".repeat(1020)));
@@ -418,8 +423,8 @@ class ChatServerIT {
 
   @Test
   void aVanishedClientDoesNotStopTheServer() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     ChatPeer ghost = ChatPeer.open(address).login("ghost");
     ghost.join("Weather");
     alice.join("Weather");
@@ -448,10 +453,10 @@ class ChatServerIT {
 
   @Test
   void channelsComeFromTheConfigurationAndUnicastHidesTheirGroups() throws Exception {
-    InetSocketAddress address = start(b -> b.channels(List.of(
+    start(b -> b.channels(List.of(
         ChannelDefinition.multicast("Knitting", "Needles and yarn", "225.9.9.9"),
         ChannelDefinition.of("Chess", ""))));
-    ChatPeer alice = chat.peer(address).login("alice");
+    ChatPeer alice = user("alice");
 
     alice.send(new ListChannels());
     alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
@@ -484,10 +489,10 @@ class ChatServerIT {
         return List.of(new dev.netkit.codec.chat.SetMcastPort(2028));
       }
     };
-    InetSocketAddress address = start(b -> b.fanOut(() -> multicastLike));
-    ChatPeer alice = chat.peer(address).login("alice");
+    start(b -> b.fanOut(() -> multicastLike));
+    ChatPeer alice = user("alice");
     alice.expect(new dev.netkit.codec.chat.SetMcastPort(2028));
-    ChatPeer bob = chat.peer(address).login("bob");
+    ChatPeer bob = user("bob");
     bob.receive();
 
     alice.send(new JoinRequest("Weather"));
@@ -504,8 +509,8 @@ class ChatServerIT {
 
   @Test
   void theLogoffPayloadIsIgnored() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = chat.peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(new Logoff(Optional.of("somebody else")));
 
