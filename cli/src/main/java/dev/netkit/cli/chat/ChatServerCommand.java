@@ -5,6 +5,7 @@ import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.udp.HostPortConverter;
 import dev.netkit.cli.udp.UntilStopped;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
@@ -100,10 +101,8 @@ public final class ChatServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ChatServer server = new ChatServer(config()).start();
-    InetSocketAddress address = server.localAddress();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("chat-server: listening on " + address.getAddress().getHostAddress() + ":"
-        + address.getPort());
+    out.println("chat-server: listening on " + HostPortConverter.format(server.localAddress()));
     out.flush();
     untilStopped.await(server);
     return 0;
