@@ -7,6 +7,7 @@ import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.chat.ChannelFormat;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
+import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ErrorMessage;
@@ -48,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>Several clients can run on one host, each binding the data port with address reuse. A data
  * socket receives only the groups it joined (the JDK turns Linux's {@code IP_MULTICAST_ALL}
  * off), and the client also keeps only USER_JOINS, USER_PARTS and PUBLIC_MSG frames of channels
- * it is in: channels may share a group (a channel file can say so), and the book's clients,
- * which show whatever arrives on the port, show other channels' traffic then. Other datagrams on
- * the port are ignored (logged at debug level).
+ * it is in, and not notices about itself: channels may share a group (a channel file can say
+ * so), and the book's clients, which show whatever arrives on the port, show other channels'
+ * traffic then. Other datagrams on the port are ignored (logged at debug level).
  *
  * <p>Two kinds of client, both served by a {@link MulticastFanOut} server: by default the data
  * port is the one SET_MCAST_PORT announces (the socket is rebound, groups joined again, if it
@@ -217,15 +218,36 @@ public final class MulticastChatClient implements AutoCloseable {
     }
   }
 
-  /** Keeps channel traffic of the channels this client is in; see the class comment. */
+  /**
+   * Keeps channel traffic of the channels this client is in, except notices about this client
+   * itself: the unicast server never sends a user its own USER_JOINS or USER_PARTS, but the group
+   * may deliver them before the acknowledgement updates the channel set.
+   */
   private boolean isForMe(ChatFrame frame) {
-    Optional<String> channel = frame.event().map(event -> switch (event) {
-      case PUBLIC_MSG -> PublicMessage.parse(frame.text()).channel();
-      case USER_JOINS -> UserJoins.parse(frame.text()).channel();
-      case USER_PARTS -> UserParts.parse(frame.text()).channel();
-      default -> null;
-    });
-    return channel.isPresent() && channels.containsKey(key(channel.get()));
+    Optional<ChatEvent> event = frame.event();
+    if (event.isEmpty()) {
+      return false;
+    }
+    return switch (event.get()) {
+      case PUBLIC_MSG -> isIn(PublicMessage.parse(frame.text()).channel());
+      case USER_JOINS -> {
+        UserJoins notice = UserJoins.parse(frame.text());
+        yield isIn(notice.channel()) && !isMe(notice.user());
+      }
+      case USER_PARTS -> {
+        UserParts notice = UserParts.parse(frame.text());
+        yield isIn(notice.channel()) && !isMe(notice.user());
+      }
+      default -> false;
+    };
+  }
+
+  private boolean isIn(String channel) {
+    return channels.containsKey(key(channel));
+  }
+
+  private boolean isMe(String user) {
+    return client.nickname().filter(user::equals).isPresent();
   }
 
   private static String key(String title) {

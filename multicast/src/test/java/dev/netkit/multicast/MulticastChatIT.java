@@ -102,6 +102,16 @@ class MulticastChatIT {
     assertThat(dave.stdoutLines()).as("dave is only in Pets")
         .noneMatch(line -> line.contains("Weather"));
     assertThat(alice.stdoutLines()).noneMatch(line -> line.contains("pets only"));
+
+    type(alice, "/part Weather");
+    alice.awaitStdoutLine("\tYou have left the Weather Channel"::equals, WAIT);
+    bob.awaitStdoutLine("\t<alice has left Weather>"::equals, WAIT);
+    type(bob, "after alice left");
+    bob.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
+    carol.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
+    assertThat(alice.stdoutLines()).as("as from chat-client: no notice about oneself")
+        .noneMatch(line -> line.contains("<alice has"))
+        .noneMatch(line -> line.contains("after alice left"));
   }
 
   @Test
