@@ -29,17 +29,19 @@ final class FanOutDriver {
    * What one run measured.
    *
    * @param serverSendsPerMessage datagrams the relay sent per message, NaN without a counter
+   * @param serverCpuMicrosPerMessage CPU time the relay used per message, NaN without a counter
    */
   record Result(double deliveriesPerSecond, double messagesPerSecond, double lossPercent,
-      double serverSendsPerMessage) {
+      double serverSendsPerMessage, double serverCpuMicrosPerMessage) {
   }
 
   private final int memberCount;
   private final int window;
   private final LongSupplier udpDatagramsSent;
+  private final LongSupplier serverCpuNanos;
 
   FanOutDriver(int memberCount, int window) {
-    this(memberCount, window, null);
+    this(memberCount, window, null, null);
   }
 
   /**
@@ -47,11 +49,14 @@ final class FanOutDriver {
    *
    * @param udpDatagramsSent UDP datagrams sent by everything the run involves (e.g. a network
    *     namespace's OutDatagrams); the sender's messages are subtracted
+   * @param serverCpuNanos CPU time of the relay's threads so far
    */
-  FanOutDriver(int memberCount, int window, LongSupplier udpDatagramsSent) {
+  FanOutDriver(int memberCount, int window, LongSupplier udpDatagramsSent,
+      LongSupplier serverCpuNanos) {
     this.memberCount = memberCount;
     this.window = window;
     this.udpDatagramsSent = udpDatagramsSent;
+    this.serverCpuNanos = serverCpuNanos;
   }
 
   Result run(Relay relay, Duration warmup, Duration measure) throws Exception {
@@ -94,12 +99,14 @@ final class FanOutDriver {
     long deliveredAtStart = 0;
     long startedAt = 0;
     long datagramsAtStart = 0;
+    long cpuAtStart = 0;
     while (true) {
       long now = System.nanoTime();
       if (sentAtStart < 0 && now - measureFrom >= 0) {
         sentAtStart = sent;
         deliveredAtStart = reader.delivered.get();
         datagramsAtStart = udpDatagramsSent == null ? 0 : udpDatagramsSent.getAsLong();
+        cpuAtStart = serverCpuNanos == null ? 0 : serverCpuNanos.getAsLong();
         startedAt = now;
       }
       if (now - end >= 0) {
@@ -119,9 +126,12 @@ final class FanOutDriver {
     // The relay may still be sending the last messages' copies: a small overcount at most.
     double sendsPerMessage = udpDatagramsSent == null || messages == 0 ? Double.NaN
         : (double) (udpDatagramsSent.getAsLong() - datagramsAtStart - messages) / messages;
+    double cpuPerMessage = serverCpuNanos == null || messages == 0 ? Double.NaN
+        : (serverCpuNanos.getAsLong() - cpuAtStart) / 1e3 / messages;
     double loss = messages == 0 ? 0
         : Math.max(0, 100.0 * (1 - (double) delivered / ((double) messages * memberCount)));
-    return new Result(delivered / seconds, messages / seconds, loss, sendsPerMessage);
+    return new Result(delivered / seconds, messages / seconds, loss, sendsPerMessage,
+        cpuPerMessage);
   }
 
   /** Drains every member socket, counting deliveries and freeing the window. */

@@ -1,6 +1,8 @@
 package dev.netkit.bench.chat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,9 @@ import java.util.function.Supplier;
  * {@link dev.netkit.chat.server.ChatServer} with its unicast fan-out and with the
  * {@link dev.netkit.multicast.MulticastFanOut}, one channel of 200 members, one sender in a
  * closed loop (the {@link FanOutDriver} of {@link ChatFanOutBench}). Prints deliveries per second
- * at the receivers and the datagrams the server sent per message (from the namespace's UDP
- * OutDatagrams counter, the sender's own datagrams subtracted).
+ * at the receivers (one thread drains all members, as in {@link ChatFanOutBench}), the datagrams
+ * the server sent per message (from the namespace's UDP OutDatagrams counter, the sender's own
+ * datagrams subtracted) and the server thread's CPU time per message.
  *
  * <pre>
  *   sudo java -cp benchmarks/target/netkit-benchmarks.jar dev.netkit.bench.chat.McastFanOutBench \
@@ -121,24 +124,26 @@ public final class McastFanOutBench {
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
         FanOutDriver.Result result = new FanOutDriver(members, window,
-            McastFanOutBench::udpOutDatagrams).run(relay.getValue().get(), warmup, seconds);
+            McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos).run(relay.getValue().get(), warmup, seconds);
         results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
         System.err.printf(Locale.ROOT, "  %s, round %d: %.0f deliveries/s, %.0f messages/s, "
-            + "%.2f sends/message, %.2f%% lost%n", relay.getKey(), round + 1,
-            result.deliveriesPerSecond(), result.messagesPerSecond(),
-            result.serverSendsPerMessage(), result.lossPercent());
+            + "%.2f sends/message, %.1f us server CPU/message, %.2f%% lost%n", relay.getKey(),
+            round + 1, result.deliveriesPerSecond(), result.messagesPerSecond(),
+            result.serverSendsPerMessage(), result.serverCpuMicrosPerMessage(),
+            result.lossPercent());
       }
     }
     System.out.printf(Locale.ROOT, "chat fan-out, %d members, one sender, closed loop (window "
         + "%d), %d s after %d s warm-up, median of %d rounds, in a namespace on loopback%n",
         members, window, seconds.toSeconds(), warmup.toSeconds(), rounds);
-    System.out.printf(Locale.ROOT, "%-10s %14s %14s %14s %8s%n", "server", "deliveries/s",
-        "messages/s", "sends/message", "lost%");
+    System.out.printf(Locale.ROOT, "%-10s %14s %14s %14s %16s %8s%n", "server",
+        "deliveries/s", "messages/s", "sends/message", "server-cpu-us/msg", "lost%");
     for (Map.Entry<String, List<FanOutDriver.Result>> entry : results.entrySet()) {
       FanOutDriver.Result median = median(entry.getValue());
-      System.out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.2f %8.2f%n", entry.getKey(),
-          median.deliveriesPerSecond(), median.messagesPerSecond(),
-          median.serverSendsPerMessage(), median.lossPercent());
+      System.out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.2f %16.1f %8.2f%n",
+          entry.getKey(), median.deliveriesPerSecond(), median.messagesPerSecond(),
+          median.serverSendsPerMessage(), median.serverCpuMicrosPerMessage(),
+          median.lossPercent());
     }
     System.out.printf(Locale.ROOT, "multicast/unicast deliveries/s: %.2f%n",
         median(results.get("multicast")).deliveriesPerSecond()
@@ -149,6 +154,15 @@ public final class McastFanOutBench {
     List<FanOutDriver.Result> sorted = new ArrayList<>(results);
     sorted.sort((a, b) -> Double.compare(a.deliveriesPerSecond(), b.deliveriesPerSecond()));
     return sorted.get(sorted.size() / 2);
+  }
+
+  /** CPU time of the chat server threads alive now (one per run). */
+  private static long serverCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("chat-server-"))
+        .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+        .sum();
   }
 
   /** The namespace's count of UDP datagrams sent ({@code Udp: … OutDatagrams}). */
