@@ -13,6 +13,10 @@ import dev.netkit.cli.udp.DaytimeServerCommand;
 import dev.netkit.cli.udp.EchoClientCommand;
 import dev.netkit.cli.udp.EchoServerCommand;
 import dev.netkit.cli.udp.UdpProxyCommand;
+import dev.netkit.cli.unix.LocaltimeClientCommand;
+import dev.netkit.cli.unix.LocaltimeServerCommand;
+import dev.netkit.cli.unix.WrapClientCommand;
+import dev.netkit.cli.unix.WrapServerCommand;
 import java.util.List;
 
 /**
@@ -22,10 +26,12 @@ import java.util.List;
 public final class ProgramCatalog {
 
   private static final List<Program> PROGRAMS = List.of(
-      Program.notYetImplemented("urgent-send",
-          "send lines of normal data and urgent bytes over TCP (ch. 17)"),
-      Program.notYetImplemented("urgent-recv",
-          "receive normal and urgent data: watcher, poll loop or inline (ch. 17)"),
+      new Program("urgent-send",
+          "send lines of normal data and urgent bytes over TCP (ch. 17)",
+          dev.netkit.cli.urgent.UrgentSendCommand::new),
+      new Program("urgent-recv",
+          "receive normal and urgent data: watcher, poll loop or inline (ch. 17)",
+          dev.netkit.cli.urgent.UrgentRecvCommand::new),
       Program.notYetImplemented("travesty-server",
           "the travesty line-protocol server with urgent-data abort (ch. 17)"),
       Program.notYetImplemented("travesty-client",
@@ -60,14 +66,18 @@ public final class ProgramCatalog {
           "the chat server with multicast fan-out (ch. 21)", MchatServerCommand::new),
       new Program("mchat-client",
           "the chat client that listens on multicast groups (ch. 21)", MchatClientCommand::new),
-      Program.notYetImplemented("wrap-server",
-          "UNIX-domain stream server that refills text to a width (ch. 22)"),
-      Program.notYetImplemented("wrap-client",
-          "send text to the wrap server and print it wrapped (ch. 22)"),
-      Program.notYetImplemented("localtime-server",
-          "UNIX-domain datagram server answering the time in a zone (ch. 22)"),
-      Program.notYetImplemented("localtime-client",
-          "ask the localtime server over a UNIX-domain datagram (ch. 22)"),
+      new Program("wrap-server",
+          "UNIX-domain stream server that refills text to a width (ch. 22)",
+          WrapServerCommand::new),
+      new Program("wrap-client",
+          "send text to the wrap server and print it wrapped (ch. 22)",
+          WrapClientCommand::new),
+      new Program("localtime-server",
+          "UNIX-domain datagram server answering the time in a zone (ch. 22)",
+          LocaltimeServerCommand::new),
+      new Program("localtime-client",
+          "ask the localtime server over a UNIX-domain datagram (ch. 22)",
+          LocaltimeClientCommand::new),
       Program.notYetImplemented("tour",
           "show every module working on loopback, step by step"));
 

@@ -105,8 +105,8 @@ class MulticastEndpointTest {
   @Test
   void anInterfaceWithoutTheMulticastFlagIsRefused() throws Exception {
     Optional<NetworkInterface> noMulticast = Collections.list(
-        NetworkInterface.getNetworkInterfaces()).stream().filter(MulticastEndpointTest::upNoMulticast)
-        .findFirst();
+        NetworkInterface.getNetworkInterfaces()).stream()
+        .filter(MulticastEndpointTest::upNoMulticast).findFirst();
     assumeTrue(noMulticast.isPresent(), "no interface here is up without the MULTICAST flag");
     String name = noMulticast.get().getName();
     try (MulticastEndpoint socket = MulticastEndpoint.open(StandardProtocolFamily.INET)) {

@@ -4,7 +4,8 @@
  * ({@link dev.netkit.testsupport.VethLink}), nftables rules, commands and child JVMs run inside
  * them ({@link dev.netkit.testsupport.CapturedProcess}), and
  * {@link dev.netkit.testsupport.RequiresNetworkNamespaces}, which skips a test with a reason where
- * namespaces are impossible (not root, no {@code ip}, no {@code nft}).
+ * namespaces are impossible (not root, no {@code ip}, no {@code nft}), and
+ * {@link dev.netkit.testsupport.CloseAfterEach}, which closes what a test opened.
  *
  * <p>Network safety: the test JVM itself stays in the root namespace. Traffic to namespace
  * addresses is sent from inside namespaces (by child JVMs), and veth links only ever join two

@@ -123,8 +123,9 @@ public final class McastFanOutBench {
     Map<String, List<FanOutDriver.Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
-        FanOutDriver.Result result = new FanOutDriver(members, window,
-            McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos).run(relay.getValue().get(), warmup, seconds);
+        FanOutDriver driver = new FanOutDriver(members, window,
+            McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos);
+        FanOutDriver.Result result = driver.run(relay.getValue().get(), warmup, seconds);
         results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
         System.err.printf(Locale.ROOT, "  %s, round %d: %.0f deliveries/s, %.0f messages/s, "
             + "%.2f sends/message, %.1f us server CPU/message, %.2f%% lost%n", relay.getKey(),

@@ -2,10 +2,10 @@ package dev.netkit.cli.chat;
 
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.udp.HostPortConverter;
 import dev.netkit.cli.udp.UntilStopped;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +46,8 @@ public final class ChatServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ChatServer server = new ChatServer(config()).start();
-    InetSocketAddress address = server.localAddress();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("chat-server: listening on " + address.getAddress().getHostAddress() + ":"
-        + address.getPort());
+    out.println("chat-server: listening on " + HostPortConverter.format(server.localAddress()));
     out.flush();
     untilStopped.await(server);
     return 0;

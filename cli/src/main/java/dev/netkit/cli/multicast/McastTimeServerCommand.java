@@ -65,9 +65,14 @@ public final class McastTimeServerCommand implements Callable<Integer> {
     TimeBeaconServer server = new TimeBeaconServer(config).start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("mcast-time-server: sending to " + group.getHostAddress() + ":" + port
-        + " every " + (period.toMillis() % 1000 == 0 ? period.toSeconds() + "s" : period.toMillis() + "ms") + ", ttl " + ttl);
+        + " every " + shortForm(period) + ", ttl " + ttl);
     out.flush();
     untilStopped.await(server);
     return 0;
+  }
+
+  private static String shortForm(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
   }
 }

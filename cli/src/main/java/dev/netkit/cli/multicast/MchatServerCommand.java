@@ -3,10 +3,10 @@ package dev.netkit.cli.multicast;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.chat.ChatServerOptions;
+import dev.netkit.cli.udp.HostPortConverter;
 import dev.netkit.cli.udp.UntilStopped;
 import dev.netkit.multicast.MulticastFanOut;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,10 +54,9 @@ public final class MchatServerCommand implements Callable<Integer> {
     MulticastFanOut.Settings settings = new MulticastFanOut.Settings(dataPort, ttl,
         Optional.ofNullable(outgoingInterface));
     ChatServer server = MulticastFanOut.server(options.builder(port), settings).start();
-    InetSocketAddress address = server.localAddress();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("mchat-server: listening on " + address.getAddress().getHostAddress() + ":"
-        + address.getPort() + ", channels on port " + dataPort + " (ttl " + ttl + ")");
+    out.println("mchat-server: listening on " + HostPortConverter.format(server.localAddress())
+        + ", channels on port " + dataPort + " (ttl " + ttl + ")");
     out.flush();
     untilStopped.await(server);
     return 0;

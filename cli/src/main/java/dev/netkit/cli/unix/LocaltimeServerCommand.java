@@ -1,0 +1,47 @@
+package dev.netkit.cli.unix;
+
+import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.unix.localtime.LocaltimeServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code localtime-server [--path P] [--mode OCTAL]}: the book's UNIX-domain daytime server. */
+@Command(mixinStandardHelpOptions = true,
+    footer = "%nAnswers each datagram naming a time zone (e.g. Europe/Warsaw) with the time"
+        + " there, anything else with the local time. Runs until Ctrl-C, which removes the"
+        + " socket file.")
+public final class LocaltimeServerCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--path", paramLabel = "PATH", description = "Socket path (default: "
+      + "${DEFAULT-VALUE}).")
+  private Path path = LocaltimeServer.DEFAULT_PATH;
+
+  @Mixin
+  private SocketOptions socket = new SocketOptions();
+
+  final UntilStopped untilStopped = new UntilStopped();
+
+  @Override
+  public Integer call() throws Exception {
+    LocaltimeServer server = LocaltimeServer.builder(path)
+        .permissions(socket.permissions())
+        .authorizer(socket.authorizer())
+        .build()
+        .start();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("localtime-server: listening on " + server.path() + " (" + socket.describe()
+        + "); Ctrl-C stops");
+    err.flush();
+    untilStopped.await(server);
+    return 0;
+  }
+}

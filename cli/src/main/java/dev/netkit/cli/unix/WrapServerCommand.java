@@ -1,0 +1,68 @@
+package dev.netkit.cli.unix;
+
+import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.unix.StreamServer;
+import dev.netkit.unix.wrap.TextFiller;
+import dev.netkit.unix.wrap.WrapServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wrap-server [--path P] [--columns N] [--mode OCTAL]}: the book's wrap server. */
+@Command(mixinStandardHelpOptions = true,
+    footer = "%nClients send text and half-close; each gets it back refilled to narrow"
+        + " paragraphs (Text::Wrap fill). Runs until Ctrl-C, which removes the socket file.")
+public final class WrapServerCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--path", paramLabel = "PATH", description = "Socket path (default: "
+      + "${DEFAULT-VALUE}).")
+  private Path path = WrapServer.DEFAULT_PATH;
+
+  @Option(names = "--columns", paramLabel = "N", description = "Text::Wrap's $columns: lines hold"
+      + " at most N-1 characters (default: ${DEFAULT-VALUE}).")
+  private int columns = TextFiller.DEFAULT_COLUMNS;
+
+  @Option(names = "--max-word", paramLabel = "BYTES", description = "Longest word accepted "
+      + "(default: ${DEFAULT-VALUE}).")
+  private int maxWordBytes = TextFiller.DEFAULT_MAX_WORD_BYTES;
+
+  @Option(names = "--max-connections", paramLabel = "N", description = "Clients served at once "
+      + "(default: ${DEFAULT-VALUE}).")
+  private int maxConnections = StreamServer.DEFAULT_MAX_CONNECTIONS;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Drop a client silent "
+      + "for this long (default: ${DEFAULT-VALUE}).")
+  private long idleSeconds = StreamServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+  @Mixin
+  private SocketOptions socket = new SocketOptions();
+
+  final UntilStopped untilStopped = new UntilStopped();
+
+  @Override
+  public Integer call() throws Exception {
+    WrapServer server = WrapServer.builder(path)
+        .columns(columns)
+        .maxWordBytes(maxWordBytes)
+        .permissions(socket.permissions())
+        .authorizer(socket.authorizer())
+        .limits(new StreamServer.Limits(maxConnections, Duration.ofSeconds(idleSeconds)))
+        .build()
+        .start();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("wrap-server: listening on " + server.path() + " (" + socket.describe() + ", "
+        + columns + " columns); Ctrl-C stops");
+    err.flush();
+    untilStopped.await(server);
+    return 0;
+  }
+}

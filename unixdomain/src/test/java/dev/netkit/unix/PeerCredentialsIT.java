@@ -1,0 +1,95 @@
+package dev.netkit.unix;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netkit.jni.testing.RequiresNativeLibrary;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Peer credentials of stream peers and the authorizer that servers apply before serving. */
+class PeerCredentialsIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @RequiresNativeLibrary
+  void theServerSeesTheClientsPidUidAndGid() throws Exception {
+    CompletableFuture<PeerCredentials> seen = new CompletableFuture<>();
+    CompletableFuture<PeerCredentials> seenByJdk = new CompletableFuture<>();
+    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
+      seen.complete(PeerCredentials.of(connection.channel()));
+      seenByJdk.complete(PeerCredentials.ofJdkOption(connection.channel()));
+    }).build().start(); SocketChannel client = UnixSockets.connect(server.path())) {
+      PeerCredentials expected = new PeerCredentials(ProcessHandle.current().pid(),
+          PeerCredentials.currentUid(), gid());
+
+      assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+      assertThat(seenByJdk.get(30, TimeUnit.SECONDS)).isEqualTo(
+          new PeerCredentials(PeerCredentials.UNKNOWN_PID, expected.uid(), expected.gid()));
+      assertThat(client.isConnected()).isTrue();
+    }
+  }
+
+  @Test
+  void aPeerTheAuthorizerRefusesIsDisconnectedBeforeItsHandlerRuns() throws Exception {
+    AtomicInteger served = new AtomicInteger();
+    int otherUid = PeerCredentials.currentUid() + 1;
+    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
+      served.incrementAndGet();
+      connection.write(ByteBuffer.wrap("served".getBytes(UTF_8)));
+    }).authorizer(PeerAuthorizer.allowUids(otherUid)).build().start()) {
+
+      assertThat(answer(server.path())).isEmpty();
+      assertThat(served).hasValue(0);
+    }
+  }
+
+  @Test
+  void aPeerTheAuthorizerAllowsIsServed() throws Exception {
+    AtomicInteger served = new AtomicInteger();
+    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
+      served.incrementAndGet();
+      connection.write(ByteBuffer.wrap("served".getBytes(UTF_8)));
+    }).authorizer(PeerAuthorizer.sameUser()).build().start()) {
+
+      assertThat(answer(server.path())).isEqualTo("served");
+      assertThat(served).hasValue(1);
+    }
+  }
+
+  @Test
+  void allowListsAndAllowAllDecideByUid() {
+    PeerCredentials peer = new PeerCredentials(42, 1000, 100);
+
+    assertThat(PeerAuthorizer.allowUids(0, 1000).authorize(peer)).isTrue();
+    assertThat(PeerAuthorizer.allowUids(0).authorize(peer)).isFalse();
+    assertThat(PeerAuthorizer.allowUids().authorize(peer)).isFalse();
+    assertThat(PeerAuthorizer.allowAll().authorize(peer)).isTrue();
+    assertThat(peer).hasToString("pid=42 uid=1000 gid=100");
+    assertThat(new PeerCredentials(PeerCredentials.UNKNOWN_PID, 1, 2))
+        .hasToString("pid=? uid=1 gid=2");
+  }
+
+  private static String answer(Path path) throws Exception {
+    try (SocketChannel client = UnixSockets.connect(path)) {
+      ByteBuffer buffer = ByteBuffer.allocate(64);
+      while (client.read(buffer) >= 0) {
+        assertThat(buffer.hasRemaining()).isTrue();
+      }
+      return new String(buffer.array(), 0, buffer.position(), UTF_8);
+    }
+  }
+
+  private static int gid() throws Exception {
+    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+  }
+}

@@ -1,0 +1,114 @@
+package dev.netkit.unix.localtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.unix.FileModes;
+import dev.netkit.unix.PeerAuthorizer;
+import dev.netkit.unix.PeerCredentials;
+import dev.netkit.unix.UnixDatagramSocket;
+import dev.netkit.unix.testing.Stat;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@RequiresNativeLibrary
+class LocaltimeIT {
+
+  private static final Clock BOOK_CLOCK =
+      Clock.fixed(Instant.parse("2000-06-17T22:06:14Z"), ZoneOffset.UTC);
+
+  @TempDir
+  Path dir;
+
+  @TempDir
+  Path clientDir;
+
+  private LocaltimeServer.Builder server() {
+    return LocaltimeServer.builder(dir.resolve("localtime")).clock(BOOK_CLOCK)
+        .localZone(ZoneOffset.ofHours(-4));
+  }
+
+  private LocaltimeClient client(Duration timeout) {
+    return new LocaltimeClient(dir.resolve("localtime"), timeout, clientDir,
+        FileModes.toPermissions(0600));
+  }
+
+  @Test
+  void theClientGetsTheTimeInAZoneOrTheLocalTimeAndLeavesNoFileBehind() throws Exception {
+    try (LocaltimeServer server = server().build().start()) {
+      assertThat(Stat.typeAndMode(server.path())).isEqualTo("socket 600");
+
+      assertThat(client(Duration.ofSeconds(30)).ask(null)).isEqualTo("Sat Jun 17 18:06:14 2000");
+      assertThat(client(Duration.ofSeconds(30)).ask("Europe/Warsaw"))
+          .isEqualTo("Sun Jun 18 00:06:14 2000");
+      assertThat(client(Duration.ofSeconds(30)).ask("../../etc/passwd"))
+          .isEqualTo("Sat Jun 17 18:06:14 2000");
+    }
+    assertThat(listing(clientDir)).isEmpty();
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void theClientTimesOutWithAClearMessageWhenTheServerDoesNotAnswer() throws Exception {
+    Path path = dir.resolve("localtime");
+    try (UnixDatagramSocket stopped = UnixDatagramSocket.open().bind(path)) {
+      assertThatThrownBy(() -> client(Duration.ofMillis(300)).ask("UTC"))
+          .isInstanceOf(SocketTimeoutException.class)
+          .hasMessage("no answer from " + path + " within 300 ms: is the server running (and not"
+              + " stopped)?");
+      assertThat(stopped.receive().text()).isEqualTo("UTC");
+    }
+    assertThat(listing(clientDir)).isEmpty();
+  }
+
+  @Test
+  void withoutAServerTheClientFailsAtOnceAndLeavesNoFileBehind() throws IOException {
+    assertThatThrownBy(() -> client(Duration.ofSeconds(30)).ask("UTC"))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("no such file or directory (ENOENT)");
+    assertThat(listing(clientDir)).isEmpty();
+  }
+
+  @Test
+  void requestsFromPeersTheAuthorizerRefusesAreDropped() throws Exception {
+    int otherUid = PeerCredentials.currentUid() + 1;
+    try (LocaltimeServer server = server().authorizer(PeerAuthorizer.allowUids(otherUid)).build()
+        .start()) {
+      assertThatThrownBy(() -> client(Duration.ofMillis(300)).ask("UTC"))
+          .isInstanceOf(SocketTimeoutException.class);
+    }
+    try (LocaltimeServer server = server().authorizer(PeerAuthorizer.sameUser()).build()
+        .start()) {
+      assertThat(client(Duration.ofSeconds(30)).ask("UTC")).isEqualTo("Sat Jun 17 22:06:14 2000");
+    }
+  }
+
+  @Test
+  void theServerIgnoresUnboundSendersAndKeepsServing() throws Exception {
+    try (LocaltimeServer server = server().build().start();
+        UnixDatagramSocket anonymous = UnixDatagramSocket.open()) {
+      anonymous.send("UTC".getBytes(), server.path());
+      anonymous.send(new byte[4000], server.path());
+
+      assertThat(client(Duration.ofSeconds(30)).ask("UTC")).isEqualTo("Sat Jun 17 22:06:14 2000");
+    }
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}
