@@ -173,4 +173,23 @@ class MulticastNamespaceIT {
     peer(sender, "send " + blocked + " 239.2.2.2 5002 three");
     receiver.awaitStdoutLine(("RECV " + blocked + ": three")::equals, WAIT);
   }
+
+  @Test
+  void ipv6GroupsWorkOnIpv6Endpoints() throws Exception {
+    VethLink link = twoHosts();
+    link.namespaceA().ip("-6", "addr", "add", "fd18::1/64", "dev", link.interfaceA(), "nodad");
+    link.namespaceB().ip("-6", "addr", "add", "fd18::2/64", "dev", link.interfaceB(), "nodad");
+    CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");
+    peer(receiver, "open 5003 6");
+    peer(receiver, "join ff15::1234 " + link.interfaceB());
+    CapturedProcess sender = link.namespaceA().launchJava(NamespaceChild.class, "peer");
+    peer(sender, "iface " + link.interfaceA());
+
+    peer(sender, "send fd18::1 ff15::1234 5003 six");
+
+    receiver.awaitStdoutLine("RECV fd18:0:0:0:0:0:0:1: six"::equals, WAIT);
+    peer(receiver, "groups");
+    assertThat(receiver.stdoutLines()).contains(
+        "GROUPS ff15:0:0:0:0:0:0:1234 on " + link.interfaceB());
+  }
 }

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,13 +100,14 @@ public final class NamespaceChild {
     }
 
     /**
-     * Runs one command: {@code open PORT}, {@code join GROUP [IFACE [SOURCE]]},
+     * Runs one command: {@code open PORT [6]} (6: IPv6), {@code join GROUP [IFACE [SOURCE]]},
      * {@code drop GROUP}, {@code block GROUP SOURCE}, {@code unblock GROUP SOURCE},
      * {@code groups}, {@code ttl N}, {@code iface NAME}, {@code send FROM|- GROUP PORT TEXT}.
      */
     void command(String[] words) throws Exception {
       switch (words[0]) {
-        case "open" -> open(Integer.parseInt(words[1]));
+        case "open" -> open(Integer.parseInt(words[1]), words.length > 2
+            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         case "join" -> {
           InetAddress group = InetAddress.getByName(words[1]);
           if (words.length == 2) {
@@ -126,15 +128,15 @@ public final class NamespaceChild {
             .map(Object::toString).collect(Collectors.joining(", ")));
         case "ttl" -> ttl = Integer.parseInt(words[1]);
         case "iface" -> outgoing = words[1];
-        case "send" -> sender(words[1]).send(
+        case "send" -> sender(words[1], InetAddress.getByName(words[2])).send(
             ByteBuffer.wrap(words[4].getBytes(StandardCharsets.UTF_8)),
             new InetSocketAddress(InetAddress.getByName(words[2]), Integer.parseInt(words[3])));
         default -> throw new IllegalArgumentException("unknown command " + words[0]);
       }
     }
 
-    private void open(int port) throws Exception {
-      receiver = MulticastEndpoint.open(java.net.StandardProtocolFamily.INET).bind(port);
+    private void open(int port, StandardProtocolFamily family) throws Exception {
+      receiver = MulticastEndpoint.open(family).bind(port);
       MulticastEndpoint socket = receiver;
       Thread thread = new Thread(() -> {
         ByteBuffer buffer = ByteBuffer.allocate(2048);
@@ -156,13 +158,13 @@ public final class NamespaceChild {
       thread.start();
     }
 
-    private MulticastEndpoint sender(String from) throws Exception {
-      MulticastEndpoint sender = senders.get(from);
+    private MulticastEndpoint sender(String from, InetAddress group) throws Exception {
+      MulticastEndpoint sender = senders.get(from + " " + group);
       if (sender == null) {
-        sender = MulticastEndpoint.open(java.net.StandardProtocolFamily.INET);
+        sender = MulticastEndpoint.forGroup(group);
         sender.bind(from.equals("-") ? new InetSocketAddress(0)
             : new InetSocketAddress(InetAddress.getByName(from), 0));
-        senders.put(from, sender);
+        senders.put(from + " " + group, sender);
       }
       sender.setTimeToLive(ttl).setLoopback(true);
       if (outgoing != null) {
