@@ -3,6 +3,10 @@ package dev.netkit.cli;
 import dev.netkit.cli.chat.BroadcastEchoCommand;
 import dev.netkit.cli.chat.ChatClientCommand;
 import dev.netkit.cli.chat.ChatServerCommand;
+import dev.netkit.cli.multicast.McastTimeClientCommand;
+import dev.netkit.cli.multicast.McastTimeServerCommand;
+import dev.netkit.cli.multicast.MchatClientCommand;
+import dev.netkit.cli.multicast.MchatServerCommand;
 import dev.netkit.cli.tour.TourCommand;
 import dev.netkit.cli.travesty.TravestyBenchCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
@@ -55,14 +59,14 @@ public final class ProgramCatalog {
       new Program("broadcast-echo",
           "send lines to a broadcast address and print every answer (ch. 20)",
           BroadcastEchoCommand::new),
-      Program.notYetImplemented("mcast-time-server",
-          "multicast time-of-day beacon (ch. 21)"),
-      Program.notYetImplemented("mcast-time-client",
-          "join the beacon's group and print each beacon (ch. 21)"),
-      Program.notYetImplemented("mchat-server",
-          "the chat server with multicast fan-out (ch. 21)"),
-      Program.notYetImplemented("mchat-client",
-          "the chat client that listens on multicast groups (ch. 21)"),
+      new Program("mcast-time-server",
+          "multicast time-of-day beacon (ch. 21)", McastTimeServerCommand::new),
+      new Program("mcast-time-client",
+          "join the beacon's group and print each beacon (ch. 21)", McastTimeClientCommand::new),
+      new Program("mchat-server",
+          "the chat server with multicast fan-out (ch. 21)", MchatServerCommand::new),
+      new Program("mchat-client",
+          "the chat client that listens on multicast groups (ch. 21)", MchatClientCommand::new),
       new Program("wrap-server",
           "UNIX-domain stream server that refills text to a width (ch. 22)",
           WrapServerCommand::new),

@@ -4,7 +4,8 @@
  * ({@link dev.netkit.testsupport.VethLink}), nftables rules, commands and child JVMs run inside
  * them ({@link dev.netkit.testsupport.CapturedProcess}), and
  * {@link dev.netkit.testsupport.RequiresNetworkNamespaces}, which skips a test with a reason where
- * namespaces are impossible (not root, no {@code ip}, no {@code nft}).
+ * namespaces are impossible (not root, no {@code ip}, no {@code nft}), and
+ * {@link dev.netkit.testsupport.CloseAfterEach}, which closes what a test opened.
  *
  * <p>Only {@link dev.netkit.testsupport.RequiresNetworkNamespaces} and
  * {@link dev.netkit.testsupport.NetworkNamespaceCondition} need JUnit (an optional dependency);

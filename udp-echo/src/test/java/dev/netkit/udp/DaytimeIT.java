@@ -3,45 +3,34 @@ package dev.netkit.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DaytimeIT {
 
   private static final Clock FIXED =
       Clock.fixed(Instant.parse("2000-08-17T04:57:52Z"), ZoneOffset.UTC);
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
 
   private DaytimeServer startServer() throws Exception {
-    return use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServer.Config.defaults()
+    return resources.use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServer.Config.defaults()
         .withClock(FIXED))).start();
   }
 
   @Test
   void serverAnswersAnyDatagramWithTheTimeAsOneCrlfLine() throws Exception {
     DaytimeServer server = startServer();
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     assertThat(client.exchange("What time is it?", server.localAddress()))
         .isEqualTo("Thu Aug 17 04:57:52 2000\r\n");
@@ -52,7 +41,7 @@ class DaytimeIT {
   @Test
   void serverDropsOversizeRequestsAndKeepsServing() throws Exception {
     DaytimeServer server = startServer();
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     client.send(new byte[DaytimeServer.Config.DEFAULT_MAX_REQUEST + 1], server.localAddress());
 
@@ -64,7 +53,7 @@ class DaytimeIT {
   @Test
   void clientCollectsAnswersAndNamesTheSilentHosts() throws Exception {
     DaytimeServer live = startServer();
-    Peer silent = use(new Peer());
+    Peer silent = resources.use(new Peer());
     InetSocketAddress closedPort = freePort();
 
     DaytimeReport report = new DaytimeClient().query(

@@ -3,37 +3,25 @@ package dev.netkit.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EchoClientIT {
 
   private static final EchoClient.Config QUICK =
       EchoClient.Config.defaults().withTimeout(Duration.ofMillis(200)).withTries(3);
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
 
   @Test
   void printsTheServersReplies() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
-    EchoClient client = use(EchoClient.open(server.localAddress()));
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    EchoClient client = resources.use(EchoClient.open(server.localAddress()));
 
     assertThat(client.request("hello there")).isEqualTo("ereht olleh");
     assertThat(client.request("what's up?")).isEqualTo("?pu s'tahw");
@@ -41,8 +29,8 @@ class EchoClientIT {
 
   @Test
   void timesOutAgainstASilentPortAfterEveryTry() throws Exception {
-    Peer silent = use(new Peer());
-    EchoClient client = use(EchoClient.open(silent.address(), QUICK));
+    Peer silent = resources.use(new Peer());
+    EchoClient client = resources.use(EchoClient.open(silent.address(), QUICK));
 
     assertThatThrownBy(() -> client.request("anyone home?"))
         .isInstanceOf(SocketTimeoutException.class)
@@ -52,7 +40,7 @@ class EchoClientIT {
 
   @Test
   void reportsAPortWithNothingOnItAsUnreachable() throws Exception {
-    EchoClient client = use(EchoClient.open(DaytimeIT.freePort(), QUICK));
+    EchoClient client = resources.use(EchoClient.open(DaytimeIT.freePort(), QUICK));
 
     assertThatThrownBy(() -> client.request("anyone home?"))
         .isInstanceOf(PortUnreachableException.class);
@@ -60,8 +48,8 @@ class EchoClientIT {
 
   @Test
   void retriesWhenTheFirstTryGetsNoAnswer() throws Exception {
-    Peer server = use(new Peer());
-    EchoClient client = use(EchoClient.open(server.address(),
+    Peer server = resources.use(new Peer());
+    EchoClient client = resources.use(EchoClient.open(server.address(),
         QUICK.withTimeout(Duration.ofMillis(300))));
     Thread answerSecondTry = new Thread(() -> {
       try {
@@ -80,8 +68,8 @@ class EchoClientIT {
 
   @Test
   void dropsALateReplyToAnEarlierRequest() throws Exception {
-    Peer server = use(new Peer());
-    EchoClient client = use(EchoClient.open(server.address(),
+    Peer server = resources.use(new Peer());
+    EchoClient client = resources.use(EchoClient.open(server.address(),
         QUICK.withTries(1).withTimeout(Duration.ofMillis(100))));
     assertThatThrownBy(() -> client.request("one")).isInstanceOf(SocketTimeoutException.class);
     server.receive(5_000);
@@ -102,7 +90,7 @@ class EchoClientIT {
 
   @Test
   void refusesRequestsLongerThanTheLimit() throws Exception {
-    EchoClient client = use(EchoClient.open(DaytimeIT.freePort()));
+    EchoClient client = resources.use(EchoClient.open(DaytimeIT.freePort()));
 
     assertThatThrownBy(() -> client.request("x".repeat(5001)))
         .isInstanceOf(IllegalArgumentException.class)

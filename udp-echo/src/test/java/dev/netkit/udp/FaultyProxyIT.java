@@ -4,40 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultyProxyIT {
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
 
   private FaultyProxy proxyToEchoServer(FaultyProxy.Config config) throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
-    return use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(), config)).start();
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    return resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(), config)).start();
   }
 
   @Test
   void relaysBothWaysForEveryClientWithoutFaults() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none());
-    Peer one = use(new Peer());
-    Peer two = use(new Peer());
+    Peer one = resources.use(new Peer());
+    Peer two = resources.use(new Peer());
 
     assertThat(one.exchange("hello there", proxy.localAddress())).isEqualTo("ereht olleh");
     assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
@@ -49,8 +39,8 @@ class FaultyProxyIT {
   @Test
   void dropsEverythingAtLossOne() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withLoss(1));
-    EchoClient client = use(EchoClient.open(proxy.localAddress(), EchoClient.Config.defaults()
-        .withTimeout(Duration.ofMillis(100)).withTries(2)));
+    EchoClient client = resources.use(EchoClient.open(proxy.localAddress(),
+        EchoClient.Config.defaults().withTimeout(Duration.ofMillis(100)).withTries(2)));
 
     assertThatThrownBy(() -> client.request("lost")).isInstanceOf(SocketTimeoutException.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> proxy.statistics().dropped() == 2);
@@ -60,7 +50,7 @@ class FaultyProxyIT {
   @Test
   void duplicatesBothWaysAtDuplicateOne() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withDuplicate(1));
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     client.send("twice", proxy.localAddress());
 
@@ -74,7 +64,7 @@ class FaultyProxyIT {
   void reordersDatagramsItHoldsBack() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withReorder(0.5)
         .withReorderDelay(Duration.ofMillis(300)).withSeed(3));
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       sent.add(i + ": x");
@@ -94,7 +84,7 @@ class FaultyProxyIT {
   void delaysEveryDatagram() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none()
         .withDelay(Duration.ofMillis(100)));
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     client.send("slow", proxy.localAddress());
 
@@ -107,10 +97,10 @@ class FaultyProxyIT {
     FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(0.5).withSeed(42);
     long[] dropped = new long[2];
     for (int run = 0; run < 2; run++) {
-      Peer target = use(new Peer());
-      FaultyProxy proxy = use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(), config))
-          .start();
-      Peer client = use(new Peer());
+      Peer target = resources.use(new Peer());
+      FaultyProxy proxy =
+          resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(), config)).start();
+      Peer client = resources.use(new Peer());
       for (int i = 0; i < 50; i++) {
         client.send("d" + i, proxy.localAddress());
       }
@@ -126,8 +116,8 @@ class FaultyProxyIT {
   void forgetsTheLeastRecentClientBeyondTheLimit() throws Exception {
     FaultyProxy proxy = proxyToEchoServer(new FaultyProxy.Config(0, 0, 0, Duration.ZERO,
         Duration.ZERO, 0, 1, 10));
-    Peer one = use(new Peer());
-    Peer two = use(new Peer());
+    Peer one = resources.use(new Peer());
+    Peer two = resources.use(new Peer());
 
     assertThat(one.exchange("a1", proxy.localAddress())).isEqualTo("1a");
     assertThat(two.exchange("b2", proxy.localAddress())).isEqualTo("2b");

@@ -17,6 +17,12 @@ class PendingTableTest {
         new CompletableFuture<>());
   }
 
+  private PendingTable.Entry added(PendingTable table, long deadlineNanos) {
+    PendingTable.Entry entry = entry(table);
+    table.add(entry, deadlineNanos);
+    return entry;
+  }
+
   @Test
   void handsOutNumbersInOrderFromTheFirst() {
     PendingTable table = new PendingTable(100, 7);
@@ -28,17 +34,14 @@ class PendingTableTest {
   @Test
   void wrapsToZeroAndSkipsNumbersStillPending() {
     PendingTable table = new PendingTable(4, 2);
-    PendingTable.Entry two = entry(table);
-    table.add(two, 0);
-    PendingTable.Entry three = entry(table);
-    table.add(three, 0);
+    PendingTable.Entry two = added(table, 0);
+    PendingTable.Entry three = added(table, 0);
     table.remove(three.sequence);
 
     List<Long> next = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      PendingTable.Entry e = entry(table);
+      PendingTable.Entry e = added(table, 0);
       next.add(e.sequence);
-      table.add(e, 0);
       table.remove(e.sequence);
     }
 
@@ -67,8 +70,8 @@ class PendingTableTest {
   @Test
   void refusesWhenEveryNumberIsPending() {
     PendingTable table = new PendingTable(2, 0);
-    table.add(entry(table), 0);
-    table.add(entry(table), 0);
+    added(table, 0);
+    added(table, 0);
 
     assertThatThrownBy(table::nextSequence)
         .isInstanceOf(IllegalStateException.class)
@@ -80,8 +83,7 @@ class PendingTableTest {
     PendingTable table = new PendingTable(100, 0);
 
     assertThat(table.nextDeadline()).isEmpty();
-    PendingTable.Entry e = entry(table);
-    table.add(e, 500);
+    PendingTable.Entry e = added(table, 500);
     assertThat(table.nextDeadline()).hasValue(500);
     table.remove(e.sequence);
     assertThat(table.nextDeadline()).isEmpty();
@@ -90,10 +92,8 @@ class PendingTableTest {
   @Test
   void ordersDeadlinesAndReportsOnlyExpiredOnes() {
     PendingTable table = new PendingTable(100, 0);
-    PendingTable.Entry late = entry(table);
-    table.add(late, 300);
-    PendingTable.Entry early = entry(table);
-    table.add(early, 100);
+    PendingTable.Entry late = added(table, 300);
+    PendingTable.Entry early = added(table, 100);
 
     assertThat(table.firstExpired(99)).isNull();
     assertThat(table.firstExpired(100)).isSameAs(early);

@@ -8,39 +8,27 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class ReverseEchoServerIT {
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
 
   private InetSocketAddress startServer(ReverseEchoServer.Config config) throws Exception {
-    return use(new ReverseEchoServer(Peer.ANY_LOOPBACK, config)).start().localAddress();
+    return resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK, config)).start().localAddress();
   }
 
   @Test
   void reversesPlainAndSequencedRequests() throws Exception {
     InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     assertThat(client.exchange("hello there", server)).isEqualTo("ereht olleh");
     assertThat(client.exchange("42: the meaning of life", server))
@@ -51,9 +39,9 @@ class ReverseEchoServerIT {
 
   @Test
   void keepsServingAfterBadDatagrams() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
         ReverseEchoServer.Config.defaults().withMaxDatagram(100))).start();
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     client.send(new byte[101], server.localAddress());
     client.send(new byte[0], server.localAddress());
@@ -76,7 +64,7 @@ class ReverseEchoServerIT {
       gone.send("bye", server);
       gone.close();
     }
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
 
     assertThat(client.exchange("anyone?", server)).isEqualTo("?enoyna");
   }
@@ -91,7 +79,7 @@ class ReverseEchoServerIT {
     logger.setLevel(Level.DEBUG);
     try {
       InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
-      Peer client = use(new Peer());
+      Peer client = resources.use(new Peer());
       client.exchange("hello there", server);
 
       assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
@@ -105,9 +93,9 @@ class ReverseEchoServerIT {
   @Test
   void flakyModeSendsZeroToThreeRepliesAsTheSeedSays() throws Exception {
     long seed = 2007;
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
         ReverseEchoServer.Config.defaults().withFlaky(seed))).start();
-    Peer client = use(new Peer());
+    Peer client = resources.use(new Peer());
     int requests = 200;
     for (int i = 0; i < requests; i++) {
       client.send(i + ": x", server.localAddress());
@@ -140,7 +128,7 @@ class ReverseEchoServerIT {
 
   @Test
   void startsOnceAndKnowsItsAddressOnlyWhenStarted() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK));
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK));
 
     assertThatThrownBy(server::localAddress).isInstanceOf(IllegalStateException.class)
         .hasMessage("reverse-echo-server not started");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
@@ -14,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SequencedClientIT {
 
@@ -23,24 +24,13 @@ class SequencedClientIT {
   static final RtoSettings QUICK_RTO =
       new RtoSettings(Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofSeconds(2));
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
   private final RecordingListener listener = new RecordingListener();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
 
   private SequencedClient open(InetSocketAddress server, SequencedClient.Config config)
       throws Exception {
-    return use(SequencedClient.open(server, config, listener));
+    return resources.use(SequencedClient.open(server, config, listener));
   }
 
   private static String reversed(String text) {
@@ -49,7 +39,7 @@ class SequencedClientIT {
 
   @Test
   void answersEveryRequestWithItsOwnReply() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     SequencedClient client = open(server.localAddress(),
         SequencedClient.Config.defaults().withWindow(16));
     List<String> requests = new ArrayList<>();
@@ -73,7 +63,7 @@ class SequencedClientIT {
 
   @Test
   void sequenceNumbersWrapAroundWithoutMixingUpReplies() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     SequencedClient client = open(server.localAddress(),
         SequencedClient.Config.defaults().withWindow(4).withSequences(8, 5));
     List<CompletableFuture<String>> replies = new ArrayList<>();
@@ -88,7 +78,7 @@ class SequencedClientIT {
 
   @Test
   void keepsAtMostAWindowOfRequestsInFlight() throws Exception {
-    Peer silent = use(new Peer());
+    Peer silent = resources.use(new Peer());
     SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
         .withWindow(4).withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
     for (int i = 0; i < 10; i++) {
@@ -105,7 +95,7 @@ class SequencedClientIT {
 
   @Test
   void givesUpAfterTheLastTryWithAClearException() throws Exception {
-    Peer silent = use(new Peer());
+    Peer silent = resources.use(new Peer());
     SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
         .withMaxTries(3).withRto(QUICK_RTO));
 
@@ -127,7 +117,7 @@ class SequencedClientIT {
 
   @Test
   void discardsDuplicatesAndMalformedRepliesAndNoticesOutOfOrderOnes() throws Exception {
-    Peer server = use(new Peer());
+    Peer server = resources.use(new Peer());
     SequencedClient client = open(server.address(), SequencedClient.Config.defaults());
     CompletableFuture<String> first = client.request("first");
     CompletableFuture<String> second = client.request("second");
@@ -152,7 +142,7 @@ class SequencedClientIT {
 
   @Test
   void queuesUpToTheLimitAndRejectsTheRest() throws Exception {
-    Peer silent = use(new Peer());
+    Peer silent = resources.use(new Peer());
     SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
         .withWindow(1).withMaxQueued(2)
         .withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
@@ -170,7 +160,7 @@ class SequencedClientIT {
 
   @Test
   void closeFailsWhatIsPendingAndLaterRequests() throws Exception {
-    Peer silent = use(new Peer());
+    Peer silent = resources.use(new Peer());
     SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
         .withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
     CompletableFuture<String> pending = client.request("waiting");

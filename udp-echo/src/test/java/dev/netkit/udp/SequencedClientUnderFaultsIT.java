@@ -2,14 +2,15 @@ package dev.netkit.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The proof of the sequenced client: 1,000 requests through a proxy that loses 30% of the
@@ -19,30 +20,19 @@ class SequencedClientUnderFaultsIT {
 
   private static final int REQUESTS = 1_000;
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  private <T extends AutoCloseable> T use(T resource) {
-    resources.add(resource);
-    return resource;
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable resource : resources) {
-      resource.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach resources = new CloseAfterEach();
 
   @Test
   void everyAnswerIsRightAndEveryOtherRequestIsGivenUp() throws Exception {
-    ReverseEchoServer server = use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
-    FaultyProxy proxy = use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(),
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
+    FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(),
         FaultyProxy.Config.none().withLoss(0.3).withDuplicate(0.1).withReorder(0.1)
             .withSeed(20_070_018))).start();
     RecordingListener listener = new RecordingListener();
     RtoSettings rto = new RtoSettings(Duration.ofSeconds(1), Duration.ofMillis(10),
         Duration.ofSeconds(2));
-    SequencedClient client = use(SequencedClient.open(proxy.localAddress(),
+    SequencedClient client = resources.use(SequencedClient.open(proxy.localAddress(),
         SequencedClient.Config.defaults().withWindow(32).withRto(rto), listener));
 
     List<CompletableFuture<String>> replies = new ArrayList<>();

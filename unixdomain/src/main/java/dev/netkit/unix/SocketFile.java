@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -376,13 +377,35 @@ public final class SocketFile implements AutoCloseable {
       throw new AddressInUseException(target, head + "a server is accepting connections there;"
           + " stop it or choose another path", null);
     }
+    removeIfSameFile(target, attributes.fileKey());
+  }
+
+  /**
+   * Removes the stale file at {@code target} only if it is still the file that was probed. A
+   * check-then-delete would race with another claimer that removes the stale file and links its
+   * live socket in between (both servers would then run); so the file is first renamed aside
+   * atomically ({@code rename(2)}), checked there, and put back if it turned out to be another
+   * claimer's fresh socket.
+   */
+  private static void removeIfSameFile(Path target, Object staleKey) throws IOException {
+    Path aside = target.resolveSibling(STAGING_PREFIX + "-stale-" + randomSuffix() + randomSuffix());
     try {
-      if (Objects.equals(attributes.fileKey(), attributes(target).fileKey())) {
-        Files.delete(target);
-        log.info("removed stale socket file {} (its server is gone)", target);
-      }
+      Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {
-      // Someone else removed it first: the next link attempt decides.
+      return;
+    }
+    if (Objects.equals(staleKey, attributes(aside).fileKey())) {
+      Files.delete(aside);
+      log.info("removed stale socket file {} (its server is gone)", target);
+      return;
+    }
+    try {
+      Files.createLink(target, aside);
+    } catch (FileAlreadyExistsException e) {
+      log.warn("socket file {} was replaced while a stale one was being removed; the replaced"
+          + " socket's server can no longer be reached by path", target);
+    } finally {
+      deleteQuietly(aside);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.netkit.testsupport.CloseAfterEach;
 import dev.netkit.unix.testing.Stat;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -28,8 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,14 +41,8 @@ class SocketFileIT {
   @TempDir
   Path dir;
 
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach toClose = new CloseAfterEach();
 
   @ParameterizedTest
   @ValueSource(strings = {"0600", "0660", "0666", "0700"})
@@ -65,7 +60,7 @@ class SocketFileIT {
   @Test
   void theDefaultModeIsOwnerReadWriteOnly() throws Exception {
     Path path = dir.resolve("sock");
-    toClose.add(UnixStreamServer.builder(path, echo()).build().start());
+    toClose.use(UnixStreamServer.builder(path, echo()).build().start());
 
     assertThat(Stat.typeAndMode(path)).isEqualTo("socket 600");
   }
@@ -287,7 +282,7 @@ class SocketFileIT {
   private UnixStreamServer start(Path path, String mode) throws IOException {
     UnixStreamServer server = UnixStreamServer.builder(path, echo())
         .permissions(FileModes.parse(mode)).build().start();
-    toClose.add(server);
+    toClose.use(server);
     return server;
   }
 

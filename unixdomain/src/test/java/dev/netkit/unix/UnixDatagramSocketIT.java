@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.testsupport.CloseAfterEach;
 import dev.netkit.unix.testing.Stat;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,14 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @RequiresNativeLibrary
@@ -34,19 +34,11 @@ class UnixDatagramSocketIT {
   @TempDir
   Path dir;
 
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension
+  final CloseAfterEach toClose = new CloseAfterEach();
 
   private UnixDatagramSocket open() throws IOException {
-    UnixDatagramSocket socket = UnixDatagramSocket.open().receiveTimeout(WAIT);
-    toClose.add(socket);
-    return socket;
+    return toClose.use(UnixDatagramSocket.open().receiveTimeout(WAIT));
   }
 
   @Test
@@ -187,7 +179,7 @@ class UnixDatagramSocketIT {
     open().bind(live);
     Path regular = Files.writeString(dir.resolve("regular"), "data");
     Path stream = dir.resolve("stream");
-    toClose.add(UnixStreamServer.builder(stream, connection -> { }).build().start());
+    toClose.use(UnixStreamServer.builder(stream, connection -> { }).build().start());
 
     open().bind(stale);
     assertThatThrownBy(() -> open().bind(live))

@@ -1,9 +1,7 @@
 package dev.netkit.bench.chat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Drives one relay the same way for every relay: N member sockets on loopback, one reader thread
@@ -26,26 +25,45 @@ final class FanOutDriver {
 
   private static final long STALL_MILLIS = 100;
 
-  /** What one run measured. */
-  record Result(double deliveriesPerSecond, double messagesPerSecond, double lossPercent) {
+  /**
+   * What one run measured.
+   *
+   * @param serverSendsPerMessage datagrams the relay sent per message, NaN without a counter
+   * @param serverCpuMicrosPerMessage CPU time the relay used per message, NaN without a counter
+   */
+  record Result(double deliveriesPerSecond, double messagesPerSecond, double lossPercent,
+      double serverSendsPerMessage, double serverCpuMicrosPerMessage) {
   }
 
   private final int memberCount;
   private final int window;
+  private final LongSupplier udpDatagramsSent;
+  private final LongSupplier serverCpuNanos;
 
   FanOutDriver(int memberCount, int window) {
+    this(memberCount, window, null, null);
+  }
+
+  /**
+   * Creates a driver that also counts the relay's sends.
+   *
+   * @param udpDatagramsSent UDP datagrams sent by everything the run involves (e.g. a network
+   *     namespace's OutDatagrams); the sender's messages are subtracted
+   * @param serverCpuNanos CPU time of the relay's threads so far
+   */
+  FanOutDriver(int memberCount, int window, LongSupplier udpDatagramsSent,
+      LongSupplier serverCpuNanos) {
     this.memberCount = memberCount;
     this.window = window;
+    this.udpDatagramsSent = udpDatagramsSent;
+    this.serverCpuNanos = serverCpuNanos;
   }
 
   Result run(Relay relay, Duration warmup, Duration measure) throws Exception {
     List<DatagramChannel> members = new ArrayList<>();
     try (Selector selector = Selector.open()) {
       for (int i = 0; i < memberCount; i++) {
-        DatagramChannel member = DatagramChannel.open();
-        members.add(member);
-        member.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        member.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        members.add(relay.openMember());
       }
       InetSocketAddress target = relay.start(members);
       for (int i = 0; i < memberCount; i++) {
@@ -56,7 +74,7 @@ final class FanOutDriver {
       Thread readerThread = new Thread(reader, "fanout-reader");
       readerThread.start();
       try {
-        return send(members.get(0), target, relay.message(), reader, warmup, measure);
+        return send(relay.sender(members), target, relay.message(), reader, warmup, measure);
       } finally {
         reader.stop = true;
         selector.wakeup();
@@ -80,11 +98,15 @@ final class FanOutDriver {
     long sentAtStart = -1;
     long deliveredAtStart = 0;
     long startedAt = 0;
+    long datagramsAtStart = 0;
+    long cpuAtStart = 0;
     while (true) {
       long now = System.nanoTime();
       if (sentAtStart < 0 && now - measureFrom >= 0) {
         sentAtStart = sent;
         deliveredAtStart = reader.delivered.get();
+        datagramsAtStart = udpDatagramsSent == null ? 0 : udpDatagramsSent.getAsLong();
+        cpuAtStart = serverCpuNanos == null ? 0 : serverCpuNanos.getAsLong();
         startedAt = now;
       }
       if (now - end >= 0) {
@@ -101,9 +123,15 @@ final class FanOutDriver {
     double seconds = (System.nanoTime() - startedAt) / 1e9;
     long delivered = reader.delivered.get() - deliveredAtStart;
     long messages = sent - sentAtStart;
+    // The relay may still be sending the last messages' copies: a small overcount at most.
+    double sendsPerMessage = udpDatagramsSent == null || messages == 0 ? Double.NaN
+        : (double) (udpDatagramsSent.getAsLong() - datagramsAtStart - messages) / messages;
+    double cpuPerMessage = serverCpuNanos == null || messages == 0 ? Double.NaN
+        : (serverCpuNanos.getAsLong() - cpuAtStart) / 1e3 / messages;
     double loss = messages == 0 ? 0
         : Math.max(0, 100.0 * (1 - (double) delivered / ((double) messages * memberCount)));
-    return new Result(delivered / seconds, messages / seconds, loss);
+    return new Result(delivered / seconds, messages / seconds, loss, sendsPerMessage,
+        cpuPerMessage);
   }
 
   /** Drains every member socket, counting deliveries and freeing the window. */

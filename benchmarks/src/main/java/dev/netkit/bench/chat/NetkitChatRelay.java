@@ -41,7 +41,7 @@ final class NetkitChatRelay implements Relay {
   }
 
   /** Sends a request and reads (skipping notices) until its acknowledgement. */
-  private static void request(DatagramChannel member, InetSocketAddress server, byte[] request,
+  static void request(DatagramChannel member, InetSocketAddress server, byte[] request,
       ChatEvent ack) throws IOException {
     member.send(ByteBuffer.wrap(request), server);
     member.socket().setSoTimeout(SETUP_TIMEOUT_MILLIS);

@@ -1,7 +1,9 @@
 package dev.netkit.bench.chat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 
@@ -15,6 +17,28 @@ interface Relay extends AutoCloseable {
    * @return where the sender sends
    */
   InetSocketAddress start(List<DatagramChannel> members) throws IOException, InterruptedException;
+
+  /**
+   * Opens one member's receiving socket: by default bound to a free loopback port.
+   *
+   * @return the socket, blocking
+   */
+  default DatagramChannel openMember() throws IOException {
+    DatagramChannel member = DatagramChannel.open();
+    member.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+    return member.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+  }
+
+  /**
+   * Returns the socket the sender sends from (after {@link #start}): by default the first
+   * member's.
+   *
+   * @param members the member sockets
+   * @return the sending socket
+   */
+  default DatagramChannel sender(List<DatagramChannel> members) {
+    return members.get(0);
+  }
 
   /**
    * Returns the datagram the sender sends once per message.

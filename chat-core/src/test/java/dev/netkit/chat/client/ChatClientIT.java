@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.netkit.chat.ChatErrors;
 import dev.netkit.chat.server.ChatServer;
-import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
+import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.RecordingListener;
 import dev.netkit.codec.chat.ChannelFormat;
 import dev.netkit.codec.chat.ChannelInfo;
@@ -34,38 +35,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChatClientIT {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String WEATHER = "Talk about the weather";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
+  @RegisterExtension
+  final ChatFixture chat = new ChatFixture();
 
   private InetSocketAddress startServer() throws Exception {
-    ChatServer server = new ChatServer(ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build()).start();
-    open.add(server);
-    return server.localAddress();
+    return chat.startServer().localAddress();
   }
 
   private ChatClient client(ChatClientConfig config, ChatListener listener) throws Exception {
-    ChatClient client = ChatClient.open(config, listener);
-    open.add(client);
-    return client;
+    return chat.use(ChatClient.open(config, listener));
   }
 
   private ChatClient client(InetSocketAddress server, ChatListener listener) throws Exception {
     return client(ChatClientConfig.builder(server).build(), listener);
+  }
+
+  /** A bound UDP socket that never answers. */
+  private DatagramChannel silentSocket() throws Exception {
+    return chat.use(DatagramChannel.open()
+        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
   }
 
   private static void awaitEvents(RecordingListener listener, ChatPayload... expected) {
@@ -132,9 +128,7 @@ class ChatClientIT {
 
   @Test
   void loginRetriesAndGivesUpWhenNobodyAnswers() throws Exception {
-    DatagramChannel silent = DatagramChannel.open()
-        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    open.add(silent);
+    DatagramChannel silent = silentSocket();
     ChatClient client = client(ChatClientConfig.builder(
         (InetSocketAddress) silent.getLocalAddress())
         .login(3, Duration.ofMillis(100)).build(), new RecordingListener());
@@ -234,9 +228,7 @@ class ChatClientIT {
 
   @Test
   void closeWakesAWaitingLogin() throws Exception {
-    DatagramChannel silent = DatagramChannel.open()
-        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    open.add(silent);
+    DatagramChannel silent = silentSocket();
     ChatClient client = client(ChatClientConfig.builder(
         (InetSocketAddress) silent.getLocalAddress()).build(), new RecordingListener());
     AtomicInteger attempts = new AtomicInteger();
@@ -262,16 +254,12 @@ class ChatClientIT {
 
   @Test
   void aClientAgainstTheServerIsAutoLoggedOutOnlyWithoutKeepAlive() throws Exception {
-    ChatServer server = new ChatServer(ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .autoLogout(Duration.ofMillis(400)).checkInterval(Duration.ofMillis(50)).build())
-        .start();
-    open.add(server);
+    ChatServer server = chat.startServer(
+        b -> b.autoLogout(Duration.ofMillis(400)).checkInterval(Duration.ofMillis(50)));
     ChatClient kept = client(ChatClientConfig.builder(server.localAddress())
         .keepAliveInterval(Duration.ofMillis(50)).build(), new RecordingListener());
     kept.login("kept");
-    ChatPeer silent = ChatPeer.open(server.localAddress());
-    open.add(silent);
+    ChatPeer silent = chat.peer(server.localAddress());
     silent.login("silent");
 
     await().atMost(WAIT).until(() -> server.stats().autoLogouts() == 1);

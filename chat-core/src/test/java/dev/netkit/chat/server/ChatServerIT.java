@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.chat.ChannelDefinition;
 import dev.netkit.chat.ChatErrors;
+import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
@@ -24,14 +25,13 @@ import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.StillHere;
 import dev.netkit.codec.chat.UserJoins;
 import dev.netkit.codec.chat.UserParts;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The semantics of DESIGN.md "Chat", scenario by scenario, over loopback. */
 class ChatServerIT {
@@ -39,46 +39,29 @@ class ChatServerIT {
   private static final String WEATHER = "Talk about the weather";
   private static final String PETS = "For our furry and feathered friends";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  @RegisterExtension
+  final ChatFixture chat = new ChatFixture();
   private ChatServer server;
+  private InetSocketAddress address;
 
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+  private void start(UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
+    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)));
+    address = server.localAddress();
   }
 
-  private InetSocketAddress start(UnaryOperator<ChatServerConfig.Builder> settings)
-      throws Exception {
-    ChatServerConfig.Builder builder = ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .errorRateLimit(1000, 1000, 100);
-    server = new ChatServer(settings.apply(builder).build()).start();
-    open.add(server);
-    return server.localAddress();
+  private void start() throws Exception {
+    start(b -> b);
   }
 
-  private InetSocketAddress start() throws Exception {
-    return start(b -> b);
+  /** A peer of the running server, logged in as {@code nickname}. */
+  private ChatPeer user(String nickname) {
+    return chat.peer(address).login(nickname);
   }
 
   /** Stats are published after each batch, so a reply can come before them: wait. */
   private void awaitStat(java.util.function.ToLongFunction<ChatServerStats> stat, long value) {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(stat.applyAsLong(server.stats())).isEqualTo(value));
-  }
-
-  private ChatPeer peer(InetSocketAddress address) {
-    ChatPeer peer = ChatPeer.open(address);
-    open.add(peer);
-    return peer;
-  }
-
-  private ChatPeer peer(InetSocketAddress address, String loopback) {
-    ChatPeer peer = ChatPeer.open(address, loopback);
-    open.add(peer);
-    return peer;
   }
 
   private static JoinAck joinAck(String title, int count, String description) {
@@ -91,9 +74,9 @@ class ChatServerIT {
 
   @Test
   void loginAnswersLoginAckAndRefusesATakenNickname() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer other = peer(address);
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer other = chat.peer(address);
 
     other.send(new LoginRequest("alice"));
 
@@ -104,8 +87,8 @@ class ChatServerIT {
 
   @Test
   void anythingButLoginFromAnUnknownAddressGetsPleaseLogIn() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer stranger = peer(address);
+    start();
+    ChatPeer stranger = chat.peer(address);
 
     stranger.send(0, "");
     stranger.expectError(ChatErrors.PLEASE_LOG_IN);
@@ -117,8 +100,8 @@ class ChatServerIT {
 
   @Test
   void unknownAndServerSideCodesFromAUserAreUnimplemented() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(4242, "x");
     alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
@@ -128,9 +111,9 @@ class ChatServerIT {
 
   @Test
   void joinNotifiesExistingMembersOnlyAndMatchesTitlesInAnyCase() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
 
     alice.send(new JoinRequest("weather"));
     alice.expect(joinAck("Weather", 1, WEATHER));
@@ -143,9 +126,9 @@ class ChatServerIT {
 
   @Test
   void joiningAMemberChannelMakesItCurrentWithoutNotices() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     bob.send(new JoinRequest("Weather"));
     bob.expect(joinAck("Weather", 1, WEATHER));
     alice.send(new JoinRequest("Weather"));
@@ -166,13 +149,12 @@ class ChatServerIT {
 
   @Test
   void publicMessagesGoToEveryMemberSenderIncluded() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    ChatPeer carol = peer(address).login("carol");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    ChatPeer carol = user("carol");
     for (ChatPeer peer : List.of(alice, bob)) {
-      peer.send(new JoinRequest("Hobbies"));
-      peer.receive();
+      peer.join("Hobbies");
     }
     alice.sync();
 
@@ -186,8 +168,8 @@ class ChatServerIT {
 
   @Test
   void withoutACurrentChannelPublicAndListUsersFail() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
@@ -197,17 +179,14 @@ class ChatServerIT {
 
   @Test
   void listUsersListsTheCurrentChannelsMembersWithTheirChannelsCurrentFirst() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    alice.join("Weather");
+    bob.join("Weather");
+    alice.expect(new UserJoins("Weather", "bob"));
+    alice.join("Pets");
+    alice.join("Weather");
 
     bob.send(new ListUsers());
 
@@ -218,10 +197,9 @@ class ChatServerIT {
 
   @Test
   void listChannelsListsEveryChannelInConfigurationOrderWithCounts() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Gardening"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    alice.join("Gardening");
 
     alice.send(new ListChannels());
 
@@ -239,15 +217,12 @@ class ChatServerIT {
 
   @Test
   void partingTheCurrentChannelAcksAndJoinAcksTheNewCurrentOne() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    bob.send(new JoinRequest("Pets"));
-    bob.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    bob.join("Pets");
+    alice.join("Weather");
+    alice.join("Pets");
     bob.sync();
 
     alice.send(PartRequest.currentChannel());
@@ -260,12 +235,10 @@ class ChatServerIT {
 
   @Test
   void partingAnotherChannelByTitleKeepsTheCurrentOne() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    alice.join("Weather");
+    alice.join("Pets");
 
     alice.send(PartRequest.of("WEATHER"));
 
@@ -277,10 +250,9 @@ class ChatServerIT {
 
   @Test
   void partingTheLastChannelLeavesNoCurrentChannel() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    alice.join("Weather");
 
     alice.send(PartRequest.currentChannel());
 
@@ -292,8 +264,8 @@ class ChatServerIT {
 
   @Test
   void partingAChannelTheUserIsNotInIsIgnoredAndAnUnknownOneIsAnError() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(PartRequest.of("Pets"));
     alice.assertNothingElse();
@@ -305,9 +277,9 @@ class ChatServerIT {
 
   @Test
   void privateMessagesReachOneUserAndFailForAbsentOrMissingRecipients() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
 
     alice.send(new SendPrivate("bob", "are you there?"));
     bob.expect(new PrivateMessage("alice", "are you there?"));
@@ -323,14 +295,13 @@ class ChatServerIT {
 
   @Test
   void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
     for (String title : List.of("Weather", "Pets")) {
-      bob.send(new JoinRequest(title));
-      bob.receive();
-      alice.send(new JoinRequest(title));
-      alice.receive();
+      bob.join(title);
+      alice.join(title);
+      bob.expect(new UserJoins(title, "alice"));
     }
     bob.sync();
 
@@ -340,25 +311,23 @@ class ChatServerIT {
         new UserParts("Weather", "alice").toFrame());
     alice.send(new ListChannels());
     alice.expectError(ChatErrors.PLEASE_LOG_IN);
-    ChatPeer newcomer = peer(address).login("alice");
+    ChatPeer newcomer = user("alice");
     newcomer.assertNothingElse();
   }
 
   @Test
   void aSecondLoginFromTheSameAddressReplacesTheSession() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    bob.join("Weather");
+    alice.join("Weather");
     bob.sync();
 
     alice.login("alicia");
 
     assertThat(bob.sync()).containsExactly(new UserParts("Weather", "alice").toFrame());
-    peer(address).login("alice");
+    user("alice");
     alice.send(new SendPublic("hello"));
     alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
     alice.login("alicia");
@@ -367,8 +336,8 @@ class ChatServerIT {
 
   @Test
   void invalidNicknamesAreRefused() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer peer = peer(address);
+    start();
+    ChatPeer peer = chat.peer(address);
 
     for (String nick : List.of("", "two words", "x".repeat(33), "tab\there", "bell\u0007",
         "zero\u200bwidth", " lead")) {
@@ -383,10 +352,10 @@ class ChatServerIT {
 
   @Test
   void aFullServerRefusesNewUsersButNotReplacements() throws Exception {
-    InetSocketAddress address = start(b -> b.maxUsers(2));
-    ChatPeer alice = peer(address).login("alice");
-    peer(address).login("bob");
-    ChatPeer carol = peer(address);
+    start(b -> b.maxUsers(2));
+    ChatPeer alice = user("alice");
+    user("bob");
+    ChatPeer carol = chat.peer(address);
 
     carol.send(new LoginRequest("carol"));
 
@@ -397,12 +366,10 @@ class ChatServerIT {
 
   @Test
   void aUserCannotJoinMoreThanTheChannelLimit() throws Exception {
-    InetSocketAddress address = start(b -> b.maxChannelsPerUser(2));
-    ChatPeer alice = peer(address).login("alice");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
+    start(b -> b.maxChannelsPerUser(2));
+    ChatPeer alice = user("alice");
+    alice.join("Weather");
+    alice.join("Pets");
 
     alice.send(new JoinRequest("Hobbies"));
     alice.expectError(ChatErrors.TOO_MANY_CHANNELS);
@@ -412,9 +379,9 @@ class ChatServerIT {
 
   @Test
   void hostileDatagramsGetTheRightErrorOrAreDropped() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer stranger = peer(address);
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer stranger = chat.peer(address);
     byte[] oversize = new byte[1025];
     oversize[1] = (byte) ChatEvent.SEND_PUBLIC.code();
 
@@ -441,11 +408,10 @@ class ChatServerIT {
 
   @Test
   void aMessageWhoseRelayedFormIsTooLongIsRefused() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
-    ChatPeer bob = peer(address).login("bob");
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+    alice.join("Weather");
 
     alice.send(new SendPublic("z".repeat(1020)));
     alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
@@ -457,13 +423,11 @@ class ChatServerIT {
 
   @Test
   void aVanishedClientDoesNotStopTheServer() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
     ChatPeer ghost = ChatPeer.open(address).login("ghost");
-    ghost.send(new JoinRequest("Weather"));
-    ghost.receive();
-    alice.send(new JoinRequest("Weather"));
-    alice.receive();
+    ghost.join("Weather");
+    alice.join("Weather");
     ghost.close();
 
     for (int i = 0; i < 20; i++) {
@@ -489,10 +453,10 @@ class ChatServerIT {
 
   @Test
   void channelsComeFromTheConfigurationAndUnicastHidesTheirGroups() throws Exception {
-    InetSocketAddress address = start(b -> b.channels(List.of(
+    start(b -> b.channels(List.of(
         ChannelDefinition.multicast("Knitting", "Needles and yarn", "225.9.9.9"),
         ChannelDefinition.of("Chess", ""))));
-    ChatPeer alice = peer(address).login("alice");
+    ChatPeer alice = user("alice");
 
     alice.send(new ListChannels());
     alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
@@ -525,16 +489,15 @@ class ChatServerIT {
         return List.of(new dev.netkit.codec.chat.SetMcastPort(2028));
       }
     };
-    InetSocketAddress address = start(b -> b.fanOut(() -> multicastLike));
-    ChatPeer alice = peer(address).login("alice");
+    start(b -> b.fanOut(() -> multicastLike));
+    ChatPeer alice = user("alice");
     alice.expect(new dev.netkit.codec.chat.SetMcastPort(2028));
-    ChatPeer bob = peer(address).login("bob");
+    ChatPeer bob = user("bob");
     bob.receive();
 
     alice.send(new JoinRequest("Weather"));
     alice.expect(new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
+    bob.join("Weather");
     bob.send(new SendPublic("hi"));
 
     bob.assertNothingElse();
@@ -546,8 +509,8 @@ class ChatServerIT {
 
   @Test
   void theLogoffPayloadIsIgnored() throws Exception {
-    InetSocketAddress address = start();
-    ChatPeer alice = peer(address).login("alice");
+    start();
+    ChatPeer alice = user("alice");
 
     alice.send(new Logoff(Optional.of("somebody else")));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.chat.ChatErrors;
+import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChatFrame;
@@ -14,7 +15,6 @@ import dev.netkit.codec.chat.PublicMessage;
 import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.StillHere;
 import dev.netkit.codec.chat.UserParts;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Keep-alive, auto-logout, the ERROR rate limit and a junk flood. */
 class ChatServerLimitsIT {
@@ -31,39 +31,23 @@ class ChatServerLimitsIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String WEATHER = "Talk about the weather";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  @RegisterExtension
+  final ChatFixture chat = new ChatFixture();
   private ChatServer server;
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
 
   private InetSocketAddress start(UnaryOperator<ChatServerConfig.Builder> settings)
       throws Exception {
-    server = new ChatServer(settings.apply(ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))).build())
-        .start();
-    open.add(server);
+    server = chat.startServer(settings);
     return server.localAddress();
-  }
-
-  private ChatPeer peer(InetSocketAddress address, String loopback) {
-    ChatPeer peer = ChatPeer.open(address, loopback);
-    open.add(peer);
-    return peer;
   }
 
   @Test
   void silentUsersAreLoggedOutWithNoticesWhileTalkingOnesStay() throws Exception {
     InetSocketAddress address = start(b -> b.autoLogout(Duration.ofMillis(600))
         .checkInterval(Duration.ofMillis(100)));
-    ChatPeer alice = peer(address, "127.0.0.1").login("alice");
-    ChatPeer bob = peer(address, "127.0.0.1").login("bob");
-    bob.send(new JoinRequest("Weather"));
-    bob.receive();
+    ChatPeer alice = chat.peer(address, "127.0.0.1").login("alice");
+    ChatPeer bob = chat.peer(address, "127.0.0.1").login("bob");
+    bob.join("Weather");
     alice.send(new JoinRequest("Weather"));
     alice.expect(new JoinAck(ChannelInfo.of("Weather", 2, WEATHER)));
     bob.expect(new dev.netkit.codec.chat.UserJoins("Weather", "alice"));
@@ -87,7 +71,7 @@ class ChatServerLimitsIT {
   void theLogoutCheckRunsWhenNothingArrivesAtAll() throws Exception {
     InetSocketAddress address = start(b -> b.autoLogout(Duration.ofMillis(300))
         .checkInterval(Duration.ofMillis(100)));
-    peer(address, "127.0.0.1").login("alice");
+    chat.peer(address, "127.0.0.1").login("alice");
     await().atMost(WAIT).until(() -> server.stats().users() == 1);
 
     await().atMost(WAIT).until(() -> server.stats().users() == 0);
@@ -98,8 +82,8 @@ class ChatServerLimitsIT {
   @Test
   void errorsToAnUnknownSourceAreRateLimitedButANewSourceIsAnswered() throws Exception {
     InetSocketAddress address = start(b -> b.errorRateLimit(5, 0.001, 100));
-    ChatPeer prober = peer(address, "127.0.0.9");
-    ChatPeer samehost = peer(address, "127.0.0.9");
+    ChatPeer prober = chat.peer(address, "127.0.0.9");
+    ChatPeer samehost = chat.peer(address, "127.0.0.9");
 
     for (int i = 0; i < 50; i++) {
       prober.send(0, "");
@@ -110,7 +94,7 @@ class ChatServerLimitsIT {
     assertThat(prober.drain()).hasSize(5).allSatisfy(frame -> assertThat(frame.text())
         .isEqualTo(ChatErrors.PLEASE_LOG_IN));
     assertThat(samehost.drain()).isEmpty();
-    ChatPeer discovery = peer(address, "127.0.0.10");
+    ChatPeer discovery = chat.peer(address, "127.0.0.10");
     discovery.send(0, "");
     discovery.expectError(ChatErrors.PLEASE_LOG_IN);
   }
@@ -118,7 +102,7 @@ class ChatServerLimitsIT {
   @Test
   void aLoggedInUsersErrorsAreNotLimited() throws Exception {
     InetSocketAddress address = start(b -> b.errorRateLimit(1, 0.001, 100));
-    ChatPeer alice = peer(address, "127.0.0.11").login("alice");
+    ChatPeer alice = chat.peer(address, "127.0.0.11").login("alice");
 
     for (int i = 0; i < 10; i++) {
       alice.send(new SendPublic("nobody hears me"));
@@ -149,7 +133,7 @@ class ChatServerLimitsIT {
         .errorRateLimit(3, 1, sources).receiveBufferSize(1 << 20));
     List<ChatPeer> flooders = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
-      flooders.add(peer(address, "127.0.2." + (i + 1)));
+      flooders.add(chat.peer(address, "127.0.2." + (i + 1)));
     }
     Random random = new Random(20_27);
     int datagrams = 40_000;
@@ -172,12 +156,10 @@ class ChatServerLimitsIT {
       flooder.send(dev.netkit.codec.chat.Logoff.withoutNick());
     }
     await().atMost(WAIT).until(() -> server.stats().users() == 0);
-    ChatPeer alice = peer(address, "127.0.0.1").login("alice");
-    ChatPeer bob = peer(address, "127.0.0.1").login("bob");
-    alice.send(new JoinRequest("Pets"));
-    alice.receive();
-    bob.send(new JoinRequest("pets"));
-    bob.receive();
+    ChatPeer alice = chat.peer(address, "127.0.0.1").login("alice");
+    ChatPeer bob = chat.peer(address, "127.0.0.1").login("bob");
+    alice.join("Pets");
+    bob.join("pets");
     bob.send(new SendPublic("still standing"));
     alice.sync();
     bob.expect(new PublicMessage("Pets", "bob", "still standing"));

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.netkit.chat.testing.ChatPeer;
-import dev.netkit.codec.chat.JoinRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -60,8 +59,7 @@ class ChatServerLoggingIT {
         .summaryInterval(Duration.ofMillis(100)).quiet(quiet).build()).start();
         ChatPeer alice = ChatPeer.open(server.localAddress())) {
       alice.login("alice");
-      alice.send(new JoinRequest("Weather"));
-      alice.receive();
+      alice.join("Weather");
       await().atMost(WAIT).untilAsserted(() -> assertThat(lines())
           .anyMatch(line -> line.contains(": 1 users, 1/5 channels in use; ")));
     }

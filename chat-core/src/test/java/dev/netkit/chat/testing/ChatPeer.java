@@ -8,6 +8,7 @@ import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
 import dev.netkit.codec.chat.ErrorMessage;
+import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginAck;
 import dev.netkit.codec.chat.LoginRequest;
 import java.io.IOException;
@@ -201,6 +202,18 @@ public final class ChatPeer implements AutoCloseable {
   public ChatPeer login(String nickname) {
     send(new LoginRequest(nickname));
     assertThat(receive()).isEqualTo(new LoginAck(nickname).toFrame());
+    return this;
+  }
+
+  /**
+   * Joins a channel and checks that the answer is a JOIN_ACK (whatever its count).
+   *
+   * @param title the channel's title
+   * @return this peer
+   */
+  public ChatPeer join(String title) {
+    send(new JoinRequest(title));
+    assertThat(receive().event()).as(this + " joining " + title).contains(ChatEvent.JOIN_ACK);
     return this;
   }
 

@@ -15,6 +15,6 @@ public final class TourSteps {
    */
   public static List<TourStep> all() {
     return List.of(new UrgentStep(), new TravestyStep(), new UdpStep(), new ChatStep(),
-        new BroadcastStep(), new UnixStep());
+        new BroadcastStep(), new MulticastStep(), new UnixStep());
   }
 }

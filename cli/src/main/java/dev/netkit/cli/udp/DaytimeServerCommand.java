@@ -34,7 +34,7 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     DaytimeServer server = new DaytimeServer(new InetSocketAddress(bind, port)).start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("daytime-server: servicing incoming requests on "
-        + EchoServerCommand.hostPort(server.localAddress()));
+        + HostPortConverter.format(server.localAddress()));
     out.flush();
     untilStopped.await(server);
     return 0;

@@ -67,14 +67,11 @@ public final class EchoServerCommand implements Callable<Integer> {
     ReverseEchoServer server =
         new ReverseEchoServer(new InetSocketAddress(bind, port), config).start();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("echo-server: servicing incoming requests on " + hostPort(server.localAddress())
+    out.println("echo-server: servicing incoming requests on "
+        + HostPortConverter.format(server.localAddress())
         + (flaky ? " (flaky, seed " + config.seed() + ")" : ""));
     out.flush();
     untilStopped.await(server);
     return 0;
-  }
-
-  static String hostPort(InetSocketAddress address) {
-    return address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 }

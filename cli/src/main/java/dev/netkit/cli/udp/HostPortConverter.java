@@ -4,8 +4,26 @@ import java.net.InetSocketAddress;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code HOST:PORT} (or {@code [IPV6]:PORT}) into an address, resolving the host. */
-final class HostPortConverter implements ITypeConverter<InetSocketAddress> {
+/**
+ * Reads {@code HOST:PORT} (or {@code [IPV6]:PORT}) into an address, resolving the host; and
+ * prints an address the way the programs report it, {@code IP:PORT}.
+ */
+public final class HostPortConverter implements ITypeConverter<InetSocketAddress> {
+
+  /** Creates the converter (picocli does, from {@code converter = HostPortConverter.class}). */
+  public HostPortConverter() {
+  }
+
+  /**
+   * Formats a resolved address as its numeric host and port, e.g. {@code 127.0.0.1:2007}.
+   *
+   * @param address a resolved address
+   * @return {@code IP:PORT}
+   * @throws NullPointerException if the address is unresolved
+   */
+  public static String format(InetSocketAddress address) {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
 
   @Override
   public InetSocketAddress convert(String value) {

@@ -73,8 +73,8 @@ public final class UdpProxyCommand implements Callable<Integer> {
         .start();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("udp-proxy: relaying %s -> %s (loss %s, dup %s, reorder %s, delay %d ms, "
-            + "seed %d)%n", EchoServerCommand.hostPort(proxy.localAddress()),
-        EchoServerCommand.hostPort(target), loss, duplicate, reorder, delay.toMillis(),
+            + "seed %d)%n", HostPortConverter.format(proxy.localAddress()),
+        HostPortConverter.format(target), loss, duplicate, reorder, delay.toMillis(),
         config.seed());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();

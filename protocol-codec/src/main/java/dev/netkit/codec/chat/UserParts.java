@@ -21,8 +21,7 @@ public record UserParts(String channel, String user) implements ChatPayload {
    * @throws NullPointerException if a part is null
    */
   public UserParts {
-    Fields.word(channel, "channel");
-    Fields.word(user, "user");
+    ChannelUserPayload.check(channel, user);
   }
 
   /**
@@ -33,8 +32,7 @@ public record UserParts(String channel, String user) implements ChatPayload {
    * @throws MalformedFrameException unless the payload is two words
    */
   public static UserParts parse(String payload) {
-    PayloadReader reader = new PayloadReader(ChatEvent.USER_PARTS, payload);
-    return new UserParts(reader.word("channel"), reader.lastWord("user"));
+    return ChannelUserPayload.parse(ChatEvent.USER_PARTS, payload, UserParts::new);
   }
 
   /**
@@ -54,6 +52,6 @@ public record UserParts(String channel, String user) implements ChatPayload {
    */
   @Override
   public String format() {
-    return channel + " " + user;
+    return ChannelUserPayload.format(channel, user);
   }
 }

@@ -8,6 +8,8 @@ import dev.netkit.codec.MalformedTextException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -212,27 +214,37 @@ class ChatPayloadTest {
     assertThat(JoinAck.parseMulticast("W 3 0.0.0.0 x").channel().group()).contains("0.0.0.0");
   }
 
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        refused("LoginRequest", () -> new LoginRequest("bob smith"),
+            "nick : \"bob smith\" (expected: a non-empty word without spaces)"),
+        refused("SendPrivate", () -> new SendPrivate("a b", "x"),
+            "recipient : \"a b\" (expected: a word without spaces)"),
+        refused("ChannelInfo", () -> ChannelInfo.multicast("W", 1, "x", ""),
+            "group : \"x\" (expected: an IPv4 dotted quad)"),
+        refused("UserItem", () -> new UserItem("bob", -1, List.of()),
+            "secondsOnline : -1 (expected: 0-9223372036854775807)"),
+        refused("SetMcastPort", () -> new SetMcastPort(70000),
+            "port : 70000 (expected: 0-65535)"),
+        refused("SendPublic", () -> new SendPublic("a\uD800").toFrame(),
+            "SEND_PUBLIC payload : unpaired surrogate at index 1 (expected: valid UTF-16)"));
+  }
+
+  private static Arguments refused(String record, ThrowingCallable create, String message) {
+    return Arguments.of(Named.of(record, create), message);
+  }
+
+  @ParameterizedTest
+  @MethodSource("refused")
+  void recordsRefuseWhatWouldNotParseBack(ThrowingCallable create, String message) {
+    assertThatThrownBy(create)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
   @Test
-  void recordsRefuseWhatWouldNotParseBack() {
-    assertThatThrownBy(() -> new LoginRequest("bob smith"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("nick : \"bob smith\" (expected: a non-empty word without spaces)");
-    assertThatThrownBy(() -> new SendPrivate("a b", "x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("recipient : \"a b\" (expected: a word without spaces)");
-    assertThatThrownBy(() -> ChannelInfo.multicast("W", 1, "x", ""))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("group : \"x\" (expected: an IPv4 dotted quad)");
-    assertThatThrownBy(() -> new UserItem("bob", -1, List.of()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("secondsOnline : -1 (expected: 0-9223372036854775807)");
-    assertThatThrownBy(() -> new SetMcastPort(70000))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("port : 70000 (expected: 0-65535)");
+  void logoffRefusesAnEmptyNick() {
     assertThatThrownBy(() -> new Logoff(Optional.of("")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SendPublic("a\uD800").toFrame())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("SEND_PUBLIC payload : unpaired surrogate at index 1 (expected: valid UTF-16)");
   }
 }

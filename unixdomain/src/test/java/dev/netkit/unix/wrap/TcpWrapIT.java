@@ -16,21 +16,7 @@ class TcpWrapIT extends WrapTransportContract {
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     StreamServer server = new StreamServer("wrap-tcp", listener, handler, limits).start();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
-    return new Running() {
-      @Override
-      public SocketChannel connect() throws IOException {
-        return SocketChannel.open(address);
-      }
-
-      @Override
-      public int activeConnections() {
-        return server.activeConnections();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return new Running(() -> SocketChannel.open(address), server::activeConnections,
+        server::close);
   }
 }

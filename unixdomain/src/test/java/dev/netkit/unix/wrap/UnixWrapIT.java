@@ -4,7 +4,6 @@ import dev.netkit.unix.StreamServer;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.UnixStreamServer;
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,21 +17,7 @@ class UnixWrapIT extends WrapTransportContract {
   Running start(WrapHandler handler, StreamServer.Limits limits) throws IOException {
     UnixStreamServer server = UnixStreamServer.builder(dir.resolve("wrapserv"), handler)
         .limits(limits).build().start();
-    return new Running() {
-      @Override
-      public SocketChannel connect() throws IOException {
-        return UnixSockets.connect(server.path());
-      }
-
-      @Override
-      public int activeConnections() {
-        return server.activeConnections();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return new Running(() -> UnixSockets.connect(server.path()), server::activeConnections,
+        server::close);
   }
 }

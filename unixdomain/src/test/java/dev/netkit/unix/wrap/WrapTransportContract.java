@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +31,33 @@ abstract class WrapTransportContract {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  /** A running server of the subclass's transport. */
-  interface Running extends AutoCloseable {
+  /** Opens a client connection to a running server. */
+  interface Connector {
     SocketChannel connect() throws IOException;
+  }
 
-    int activeConnections();
+  /**
+   * A running server of the subclass's transport.
+   *
+   * @param connector opens a client connection to it
+   * @param active counts the connections it serves
+   * @param stop closes it
+   */
+  record Running(Connector connector, IntSupplier active, Runnable stop)
+      implements AutoCloseable {
+
+    SocketChannel connect() throws IOException {
+      return connector.connect();
+    }
+
+    int activeConnections() {
+      return active.getAsInt();
+    }
 
     @Override
-    void close();
+    public void close() {
+      stop.run();
+    }
   }
 
   private final List<Running> servers = new ArrayList<>();

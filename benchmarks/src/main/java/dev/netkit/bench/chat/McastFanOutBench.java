@@ -1,0 +1,207 @@
+package dev.netkit.bench.chat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Multicast against unicast chat fan-out, side by side in one run: netkit's
+ * {@link dev.netkit.chat.server.ChatServer} with its unicast fan-out and with the
+ * {@link dev.netkit.multicast.MulticastFanOut}, one channel of 200 members, one sender in a
+ * closed loop (the {@link FanOutDriver} of {@link ChatFanOutBench}). Prints deliveries per second
+ * at the receivers (one thread drains all members, as in {@link ChatFanOutBench}), the datagrams
+ * the server sent per message (from the namespace's UDP OutDatagrams counter, the sender's own
+ * datagrams subtracted) and the server thread's CPU time per message.
+ *
+ * <pre>
+ *   sudo java -cp benchmarks/target/netkit-benchmarks.jar dev.netkit.bench.chat.McastFanOutBench \
+ *       [--seconds 5] [--warmup 2] [--rounds 3] [--members 200]
+ * </pre>
+ *
+ * <p>Safety: multicast runs only inside a network namespace this program creates (needs root
+ * and iproute2): it makes {@code nk-mcbench-PID-1} with only a loopback interface (MULTICAST on,
+ * 224.0.0.0/4 routed to it), reruns itself there with {@code --inside NAME}, and deletes the
+ * namespace afterwards. Run with {@code --inside} by hand, it refuses unless it really is inside
+ * that namespace and loopback is the only interface; the multicast server also sends with time
+ * to live 0 by the loopback interface.
+ */
+public final class McastFanOutBench {
+
+  private static final String PREFIX = "nk-mcbench-";
+  private static final long CHILD_LIMIT_MINUTES = 30;
+
+  private McastFanOutBench() {
+  }
+
+  /**
+   * Creates the namespace and runs the benchmark inside it, or (with {@code --inside}) runs it.
+   *
+   * @param args options, see the class comment
+   * @throws Exception if the namespace cannot be made or a relay fails
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    if (options.containsKey("inside")) {
+      String refusal = refusal(options.get("inside"));
+      if (refusal != null) {
+        System.err.println("mcast-fanout-bench: refusing to run: " + refusal);
+        System.exit(2);
+      }
+      measure(options);
+      return;
+    }
+    System.exit(inNamespace(args));
+  }
+
+  /** Makes the namespace, runs this class inside it, deletes the namespace. */
+  private static int inNamespace(String[] args) throws IOException, InterruptedException {
+    String name = PREFIX + ProcessHandle.current().pid() + "-1";
+    run("ip", "netns", "add", name);
+    Thread cleanup = new Thread(() -> quietly("ip", "netns", "del", name), "mcbench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      run("ip", "-n", name, "link", "set", "lo", "up");
+      run("ip", "-n", name, "link", "set", "lo", "multicast", "on");
+      run("ip", "-n", name, "route", "add", "224.0.0.0/4", "dev", "lo");
+      List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name,
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), McastFanOutBench.class.getName(),
+          "--inside", name));
+      command.addAll(List.of(args));
+      Process child = new ProcessBuilder(command).inheritIO().start();
+      if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+        child.destroyForcibly();
+        System.err.println("mcast-fanout-bench: stopped after " + CHILD_LIMIT_MINUTES + " min");
+        return 1;
+      }
+      return child.exitValue();
+    } finally {
+      quietly("ip", "netns", "del", name);
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    }
+  }
+
+  /** Why this process must not multicast, or null when it is inside our namespace. */
+  private static String refusal(String name) throws IOException {
+    if (name == null || !name.matches(PREFIX + "\\d+-1")) {
+      return "--inside takes a namespace made by this benchmark (" + PREFIX + "PID-1)";
+    }
+    Path namespace = Path.of("/run/netns", name);
+    if (!Files.exists(namespace)
+        || !Files.isSameFile(Path.of("/proc/self/ns/net"), namespace)) {
+      return "not inside network namespace " + name;
+    }
+    List<String> interfaces = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+        .map(NetworkInterface::getName).toList();
+    if (!interfaces.equals(List.of("lo"))) {
+      return "the namespace has interfaces other than lo: " + interfaces;
+    }
+    return null;
+  }
+
+  private static void measure(Map<String, String> options) throws Exception {
+    Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+    int members = Integer.parseInt(options.getOrDefault("members", "200"));
+    int window = Integer.parseInt(options.getOrDefault("window", "8"));
+    Map<String, Supplier<Relay>> relays = new LinkedHashMap<>();
+    relays.put("unicast", NetkitChatRelay::new);
+    relays.put("multicast", MulticastChatRelay::new);
+    Map<String, List<FanOutDriver.Result>> results = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
+        FanOutDriver driver = new FanOutDriver(members, window,
+            McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos);
+        FanOutDriver.Result result = driver.run(relay.getValue().get(), warmup, seconds);
+        results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
+        System.err.printf(Locale.ROOT, "  %s, round %d: %.0f deliveries/s, %.0f messages/s, "
+            + "%.2f sends/message, %.1f us server CPU/message, %.2f%% lost%n", relay.getKey(),
+            round + 1, result.deliveriesPerSecond(), result.messagesPerSecond(),
+            result.serverSendsPerMessage(), result.serverCpuMicrosPerMessage(),
+            result.lossPercent());
+      }
+    }
+    System.out.printf(Locale.ROOT, "chat fan-out, %d members, one sender, closed loop (window "
+        + "%d), %d s after %d s warm-up, median of %d rounds, in a namespace on loopback%n",
+        members, window, seconds.toSeconds(), warmup.toSeconds(), rounds);
+    System.out.printf(Locale.ROOT, "%-10s %14s %14s %14s %16s %8s%n", "server",
+        "deliveries/s", "messages/s", "sends/message", "server-cpu-us/msg", "lost%");
+    for (Map.Entry<String, List<FanOutDriver.Result>> entry : results.entrySet()) {
+      FanOutDriver.Result median = median(entry.getValue());
+      System.out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.2f %16.1f %8.2f%n",
+          entry.getKey(), median.deliveriesPerSecond(), median.messagesPerSecond(),
+          median.serverSendsPerMessage(), median.serverCpuMicrosPerMessage(),
+          median.lossPercent());
+    }
+    System.out.printf(Locale.ROOT, "multicast/unicast deliveries/s: %.2f%n",
+        median(results.get("multicast")).deliveriesPerSecond()
+            / median(results.get("unicast")).deliveriesPerSecond());
+  }
+
+  private static FanOutDriver.Result median(List<FanOutDriver.Result> results) {
+    List<FanOutDriver.Result> sorted = new ArrayList<>(results);
+    sorted.sort((a, b) -> Double.compare(a.deliveriesPerSecond(), b.deliveriesPerSecond()));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** CPU time of the chat server threads alive now (one per run). */
+  private static long serverCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("chat-server-"))
+        .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+        .sum();
+  }
+
+  /** The namespace's count of UDP datagrams sent ({@code Udp: … OutDatagrams}). */
+  private static long udpOutDatagrams() {
+    try {
+      List<String> udp = Files.readAllLines(Path.of("/proc/net/snmp")).stream()
+          .filter(line -> line.startsWith("Udp: ")).toList();
+      List<String> names = List.of(udp.get(0).split("\\s+"));
+      return Long.parseLong(udp.get(1).split("\\s+")[names.indexOf("OutDatagrams")]);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading /proc/net/snmp", e);
+    }
+  }
+
+  private static void run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+    }
+  }
+
+  private static void quietly(String... command) {
+    try {
+      new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      // Nothing more to do: a later run deletes stale namespaces by hand (ip netns del).
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.netkit.cli.chat;
+
+import dev.netkit.chat.ChannelConfigFile;
+import dev.netkit.chat.Nicknames;
+import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.codec.chat.ChatFrameCodec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every chat server program shares ({@code chat-server}, {@code mchat-server}): bind
+ * address, channel file, timings and limits. A picocli mixin ({@code @Mixin}).
+ */
+public final class ChatServerOptions {
+
+  /** Creates the options at their defaults (picocli fills them in). */
+  public ChatServerOptions() {
+  }
+
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Local address to listen on (default: all; discovery needs all).")
+  InetAddress bind;
+
+  @Option(names = "--channels", paramLabel = "FILE",
+      description = "Channel file: lines TITLE GROUP|- DESCRIPTION (default: the book's five).")
+  Path channels;
+
+  @Option(names = "--auto-logout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Log out users silent this long (default: 120s).")
+  Duration autoLogout = ChatServerConfig.DEFAULT_AUTO_LOGOUT;
+
+  @Option(names = "--check-interval", paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How often to look for silent users (default: 30s).")
+  Duration checkInterval = ChatServerConfig.DEFAULT_CHECK_INTERVAL;
+
+  @Option(names = "--summary-interval", paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How often to log the summary line (default: 1m).")
+  Duration summaryInterval = ChatServerConfig.DEFAULT_SUMMARY_INTERVAL;
+
+  @Option(names = "--max-users", paramLabel = "N",
+      description = "Most logged-in users (default: ${DEFAULT-VALUE}).")
+  int maxUsers = ChatServerConfig.DEFAULT_MAX_USERS;
+
+  @Option(names = "--max-channels-per-user", paramLabel = "N",
+      description = "Most channels one user may be in (default: ${DEFAULT-VALUE}).")
+  int maxChannelsPerUser = ChatServerConfig.DEFAULT_MAX_CHANNELS_PER_USER;
+
+  @Option(names = "--max-nickname-length", paramLabel = "N",
+      description = "Longest nickname in characters (default: ${DEFAULT-VALUE}).")
+  int maxNicknameLength = Nicknames.DEFAULT_MAX_LENGTH;
+
+  @Option(names = "--max-datagram", paramLabel = "BYTES",
+      description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
+  int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "Log only the minute summary and problems, not every event.")
+  boolean quiet;
+
+  /**
+   * Builds the server configuration from the options.
+   *
+   * @param port the UDP port to listen on
+   * @return a builder with every option applied (the fan-out left at its default)
+   * @throws IOException if the channel file cannot be read
+   * @throws IllegalArgumentException if an option is out of range
+   */
+  public ChatServerConfig.Builder builder(int port) throws IOException {
+    ChatServerConfig.Builder builder = ChatServerConfig.builder()
+        .bindAddress(bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port))
+        .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
+        .maxUsers(maxUsers).maxChannelsPerUser(maxChannelsPerUser)
+        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(quiet);
+    if (channels != null) {
+      builder.channels(ChannelConfigFile.read(channels));
+    }
+    return builder;
+  }
+}

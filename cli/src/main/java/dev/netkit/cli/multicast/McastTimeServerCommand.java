@@ -1,0 +1,78 @@
+package dev.netkit.cli.multicast;
+
+import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.multicast.TimeBeaconConfig;
+import dev.netkit.multicast.TimeBeaconServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mcast-time-server [port] [group] [ttl] [--period 15s]}: the book's time-of-day beacon
+ * (figure 21.4) until Ctrl-C: {@code <ctime>/<hostname>} to the group on every multiple of the
+ * period.
+ */
+@Command(name = "mcast-time-server", mixinStandardHelpOptions = true,
+    description = "multicast time-of-day beacon (ch. 21)")
+public final class McastTimeServerCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+      description = "UDP port (default: ${DEFAULT-VALUE}).")
+  int port = TimeBeaconConfig.DEFAULT_PORT;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP",
+      description = "Multicast group (default: " + TimeBeaconConfig.DEFAULT_GROUP + ").")
+  InetAddress group = TimeBeaconConfig.defaultGroup();
+
+  @Parameters(index = "2", arity = "0..1", paramLabel = "TTL",
+      description = "Time to live, 0-255; 0 stays on this host (default: ${DEFAULT-VALUE}).")
+  int ttl = TimeBeaconConfig.DEFAULT_TTL;
+
+  @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time between beacons (default: 15s).")
+  Duration period = TimeBeaconConfig.DEFAULT_PERIOD;
+
+  @Option(names = "--iface", paramLabel = "NAME",
+      description = "Interface to send by (default: the routing table's).")
+  String outgoingInterface;
+
+  @Option(names = "--hostname", paramLabel = "NAME",
+      description = "Name after the slash (default: this host's name).")
+  String hostName;
+
+  final UntilStopped untilStopped = new UntilStopped();
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    TimeBeaconConfig config = TimeBeaconConfig.defaults().withTarget(group, port)
+        .withTimeToLive(ttl).withPeriod(period);
+    if (outgoingInterface != null) {
+      config = config.withOutgoingInterface(outgoingInterface);
+    }
+    if (hostName != null) {
+      config = config.withHostName(hostName);
+    }
+    TimeBeaconServer server = new TimeBeaconServer(config).start();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("mcast-time-server: sending to " + group.getHostAddress() + ":" + port
+        + " every " + shortForm(period) + ", ttl " + ttl);
+    out.flush();
+    untilStopped.await(server);
+    return 0;
+  }
+
+  private static String shortForm(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
+  }
+}
