@@ -63,9 +63,11 @@ final class MulticastStep implements TourStep {
     CapturedProcess first = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
     CapturedProcess second = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
     context.say("B$ netkit mcast-time-client --count " + BEACONS + "   (twice, same port)");
-    for (CapturedProcess client : List.of(first, second)) {
-      CommandResult result = client.awaitExit(RUN);
-      result.stdout().lines().forEach(line -> context.say("   " + line));
+    List<CapturedProcess> clients = List.of(first, second);
+    for (int i = 0; i < clients.size(); i++) {
+      CommandResult result = clients.get(i).awaitExit(RUN);
+      String who = "B client " + (i + 1) + " | ";
+      result.stdout().lines().forEach(line -> context.say(who + line));
       context.check(result.exitCode() == 0 && result.stdout().lines().count() == BEACONS
           && result.stdout().contains(hostA + ": "), "both clients on host B hear the beacon");
     }
@@ -82,6 +84,7 @@ final class MulticastStep implements TourStep {
     TwoHosts.type(alice, "alice", "/join Weather");
     alice.awaitStdoutLine(line -> line.contains("Welcome to the Weather Channel"), START);
     TwoHosts.type(carol, "carol", "/join Weather");
+    carol.awaitStdoutLine(line -> line.contains("Welcome to the Weather Channel"), START);
     alice.awaitStdoutLine(line -> line.contains("<carol has entered Weather>"), RUN);
     TwoHosts.type(alice, "hello from host A");
     carol.awaitStdoutLine(line -> line.contains("alice [Weather]: hello from host A"), RUN);
@@ -112,14 +115,17 @@ final class MulticastStep implements TourStep {
     InetAddress group = InetAddress.getByName(GROUP);
     TimeBeaconReceiver first = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
     TimeBeaconReceiver second = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
-    TimeBeaconServer beacon = context.use(new TimeBeaconServer(TimeBeaconConfig.defaults()
+    context.use(new TimeBeaconServer(TimeBeaconConfig.defaults()
         .withTarget(group, port).withTimeToLive(0).withPeriod(Duration.ofMillis(500))
         .withOutgoingInterface("lo")).start());
     context.say("mcast-time-server to " + GROUP + ":" + port + ", TTL 0, every 500 ms");
     for (int i = 0; i < BEACONS; i++) {
-      context.say("mcast-time-client 1: " + first.receive());
-      context.say("mcast-time-client 2: " + second.receive());
+      for (TimeBeaconReceiver receiver : List.of(first, second)) {
+        TimeBeaconReceiver.Beacon heard = receiver.receive();
+        context.say("mcast-time-client " + (receiver == first ? 1 : 2) + ": " + heard);
+        context.check(heard.text().matches("\\w{3} \\w{3} [ \\d]\\d [\\d:]{8} \\d{4}/.+"),
+            "a beacon is <ctime>/<hostname>");
+      }
     }
-    context.check(beacon.beaconsSent() >= BEACONS, "the beacon was sent");
   }
 }

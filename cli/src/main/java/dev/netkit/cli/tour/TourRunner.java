@@ -28,6 +28,7 @@ public final class TourRunner {
   public static final int EXIT_FAILED = 1;
 
   private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
+  private static final int MAX_NOTE = 100;
 
   private final PrintWriter out;
   private volatile StepContext current;
@@ -123,13 +124,21 @@ public final class TourRunner {
         "result", "seconds", "note"));
     for (StepResult result : results) {
       println(String.format(Locale.ROOT, "%s%-10s %-6s %8s  %s", StepContext.INDENT,
-          result.step(), result.outcome(), seconds(result.elapsed()), result.reason())
+          result.step(), result.outcome(), seconds(result.elapsed()), brief(result.reason()))
           .stripTrailing());
     }
     long failed = results.stream().filter(r -> r.outcome() == Outcome.FAIL).count();
     long skipped = results.stream().filter(r -> r.outcome() == Outcome.SKIP).count();
     println(StepContext.INDENT + results.size() + " steps: " + (results.size() - failed - skipped)
         + " passed, " + failed + " failed, " + skipped + " skipped");
+  }
+
+  /** The first line of a reason, cut to fit a summary row; the step's own output has it all. */
+  static String brief(String reason) {
+    String firstLine = reason.lines().findFirst().orElse("");
+    return firstLine.length() <= MAX_NOTE
+        ? firstLine
+        : firstLine.substring(0, MAX_NOTE - 3) + "...";
   }
 
   static String describe(Throwable error) {

@@ -30,6 +30,9 @@ final class TwoHosts {
   private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xshare:auto", "-Dlogback.configurationFile=logback.xml");
 
+  /** Set to {@code off} to run the tour as if namespaces were impossible here. */
+  static final String NAMESPACES_PROPERTY = "netkit.tour.namespaces";
+
   private final StepContext context;
   private final VethLink link;
 
@@ -41,9 +44,13 @@ final class TwoHosts {
   /**
    * Says why the two hosts cannot be made here, if they cannot.
    *
-   * @return the reason (not root, no {@code ip}, …), or empty
+   * @return the reason (not root, no {@code ip}, turned off through {@value #NAMESPACES_PROPERTY},
+   *     …), or empty
    */
   static Optional<String> unavailabilityReason() {
+    if ("off".equals(System.getProperty(NAMESPACES_PROPERTY))) {
+      return Optional.of("turned off with -D" + NAMESPACES_PROPERTY + "=off");
+    }
     return NamespaceSupport.unavailabilityReason(false);
   }
 

@@ -26,6 +26,9 @@ class TourIT {
           + "bob   \\| \\[Pets\\] .*alice \\| <carol has left Weather>",
       "broadcast", "(?s)received 19 bytes from 198\\.\\d+\\.\\d+\\.1:7.*"
           + "Found a server at 198\\.\\d+\\.\\d+\\.1.*dora \\[Pets\\]: hello from host B",
+      "multicast", "(?s)(B client 2 \\| 198\\.\\d+\\.\\d+\\.1: \\w{3} .*/hosta.*"
+          + "B carol \\| alice \\[Weather\\]: hello from host A"
+          + "|TTL 0.*mcast-time-client 2: 127\\.0\\.0\\.1: \\w{3} \\w{3} )",
       "unix", "(?s)wrap-server on \\S+/wrapserv \\(mode 0600\\).*\\| who may connect\\..*"
           + "Asia/Tokyo: \\w{3} .*both socket files removed");
 

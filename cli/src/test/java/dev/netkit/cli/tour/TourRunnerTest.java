@@ -163,4 +163,13 @@ class TourRunnerTest {
     assertThat(printer[0].isAlive()).isFalse();
     assertThat(out.toString()).doesNotContain("a last event");
   }
+
+  @Test
+  void summaryShowsTheFirstLineOfALongReasonCut() {
+    String longReason = "x".repeat(300) + "\nsecond line";
+    runner.run(List.of(new FakeStep("verbose", c -> c.check(false, longReason))));
+
+    assertThat(out.toString()).containsPattern("(?m)^   verbose +FAIL +\\d+\\.\\d  x{97}\\.\\.\\.$")
+        .contains("second line");
+  }
 }
