@@ -15,10 +15,12 @@ import java.util.List;
 public final class ProgramCatalog {
 
   private static final List<Program> PROGRAMS = List.of(
-      Program.notYetImplemented("urgent-send",
-          "send lines of normal data and urgent bytes over TCP (ch. 17)"),
-      Program.notYetImplemented("urgent-recv",
-          "receive normal and urgent data: watcher, poll loop or inline (ch. 17)"),
+      new Program("urgent-send",
+          "send lines of normal data and urgent bytes over TCP (ch. 17)",
+          dev.netkit.cli.urgent.UrgentSendCommand::new),
+      new Program("urgent-recv",
+          "receive normal and urgent data: watcher, poll loop or inline (ch. 17)",
+          dev.netkit.cli.urgent.UrgentRecvCommand::new),
       Program.notYetImplemented("travesty-server",
           "the travesty line-protocol server with urgent-data abort (ch. 17)"),
       Program.notYetImplemented("travesty-client",

@@ -1,0 +1,90 @@
+package dev.netkit.cli.urgent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netkit.jni.testing.RequiresNativeLibrary;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** urgent-send against urgent-recv, both in this JVM, in the receiver's three modes. */
+@RequiresNativeLibrary
+@Timeout(120)
+class UrgentProgramsIT {
+
+  private static final String OOB_SENT = "sending 1 byte of OOB data!";
+  private static final String URGENT_GOT = "got 1 bytes of urgent data: !";
+  private static final String INLINE_GOT =
+      "urgent data is inline (SO_OOBINLINE): it comes with the normal data";
+
+  private final LiveOutput receiverOutput = new LiveOutput();
+  private final LiveOutput senderOutput = new LiveOutput();
+
+  private void run(String... receiverOptions) throws Exception {
+    String[] receiverArgs = new String[receiverOptions.length + 2];
+    receiverArgs[0] = "urgent-recv";
+    receiverArgs[1] = "0";
+    System.arraycopy(receiverOptions, 0, receiverArgs, 2, receiverOptions.length);
+    CompletableFuture<Integer> receiver = Programs.start(receiverOutput, receiverArgs);
+    int port = receiverOutput.awaitListeningPort();
+
+    CompletableFuture<Integer> sender = Programs.start(senderOutput, "urgent-send", "127.0.0.1",
+        Integer.toString(port), "--count", "4", "--interval", "100ms", "--urgent-every", "2");
+
+    assertThat(sender.get(60, TimeUnit.SECONDS)).as(senderOutput.toString()).isZero();
+    assertThat(receiver.get(60, TimeUnit.SECONDS)).as(receiverOutput.toString()).isZero();
+    assertThat(senderOutput.lines()).containsExactly(
+        "sending 2 bytes of normal data: aa", "sending 2 bytes of normal data: ab", OOB_SENT,
+        "sending 2 bytes of normal data: ac", "sending 2 bytes of normal data: ad", OOB_SENT);
+    assertThat(receiverOutput.lines().get(0)).isEqualTo("Listening on port " + port + "...");
+  }
+
+  @Test
+  void watcherReceivesUrgentDataOutOfBand() throws Exception {
+    run();
+
+    assertThat(receiverOutput.normalData()).isEqualTo("aaabacad");
+    assertThat(receiverOutput.count(URGENT_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+  }
+
+  @Test
+  void pollLoopReceivesUrgentDataOutOfBand() throws Exception {
+    run("--select");
+
+    assertThat(receiverOutput.normalData()).isEqualTo("aaabacad");
+    assertThat(receiverOutput.count(URGENT_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+  }
+
+  @Test
+  void inlineShowsTheUrgentByteInTheNormalData() throws Exception {
+    run("--inline");
+
+    assertThat(receiverOutput.normalData()).isEqualTo("aaab!acad!");
+    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+    assertThat(receiverOutput.count(URGENT_GOT)).isZero();
+  }
+
+  @Test
+  void inlinePollLoopShowsTheUrgentByteInTheNormalData() throws Exception {
+    run("--inline", "--select");
+
+    assertThat(receiverOutput.normalData()).isEqualTo("aaab!acad!");
+    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+  }
+
+  @Test
+  void senderWithoutReceiverFailsWithItsAddress() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    int status = Programs.start(senderOutput, "urgent-send", "127.0.0.1",
+        Integer.toString(closedPort), "--count", "1").get(30, TimeUnit.SECONDS);
+
+    assertThat(status).isEqualTo(1);
+    assertThat(senderOutput.toString())
+        .startsWith("urgent-send: 127.0.0.1:" + closedPort + ": java.net.ConnectException");
+  }
+}
