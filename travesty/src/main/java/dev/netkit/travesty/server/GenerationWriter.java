@@ -1,0 +1,79 @@
+package dev.netkit.travesty.server;
+
+import dev.netkit.codec.DotBlockEncoder;
+import dev.netkit.travesty.LineSink;
+import dev.netkit.travesty.protocol.UrgentLineReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * Sends a generation's lines as a dot-stuffed block body, in writes of whole lines of up to
+ * {@link #CHUNK_BYTES} bytes, and checks for the client's urgent byte after every write: when it
+ * came, the generation stops at once and the lines not yet written are dropped.
+ */
+final class GenerationWriter implements LineSink {
+
+  /** Bytes per write: the abort latency is one write of this size. */
+  static final int CHUNK_BYTES = 16 * 1024;
+
+  private final OutputStream out;
+  private final UrgentLineReader reader;
+  private final Progress progress;
+  private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
+  private boolean aborted;
+
+  /** Counts bytes written, for the idle check. */
+  interface Progress {
+    void written(int bytes);
+  }
+
+  GenerationWriter(OutputStream out, UrgentLineReader reader, Progress progress) {
+    this.out = out;
+    this.reader = reader;
+    this.progress = progress;
+  }
+
+  @Override
+  public boolean line(CharSequence line) throws IOException {
+    byte[] encoded = DotBlockEncoder.encodeLine(line);
+    if (encoded.length > chunk.remaining()) {
+      writeChunk();
+      if (aborted) {
+        return false;
+      }
+    }
+    if (encoded.length > chunk.capacity()) {
+      write(encoded, encoded.length);
+    } else {
+      chunk.put(encoded);
+    }
+    return true;
+  }
+
+  /** Writes what is buffered, unless aborted; then the caller ends the block. */
+  void finish() throws IOException {
+    if (!aborted && chunk.position() > 0) {
+      writeChunk();
+    }
+  }
+
+  boolean aborted() {
+    return aborted;
+  }
+
+  private void writeChunk() throws IOException {
+    write(chunk.array(), chunk.position());
+    chunk.clear();
+  }
+
+  private void write(byte[] bytes, int length) throws IOException {
+    if (aborted || reader.pollUrgent()) {
+      aborted = true;
+      return;
+    }
+    out.write(bytes, 0, length);
+    progress.written(length);
+    aborted = reader.pollUrgent();
+  }
+}
