@@ -229,6 +229,7 @@ public final class TravestyClient implements AutoCloseable {
   private GenerationResult receiveText(Consumer<String> lines) throws IOException {
     StatusReply reply = null;
     long delivered = 0;
+    long dropped = 0;
     while (true) {
       Input input;
       try {
@@ -240,18 +241,21 @@ public final class TravestyClient implements AutoCloseable {
         // Only set after the end of the text: the server ignored the abort (see class doc).
         LOG.warn("no urgent mark within {} ms after an aborted generation; going on",
             markTimeout.toMillis());
-        return new GenerationResult(reply, delivered, true, 0);
+        return new GenerationResult(reply, delivered, true, dropped);
       }
       if (input.kind() == Input.Kind.END) {
         throw new EOFException("server closed the connection during GENERATE");
       }
       if (input.kind() == Input.Kind.URGENT) {
-        long discarded = reader.skipToMark(URGENT_BYTE_TIMEOUT);
-        LOG.debug("skipped {} bytes to the server's urgent mark", discarded);
+        long discarded = dropped + reader.skipToMark(URGENT_BYTE_TIMEOUT);
+        LOG.debug("discarded {} bytes up to the server's urgent mark", discarded);
         return new GenerationResult(reply, delivered, true, discarded);
       }
       String line = new String(input.bytes(), StandardCharsets.UTF_8);
       boolean aborting = isAborting();
+      if (aborting) {
+        dropped += input.bytes().length + 2;
+      }
       if (reply == null) {
         reply = StatusReply.parse(line);
         if (reply.code() != TravestyProtocol.TRAVESTY_FOLLOWS && endOfText(aborting)) {

@@ -2,6 +2,7 @@ package dev.netkit.travesty.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The reader's urgent handling on a plain socket pair, where the test controls every byte. */
+@RequiresNativeLibrary
 class UrgentLineReaderIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -3,6 +3,7 @@ package dev.netkit.travesty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * mid-line, mid-CRLF, megabytes queued, the urgent byte announced before it arrives; and the
  * session in sync afterwards.
  */
+@RequiresNativeLibrary
 class TravestyAbortIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

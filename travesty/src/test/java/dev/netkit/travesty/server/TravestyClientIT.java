@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.client.GenerationResult;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client library against the server: commands, aborts from other threads, many clients. */
+@RequiresNativeLibrary
 class TravestyClientIT {
 
   private TravestyServer server;
@@ -231,7 +233,8 @@ class TravestyClientIT {
         assertThat(other.generate(500, lines::add).aborted()).isFalse();
         assertThat(other.bye().code()).isEqualTo(204);
       }
-      assertThat(server.activeSessions()).isEqualTo(1);
+      // The stalled session is still there, blocked in its write.
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.activeSessions() == 1);
     }
   }
 

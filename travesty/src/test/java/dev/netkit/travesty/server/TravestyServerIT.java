@@ -3,6 +3,7 @@ package dev.netkit.travesty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every command and error of the protocol, over loopback, with a hand-driven client. */
+@RequiresNativeLibrary
 class TravestyServerIT {
 
   private static final String TEXT = "the cat sat on the mat. the dog sat on the log.";
