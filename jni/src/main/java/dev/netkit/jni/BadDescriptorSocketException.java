@@ -1,6 +1,6 @@
 package dev.netkit.jni;
 
-/** EBADF or ENOTSOCK: the descriptor is closed (or was reused by something that is not a socket). */
+/** EBADF or ENOTSOCK: the descriptor is closed (or now names something that is not a socket). */
 public class BadDescriptorSocketException extends NativeSocketException {
 
   private static final long serialVersionUID = 1L;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One attempt to make {@code libnetkit.so} usable, in the order junixsocket's
  * {@code NativeLibraryLoader} and Netty's {@code Epoll} use: (1) a side-effect-free native call, in
- * case the library is loaded already; (2) the file named by {@link NativeLibrary#LIBRARY_PATH_PROPERTY};
+ * case the library is loaded already; (2) the file named by
+ * {@link NativeLibrary#LIBRARY_PATH_PROPERTY};
  * (3) the library inside the jar, copied to a unique file in the work directory
  * ({@link NativeLibrary#WORK_DIRECTORY_PROPERTY}, default {@code java.io.tmpdir}) and loaded from
  * there. Every failed step is kept as a suppressed exception of the final cause.

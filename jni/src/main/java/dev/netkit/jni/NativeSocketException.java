@@ -11,7 +11,9 @@ public class NativeSocketException extends SocketException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The error number the system call set. */
   private final int errno;
+  /** The system call that failed. */
   private final String syscall;
 
   /**

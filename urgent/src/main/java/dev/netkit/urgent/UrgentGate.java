@@ -74,7 +74,8 @@ final class UrgentGate {
     synchronized (lock) {
       while (true) {
         boolean pri = (Poll.poll(fd, Poll.PRI, 0) & Poll.PRI) != 0;
-        boolean inline = pri && UrgentSyscalls.isOobInline(fd);
+        // Inline is asked every time: an urgent byte may arrive between here and the read.
+        boolean inline = UrgentSyscalls.isOobInline(fd);
         if (watcher == null || deliveringThread == Thread.currentThread()) {
           if (pri && !inline) {
             takeLocked(fd);
