@@ -52,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * {@link #DEFAULT_MARK_TIMEOUT} once the end of the text was seen, and a mark arriving later is
  * skipped before the next reply.
  *
+ * <p><b>Failures.</b> An {@code IOException} or a {@link ProtocolException} during a command
+ * (including one from reading the text to upload) or an exception from a line consumer leaves
+ * the session in an unknown state: close the client.
+ *
  * <p><b>Threads.</b> One thread runs the commands ({@code analyze}, {@code generate},
  * {@code reset}, {@code bye}), one at a time; {@link #abort()} and {@link #close()} may be called
  * from any thread.
