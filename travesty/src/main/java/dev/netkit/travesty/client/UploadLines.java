@@ -50,20 +50,29 @@ final class UploadLines {
 
   /** Splits the next bytes of the text. */
   void write(byte[] bytes, int offset, int count) throws IOException {
-    for (int i = offset; i < offset + count; i++) {
-      byte b = bytes[i];
-      if (b == LF) {
-        if (length > 0 && line[length - 1] == CR) {
-          length--;
-        }
-        emit(length);
-      } else {
-        append(b);
-        if (length > MAX_PIECE_BYTES) {
-          splitLongLine();
-        }
+    int end = offset + count;
+    int from = offset;
+    while (from < end) {
+      int lf = indexOfLf(bytes, from, end);
+      append(bytes, from, (lf < 0 ? end : lf) - from);
+      if (lf < 0) {
+        return;
+      }
+      if (length > 0 && line[length - 1] == CR) {
+        length--;
+      }
+      emit(length);
+      from = lf + 1;
+    }
+  }
+
+  private static int indexOfLf(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == LF) {
+        return i;
       }
     }
+    return -1;
   }
 
   /** Sends the last line, if the text did not end with a line feed. */
@@ -98,10 +107,20 @@ final class UploadLines {
     length = 0;
   }
 
-  private void append(byte b) {
-    if (length == line.length) {
-      line = Arrays.copyOf(line, line.length * 2);
+  /** Appends to the current line, sending pieces of it whenever it grows too long. */
+  private void append(byte[] bytes, int offset, int count) throws IOException {
+    while (count > 0) {
+      int take = Math.min(count, MAX_PIECE_BYTES + 1 - length);
+      if (length + take > line.length) {
+        line = Arrays.copyOf(line, Math.max(length + take, line.length * 2));
+      }
+      System.arraycopy(bytes, offset, line, length, take);
+      length += take;
+      offset += take;
+      count -= take;
+      if (length > MAX_PIECE_BYTES) {
+        splitLongLine();
+      }
     }
-    line[length++] = b;
   }
 }
