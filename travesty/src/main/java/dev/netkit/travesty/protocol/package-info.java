@@ -28,6 +28,13 @@
  *   S: 204 goodbye
  * </pre>
  *
+ * <h2>Errors and limits</h2>
+ * {@code 500 unknown command}, {@code 500 no data analyzed} (the book's); {@code 501} for a bad
+ * GENERATE count (missing, not a number, over the server's limit) or a command line over the
+ * line limit; {@code 552 <limit>; processed N words} for an upload that passed a limit (size,
+ * line length, words); {@code 421} instead of the banner when the server has too many clients.
+ * The session goes on after each of them (except 421).
+ *
  * <h2>Aborting with urgent data</h2>
  * {@code [!]} is one byte {@code '!'} sent as TCP urgent data ({@code MSG_OOB}); its place in the
  * stream is the <em>mark</em>. A receiver of an urgent byte reads and throws away every byte

@@ -6,6 +6,7 @@ import dev.netkit.travesty.protocol.UrgentLineReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * Sends a generation's lines as a dot-stuffed block body, in writes of whole lines of up to
@@ -19,16 +20,12 @@ final class GenerationWriter implements LineSink {
 
   private final OutputStream out;
   private final UrgentLineReader reader;
-  private final Progress progress;
+  private final IntConsumer progress;
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
   private boolean aborted;
 
-  /** Counts bytes written, for the idle check. */
-  interface Progress {
-    void written(int bytes);
-  }
-
-  GenerationWriter(OutputStream out, UrgentLineReader reader, Progress progress) {
+  /** {@code progress} hears the bytes of each write, for the idle check. */
+  GenerationWriter(OutputStream out, UrgentLineReader reader, IntConsumer progress) {
     this.out = out;
     this.reader = reader;
     this.progress = progress;
@@ -73,7 +70,7 @@ final class GenerationWriter implements LineSink {
       return;
     }
     out.write(bytes, 0, length);
-    progress.written(length);
+    progress.accept(length);
     aborted = reader.pollUrgent();
   }
 }

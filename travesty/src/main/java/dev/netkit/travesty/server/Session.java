@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class Session implements Runnable {
   private final Socket socket;
   private final ServerSettings settings;
   private final WordBudget budget;
-  private final Runnable onEnd;
+  private final Consumer<Session> onEnd;
   private final String peer;
   private Travesty model;
   private UrgentLineReader reader;
@@ -49,7 +50,7 @@ final class Session implements Runnable {
   private long reservedWords;
   private volatile long bytesWritten;
 
-  Session(Socket socket, ServerSettings settings, WordBudget budget, Runnable onEnd) {
+  Session(Socket socket, ServerSettings settings, WordBudget budget, Consumer<Session> onEnd) {
     this.socket = socket;
     this.settings = settings;
     this.budget = budget;
@@ -74,7 +75,7 @@ final class Session implements Runnable {
     } finally {
       model = null;
       releaseWords();
-      onEnd.run();
+      onEnd.accept(this);
     }
   }
 

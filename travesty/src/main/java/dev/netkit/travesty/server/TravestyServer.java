@@ -215,9 +215,7 @@ public final class TravestyServer implements AutoCloseable {
       refuse(client);
       return;
     }
-    Session[] holder = new Session[1];
-    Session session = new Session(client, settings, budget, () -> ended(holder[0]));
-    holder[0] = session;
+    Session session = new Session(client, settings, budget, this::ended);
     sessions.add(session);
     reaper.add(session);
     try {
