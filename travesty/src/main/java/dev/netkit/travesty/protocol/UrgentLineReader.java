@@ -256,6 +256,28 @@ public final class UrgentLineReader {
   }
 
   /**
+   * Waits until the socket can take more data ({@code POLLOUT}) or urgent data arrives, for a
+   * thread about to write a long reply: a peer that stopped reading fills the send buffer, and a
+   * write blocked then would not notice the peer's abort (the book's server is woken from such a
+   * write by {@code SIGURG}). The wait ends too when the connection is shut down.
+   *
+   * @return true when urgent data is pending (do not write), false when writing may go on
+   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}
+   */
+  public boolean awaitWritableOrUrgent() throws IOException {
+    while (!urgentPending) {
+      int ready = Poll.poll(fd, Poll.OUT | Poll.PRI, -1);
+      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
+        return true;
+      }
+      if ((ready & ~Poll.PRI) != 0) {
+        return checkUrgent();
+      }
+    }
+    return true;
+  }
+
+  /**
    * Discards everything up to the urgent mark: the lines and the partial line buffered, and the
    * bytes the peer sent before its urgent byte; then reads the urgent byte, waiting for it when
    * only its announcement has arrived. Afterwards the next byte read is the first one sent after

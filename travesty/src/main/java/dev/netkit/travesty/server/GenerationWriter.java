@@ -10,8 +10,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Sends a generation's lines as a dot-stuffed block body, in writes of whole lines of up to
- * {@link #CHUNK_BYTES} bytes, and checks for the client's urgent byte after every write: when it
- * came, the generation stops at once and the lines not yet written are dropped.
+ * {@link #CHUNK_BYTES} bytes, and checks for the client's urgent byte before and after every
+ * write, waiting for room in the send buffer and for urgent data together (so a client that
+ * stopped reading and aborts is still heard): when it came, the generation stops at once and the
+ * lines not yet written are dropped.
  */
 final class GenerationWriter implements LineSink {
 
@@ -65,7 +67,7 @@ final class GenerationWriter implements LineSink {
   }
 
   private void write(byte[] bytes, int length) throws IOException {
-    if (aborted || reader.pollUrgent()) {
+    if (aborted || reader.awaitWritableOrUrgent()) {
       aborted = true;
       return;
     }
