@@ -1,5 +1,6 @@
 package dev.netkit.cli.travesty;
 
+import dev.netkit.cli.udp.UntilStopped;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.server.TravestyServer;
@@ -8,8 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
         + " clients abort uploads and generations with one byte of TCP urgent data.",
         "Sessions are logged to stderr. Runs until Ctrl-C."})
 public final class TravestyServerCommand implements Callable<Integer> {
-
-  private static final long STOP_WAIT_SECONDS = 10;
 
   @Spec
   private CommandSpec spec;
@@ -87,7 +84,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
     out.println("travesty-server: waiting for incoming connections on port "
         + address.getPort() + "...");
     out.flush();
-    awaitStop(server);
+    new UntilStopped().await(server);
     return 0;
   }
 
@@ -101,16 +98,5 @@ public final class TravestyServerCommand implements Callable<Integer> {
       builder.models(() -> Travesty.builder().seed(fixed).build());
     }
     return builder;
-  }
-
-  /** Blocks until the JVM is asked to stop, then closes the server before it exits. */
-  private static void awaitStop(TravestyServer server) throws InterruptedException {
-    CountDownLatch closed = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      closed.countDown();
-    }, "travesty-server-stop"));
-    closed.await();
-    closed.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
   }
 }
