@@ -9,6 +9,8 @@ import dev.netkit.cli.multicast.MchatClientCommand;
 import dev.netkit.cli.multicast.MchatServerCommand;
 import dev.netkit.cli.tour.TourCommand;
 import dev.netkit.cli.travesty.TravestyBenchCommand;
+import dev.netkit.cli.travesty.TravestyClientCommand;
+import dev.netkit.cli.travesty.TravestyServerCommand;
 import dev.netkit.cli.udp.DaytimeClientCommand;
 import dev.netkit.cli.udp.DaytimeServerCommand;
 import dev.netkit.cli.udp.EchoClientCommand;
@@ -33,10 +35,12 @@ public final class ProgramCatalog {
       new Program("urgent-recv",
           "receive normal and urgent data: watcher, poll loop or inline (ch. 17)",
           dev.netkit.cli.urgent.UrgentRecvCommand::new),
-      Program.notYetImplemented("travesty-server",
-          "the travesty line-protocol server with urgent-data abort (ch. 17)"),
-      Program.notYetImplemented("travesty-client",
-          "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)"),
+      new Program("travesty-server",
+          "the travesty line-protocol server with urgent-data abort (ch. 17)",
+          TravestyServerCommand::new),
+      new Program("travesty-client",
+          "interactive travesty client; Ctrl-C aborts with urgent data (ch. 17)",
+          TravestyClientCommand::new),
       new Program("travesty-bench",
           "build and generate speed of the travesty engine on a corpus",
           TravestyBenchCommand::new),

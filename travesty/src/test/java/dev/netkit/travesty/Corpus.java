@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code shared/corpus/…} in a parent of the working directory; tests that need it skip when it
  * is missing (it is never downloaded).
  */
-final class Corpus {
+public final class Corpus {
 
   static final String NAME = "network-programming-part4.txt";
 
@@ -29,7 +29,7 @@ final class Corpus {
   }
 
   /** Returns the corpus file, or skips the calling test when it is not there. */
-  static Path path() {
+  public static Path path() {
     String property = System.getProperty("netkit.corpus");
     if (property != null) {
       return Path.of(property);
@@ -49,7 +49,7 @@ final class Corpus {
   }
 
   /** Returns the corpus text, or skips the calling test. */
-  static String text() {
+  public static String text() {
     try {
       return Files.readString(path(), StandardCharsets.UTF_8);
     } catch (IOException e) {

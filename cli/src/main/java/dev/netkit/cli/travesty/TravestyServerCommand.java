@@ -1,0 +1,102 @@
+package dev.netkit.cli.travesty;
+
+import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.travesty.Travesty;
+import dev.netkit.travesty.protocol.TravestyProtocol;
+import dev.netkit.travesty.server.TravestyServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code travesty-server [port] [--max-upload BYTES] [--max-words N] ...}: the book's figure
+ * 17.6, a thin CLI around {@link TravestyServer}. Runs until Ctrl-C or SIGTERM.
+ */
+@Command(mixinStandardHelpOptions = true,
+    footer = {"%nProtocol: DATA, RESET, GENERATE n, BYE over CRLF lines (try: nc HOST PORT);"
+        + " clients abort uploads and generations with one byte of TCP urgent data.",
+        "Sessions are logged to stderr. Runs until Ctrl-C."})
+public final class TravestyServerCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+      description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
+  private int port = TravestyProtocol.DEFAULT_PORT;
+
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address to listen on (default: every interface).")
+  private InetAddress bind;
+
+  @Option(names = "--max-upload", paramLabel = "BYTES",
+      description = "Largest upload (default: ${DEFAULT-VALUE}).")
+  private long maxUpload = TravestyServer.DEFAULT_MAX_UPLOAD_BYTES;
+
+  @Option(names = "--max-words", paramLabel = "N",
+      description = "Most words one client's model may analyse (default: ${DEFAULT-VALUE}).")
+  private long maxWords = TravestyServer.DEFAULT_MAX_WORDS;
+
+  @Option(names = "--max-total-words", paramLabel = "N",
+      description = "Most words all models together may hold (default: ${DEFAULT-VALUE}).")
+  private long maxTotalWords = TravestyServer.DEFAULT_MAX_TOTAL_WORDS;
+
+  @Option(names = "--max-generate", paramLabel = "N",
+      description = "Largest GENERATE word count (default: ${DEFAULT-VALUE}).")
+  private long maxGenerate = TravestyServer.DEFAULT_MAX_GENERATE_WORDS;
+
+  @Option(names = "--max-line", paramLabel = "BYTES",
+      description = "Longest line (default: ${DEFAULT-VALUE}).")
+  private int maxLine = TravestyServer.DEFAULT_MAX_LINE_LENGTH;
+
+  @Option(names = "--max-clients", paramLabel = "N",
+      description = "Clients at once (default: ${DEFAULT-VALUE}).")
+  private int maxClients = TravestyServer.DEFAULT_MAX_CLIENTS;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+      description = "Close a client that moves no byte for this long (default: ${DEFAULT-VALUE}).")
+  private long idleSeconds = TravestyServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed every client's model the same way, for repeatable demos.")
+  private Long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    TravestyServer server;
+    try {
+      server = configure().build();
+    } catch (IllegalArgumentException e) {
+      err.println("travesty-server: " + e.getMessage());
+      return 2;
+    }
+    server.start();
+    PrintWriter out = spec.commandLine().getOut();
+    InetSocketAddress address = server.localAddress();
+    out.println("travesty-server: waiting for incoming connections on port "
+        + address.getPort() + "...");
+    out.flush();
+    new UntilStopped().await(server);
+    return 0;
+  }
+
+  private TravestyServer.Builder configure() {
+    TravestyServer.Builder builder = TravestyServer.builder().address(bind).port(port)
+        .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
+        .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
+        .idleTimeout(Duration.ofSeconds(idleSeconds));
+    if (seed != null) {
+      long fixed = seed;
+      builder.models(() -> Travesty.builder().seed(fixed).build());
+    }
+    return builder;
+  }
+}

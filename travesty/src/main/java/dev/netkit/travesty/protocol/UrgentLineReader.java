@@ -1,0 +1,342 @@
+package dev.netkit.travesty.protocol;
+
+import dev.netkit.codec.LineDecoder;
+import dev.netkit.codec.MalformedTextException;
+import dev.netkit.codec.TooLongFrameException;
+import dev.netkit.jni.Poll;
+import dev.netkit.jni.SocketDescriptors;
+import dev.netkit.urgent.UrgentRead;
+import dev.netkit.urgent.UrgentSocket;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the
+ * urgent data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}).
+ * It waits for normal and urgent data together ({@code poll} with {@code POLLIN | POLLPRI},
+ * like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
+ * it, and reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any
+ * lines it still buffers: those were sent before the mark. The caller then calls
+ * {@link #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte
+ * (waiting for it when its announcement came first, the book's caveat 3) and clears the line
+ * buffer.
+ *
+ * <p>An urgent condition is checked after every read ({@code recv(MSG_OOB)}), so it is found
+ * whether the byte is already there or only announced. Reads go through
+ * {@link UrgentSocket#read(byte[], int, int)}, which never steps over an urgent byte, and stop at
+ * the mark by themselves, so the buffer never holds bytes from after a known mark. Not
+ * thread-safe: one reading thread per connection. The socket's own input stream must not be read
+ * meanwhile. The reader does not close the socket.
+ */
+public final class UrgentLineReader {
+
+  /** Size of one read. */
+  static final int READ_BUFFER_BYTES = 64 * 1024;
+
+  /** What {@link #nextLine()} or {@link #nextRawLine()} found. */
+  public static final class Input {
+    /** The kinds of input. */
+    public enum Kind {
+      /** A complete line, without its terminator. */
+      LINE,
+      /** The peer sent urgent data: call {@link #skipToMark(Duration)}. */
+      URGENT,
+      /** The peer closed its side of the connection; a partial last line is dropped. */
+      END
+    }
+
+    private static final Input URGENT = new Input(Kind.URGENT, null, null);
+    private static final Input END = new Input(Kind.END, null, null);
+
+    private final Kind kind;
+    private final String text;
+    private final byte[] bytes;
+
+    private Input(Kind kind, String text, byte[] bytes) {
+      this.kind = kind;
+      this.text = text;
+      this.bytes = bytes;
+    }
+
+    /**
+     * Returns the kind of input.
+     *
+     * @return line, urgent data or end
+     */
+    public Kind kind() {
+      return kind;
+    }
+
+    /**
+     * Returns the line read by {@link #nextLine()}.
+     *
+     * @return the line's text
+     * @throws IllegalStateException for another kind, or a line read as bytes
+     */
+    public String text() {
+      if (text == null) {
+        throw new IllegalStateException("no text line: " + kind);
+      }
+      return text;
+    }
+
+    /**
+     * Returns the line read by {@link #nextRawLine()}.
+     *
+     * @return the line's bytes, a new array
+     * @throws IllegalStateException for another kind, or a line read as text
+     */
+    public byte[] bytes() {
+      if (bytes == null) {
+        throw new IllegalStateException("no raw line: " + kind);
+      }
+      return bytes;
+    }
+
+    @Override
+    public String toString() {
+      return kind == Kind.LINE ? "LINE(" + (text != null ? text : bytes.length + " bytes") + ")"
+          : kind.name();
+    }
+  }
+
+  private final UrgentSocket urgent;
+  private final int fd;
+  private final LineDecoder lines;
+  private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
+  private int timeoutMillis = -1;
+  private boolean urgentPending;
+  private boolean urgentByteRead;
+  private volatile long bytesRead;
+  private long announcedBeforeArrival;
+
+  /**
+   * Creates a reader of a connected socket.
+   *
+   * @param socket the connection
+   * @param maxLineLength the longest line accepted, in bytes without the terminator
+   * @throws IOException when the socket's descriptor cannot be found or it is closed
+   * @throws IllegalArgumentException when {@code maxLineLength} is out of the decoder's range
+   * @throws UnsatisfiedLinkError when netkit's native library is not available
+   */
+  public UrgentLineReader(Socket socket, int maxLineLength) throws IOException {
+    Objects.requireNonNull(socket, "socket");
+    this.lines = new LineDecoder(maxLineLength);
+    this.urgent = UrgentSocket.of(socket);
+    this.fd = SocketDescriptors.of(socket);
+  }
+
+  /**
+   * Sets how long {@link #nextLine()} and {@link #nextRawLine()} wait for data.
+   *
+   * @param timeout the longest wait; zero waits without limit (the default)
+   * @throws IllegalArgumentException when negative or over {@link Integer#MAX_VALUE} ms
+   */
+  public void setTimeout(Duration timeout) {
+    long millis = timeout.toMillis();
+    if (timeout.isNegative() || millis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("timeout : " + timeout + " (expected: 0 to 24 days)");
+    }
+    this.timeoutMillis = millis == 0 ? -1 : (int) millis;
+  }
+
+  /**
+   * Returns the next line as text (strict UTF-8), or urgent data, or the end.
+   *
+   * @return the input
+   * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
+   *     it, so the caller may go on
+   * @throws MalformedTextException when the line is not UTF-8; it is consumed
+   * @throws SocketTimeoutException when the timeout passes without a line
+   * @throws IOException when reading fails
+   */
+  public Input nextLine() throws IOException {
+    return next(true);
+  }
+
+  /**
+   * Returns the next line as bytes, or urgent data, or the end.
+   *
+   * @return the input
+   * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
+   *     it, so the caller may go on
+   * @throws SocketTimeoutException when the timeout passes without a line
+   * @throws IOException when reading fails
+   */
+  public Input nextRawLine() throws IOException {
+    return next(false);
+  }
+
+  private Input next(boolean text) throws IOException {
+    while (true) {
+      if (urgentPending) {
+        return Input.URGENT;
+      }
+      if (buffer.hasRemaining()) {
+        Input line = decode(text);
+        if (line != null) {
+          return line;
+        }
+      }
+      int ready = Poll.poll(fd, Poll.IN | Poll.PRI, timeoutMillis);
+      if (ready == 0) {
+        throw new SocketTimeoutException("no data for " + timeoutMillis + " ms");
+      }
+      // Urgent data first: a read now would return data from after the mark.
+      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
+        continue;
+      }
+      if (!fill()) {
+        return Input.END;
+      }
+      checkUrgent();
+    }
+  }
+
+  private Input decode(boolean text) {
+    if (text) {
+      Optional<String> line = lines.decode(buffer);
+      return line.map(s -> new Input(Input.Kind.LINE, s, null)).orElse(null);
+    }
+    Optional<byte[]> line = lines.decodeBytes(buffer);
+    return line.map(b -> new Input(Input.Kind.LINE, null, b)).orElse(null);
+  }
+
+  /** One read into the empty buffer; false at the end of the stream. */
+  private boolean fill() throws IOException {
+    buffer.clear();
+    int n = urgent.read(buffer.array(), 0, buffer.capacity());
+    if (n < 0) {
+      buffer.limit(0);
+      return false;
+    }
+    buffer.limit(n);
+    bytesRead += n;
+    return true;
+  }
+
+  /** Asks the kernel (or what the reads set aside) for urgent data; true when some is known. */
+  private boolean checkUrgent() throws IOException {
+    UrgentRead read = urgent.readUrgent();
+    if (read.isReceived()) {
+      urgentPending = true;
+      urgentByteRead = true;
+    } else if (read.status() == UrgentRead.Status.NOT_ARRIVED_YET) {
+      urgentPending = true;
+      announcedBeforeArrival++;
+    }
+    return urgentPending;
+  }
+
+  /**
+   * Tells whether urgent data was seen and not yet skipped.
+   *
+   * @return true between an {@link Input.Kind#URGENT} input and {@link #skipToMark(Duration)}
+   */
+  public boolean isUrgentPending() {
+    return urgentPending;
+  }
+
+  /**
+   * Checks for urgent data without waiting, e.g. between two writes of a long reply; when there
+   * is some, the next {@link #nextLine()} returns {@link Input.Kind#URGENT}.
+   *
+   * @return true when urgent data is pending
+   * @throws IOException naming {@code recv(MSG_OOB)}
+   */
+  public boolean pollUrgent() throws IOException {
+    return urgentPending || checkUrgent();
+  }
+
+  /**
+   * Waits until the socket can take more data ({@code POLLOUT}) or urgent data arrives, for a
+   * thread about to write a long reply: a peer that stopped reading fills the send buffer, and a
+   * write blocked then would not notice the peer's abort (the book's server is woken from such a
+   * write by {@code SIGURG}). The wait ends too when the connection is shut down.
+   *
+   * @return true when urgent data is pending (do not write), false when writing may go on
+   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}
+   */
+  public boolean awaitWritableOrUrgent() throws IOException {
+    while (!urgentPending) {
+      int ready = Poll.poll(fd, Poll.OUT | Poll.PRI, -1);
+      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
+        return true;
+      }
+      if ((ready & ~Poll.PRI) != 0) {
+        return checkUrgent();
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Discards everything up to the urgent mark: the lines and the partial line buffered, and the
+   * bytes the peer sent before its urgent byte; then reads the urgent byte, waiting for it when
+   * only its announcement has arrived. Afterwards the next byte read is the first one sent after
+   * the urgent byte. Call it only after an {@link Input.Kind#URGENT} input (or a true
+   * {@link #pollUrgent()}); without urgent data it would read to the end of the stream.
+   *
+   * @param byteTimeout how long to wait for the urgent byte once at the mark (not for the data
+   *     before it, which flows as fast as the peer sends it)
+   * @return how many bytes were discarded, those already buffered included
+   * @throws SocketTimeoutException when the urgent byte does not come in time
+   * @throws EOFException when the stream ends first
+   * @throws IOException when reading fails
+   */
+  public long skipToMark(Duration byteTimeout) throws IOException {
+    long discarded = buffer.remaining() + lines.bufferedBytes();
+    buffer.position(buffer.limit());
+    lines.reset();
+    long fromSocket = urgent.discardToMark(OutputStream.nullOutputStream());
+    bytesRead += fromSocket;
+    discarded += fromSocket;
+    if (!urgentByteRead) {
+      awaitUrgentByte(byteTimeout);
+    }
+    urgentPending = false;
+    urgentByteRead = false;
+    return discarded;
+  }
+
+  private void awaitUrgentByte(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      UrgentRead read = urgent.readUrgent();
+      if (read.status() != UrgentRead.Status.NOT_ARRIVED_YET) {
+        return;
+      }
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        throw new SocketTimeoutException("urgent byte announced but not received within "
+            + timeout.toMillis() + " ms");
+      }
+      int ready = Poll.poll(fd, Poll.PRI, (int) Math.min(left, Integer.MAX_VALUE));
+      if ((ready & (Poll.HUP | Poll.ERR)) != 0 && (ready & Poll.PRI) == 0) {
+        throw new EOFException("connection ended before the announced urgent byte");
+      }
+    }
+  }
+
+  /** How often urgent data was announced before its byte arrived (caveat 3); for tests. */
+  long announcedBeforeArrival() {
+    return announcedBeforeArrival;
+  }
+
+  /**
+   * Returns how many bytes were read from the socket so far, discarded ones included; safe from
+   * any thread (a server watches it for idleness).
+   *
+   * @return the count
+   */
+  public long bytesRead() {
+    return bytesRead;
+  }
+}

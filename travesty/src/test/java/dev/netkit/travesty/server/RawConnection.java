@@ -1,0 +1,82 @@
+package dev.netkit.travesty.server;
+
+import dev.netkit.codec.LineEncoder;
+import dev.netkit.travesty.protocol.UrgentLineReader;
+import dev.netkit.travesty.protocol.UrgentLineReader.Input;
+import dev.netkit.urgent.UrgentSocket;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A hand-driven client connection for protocol tests: raw lines, raw bytes, urgent data. */
+final class RawConnection implements AutoCloseable {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  final Socket socket;
+  final UrgentLineReader reader;
+  final OutputStream out;
+
+  RawConnection(InetSocketAddress server) throws IOException {
+    this(server, 0);
+  }
+
+  RawConnection(InetSocketAddress server, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(server, 10_000);
+    reader = new UrgentLineReader(socket, 1 << 20);
+    reader.setTimeout(TIMEOUT);
+    out = socket.getOutputStream();
+  }
+
+  /** Sends one line with CRLF. */
+  RawConnection send(String line) throws IOException {
+    out.write(LineEncoder.encode(line));
+    return this;
+  }
+
+  /** Sends bytes as they are. */
+  RawConnection sendRaw(String bytes) throws IOException {
+    out.write(bytes.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  void sendUrgent() throws IOException {
+    UrgentSocket.of(socket).sendUrgent((byte) '!');
+  }
+
+  /** The next line; fails on urgent data or the end. */
+  String line() throws IOException {
+    Input input = reader.nextLine();
+    if (input.kind() != Input.Kind.LINE) {
+      throw new AssertionError("expected a line, got " + input);
+    }
+    return input.text();
+  }
+
+  /** The lines of a dot-terminated block, without the dot. */
+  List<String> block() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line; !(line = line()).equals("."); ) {
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  Input next() throws IOException {
+    return reader.nextLine();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

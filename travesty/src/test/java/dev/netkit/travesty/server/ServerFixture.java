@@ -1,0 +1,26 @@
+package dev.netkit.travesty.server;
+
+import dev.netkit.travesty.Travesty;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Starts servers on the loopback, port 0, with seeded models. */
+final class ServerFixture {
+
+  private static final AtomicLong SEEDS = new AtomicLong(17);
+
+  private ServerFixture() {
+  }
+
+  static TravestyServer.Builder builder() {
+    return TravestyServer.builder()
+        .address(InetAddress.getLoopbackAddress())
+        .port(0)
+        .models(() -> Travesty.builder().seed(SEEDS.incrementAndGet()).build());
+  }
+
+  static TravestyServer start() throws IOException {
+    return builder().build().start();
+  }
+}
