@@ -1,18 +1,26 @@
 package dev.netkit.cli.tour;
 
-import dev.netkit.travesty.Travesty;
+import dev.netkit.travesty.client.GenerationResult;
+import dev.netkit.travesty.client.TravestyClient;
+import dev.netkit.travesty.client.UploadProgress;
+import dev.netkit.travesty.client.UploadResult;
+import dev.netkit.travesty.server.TravestyServer;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Appendix A / chapter 17: the travesty engine analyses the bundled corpus (the text of the
- * book's part 4) and writes a short travesty of it.
+ * Chapter 17 and appendix A: the travesty server and client on loopback: upload the bundled
+ * corpus (the text of the book's part 4), generate a short travesty, then abort a long
+ * generation with TCP urgent data and go on in the same session.
  */
 final class TravestyStep implements TourStep {
 
-  private static final int WORDS = 70;
-  private static final int WIDTH = 72;
-  private static final long SEED = 17;
+  private static final int SHORT_WORDS = 50;
+  private static final long LONG_WORDS = 5_000_000;
+  private static final int LINES_BEFORE_ABORT = 3;
 
   @Override
   public String name() {
@@ -21,7 +29,7 @@ final class TravestyStep implements TourStep {
 
   @Override
   public String chapter() {
-    return "chapter 17 / appendix A: the travesty engine on the book's own text";
+    return "chapter 17: the travesty server and client, a generation aborted with urgent data";
   }
 
   @Override
@@ -30,18 +38,59 @@ final class TravestyStep implements TourStep {
     if (corpus.isEmpty()) {
       context.skip(Corpus.notFound());
     }
-    Travesty travesty = Travesty.builder().width(WIDTH).paragraphIndent("").seed(SEED).build();
-    long start = System.nanoTime();
-    travesty.addFile(corpus.get());
-    int states = travesty.states();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    context.say("analysed " + corpus.get().getFileName() + ": " + travesty.wordsAnalyzed()
-        + " words, " + travesty.uniqueWords() + " unique, " + states + " states (" + millis
-        + " ms)");
-    context.check(travesty.uniqueWords() > 1000 && states > 1000, "a model of real size");
-    context.say("a travesty of " + WORDS + " words:");
-    String text = travesty.prettyText(WORDS);
-    text.lines().filter(line -> !line.isBlank()).forEach(line -> context.say("  " + line));
-    context.check(text.split("\\s+").length >= WORDS - 1, WORDS + " words generated");
+    TravestyServer server = context.use(TravestyServer.builder()
+        .address(InetAddress.getLoopbackAddress()).port(0).build().start());
+    context.say("travesty-server on " + Addresses.show(server.localAddress()));
+    TravestyClient client = context.use(TravestyClient.connect(server.localAddress()));
+    context.say("travesty-client: " + client.banner().format());
+    UploadResult upload = client.analyze(corpus.get(), UploadProgress.NONE);
+    context.say("DATA " + corpus.get().getFileName() + " (" + Files.size(corpus.get())
+        + " bytes): " + upload.reply().format());
+    context.check(upload.reply().code() == 202 && !upload.aborted(), "202 after the upload");
+    context.say("GENERATE " + SHORT_WORDS + ":");
+    GenerationResult text = client.generate(SHORT_WORDS,
+        line -> context.say("  " + untabbed(line)));
+    context.check(text.reply().code() == 203 && text.lines() > 0, "203 and text");
+    abortedGeneration(context, client);
+    context.say("travesty-client: " + client.bye().format());
+  }
+
+  private static void abortedGeneration(StepContext context, TravestyClient client)
+      throws Exception {
+    context.say("GENERATE " + LONG_WORDS + ", aborted with urgent data from another thread "
+        + "(as on Ctrl-C) once " + LINES_BEFORE_ABORT + " lines arrived:");
+    AtomicLong seen = new AtomicLong();
+    GenerationResult result = client.generate(LONG_WORDS, line -> {
+      if (seen.incrementAndGet() <= LINES_BEFORE_ABORT) {
+        context.say("  " + untabbed(line));
+      }
+      if (seen.get() == LINES_BEFORE_ABORT) {
+        abortFromAnotherThread(client);
+      }
+    });
+    context.say("aborted: " + result.aborted() + " after " + result.lines() + " lines; "
+        + result.bytesDiscarded() + " bytes in flight discarded up to the server's mark");
+    context.check(result.aborted(), "the generation was aborted");
+    GenerationResult after = client.generate(5, line -> { });
+    context.say("same session, GENERATE 5: " + after.reply().format() + ", " + after.lines()
+        + " line(s)");
+    context.check(after.reply().code() == 203 && !after.aborted(),
+        "the session goes on after the abort");
+  }
+
+  private static String untabbed(String line) {
+    return line.replace("\t", "    ");
+  }
+
+  private static void abortFromAnotherThread(TravestyClient client) {
+    Thread aborter = new Thread(() -> {
+      try {
+        client.abort();
+      } catch (java.io.IOException e) {
+        // The generation then runs to its end and the check above fails.
+      }
+    }, "tour-travesty-abort");
+    aborter.setDaemon(true);
+    aborter.start();
   }
 }
