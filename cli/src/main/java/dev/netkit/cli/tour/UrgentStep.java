@@ -64,12 +64,12 @@ final class UrgentStep implements TourStep {
       context.say("urgent-recv: watcher (the book's SIGURG handler) got urgent byte '"
           + (char) read.data() + "'");
     }));
+    context.say("urgent-send: \"normal data, line 1\", urgent '!', \"normal data, line 2\"");
     OutputStream out = pair[0].getOutputStream();
     out.write("normal data, line 1\n".getBytes(StandardCharsets.US_ASCII));
     UrgentSocket.of(pair[0]).sendUrgent((byte) '!');
     out.write("normal data, line 2\n".getBytes(StandardCharsets.US_ASCII));
     pair[0].shutdownOutput();
-    context.say("urgent-send: \"normal data, line 1\", urgent '!', \"normal data, line 2\"");
     List<String> lines = new ArrayList<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(receiver.inputStream(),
         StandardCharsets.US_ASCII));
