@@ -5,7 +5,7 @@ import dev.netkit.chat.client.ChatClient;
 import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.support.DurationConverter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

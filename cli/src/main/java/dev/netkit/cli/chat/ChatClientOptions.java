@@ -1,7 +1,7 @@
 package dev.netkit.cli.chat;
 
 import dev.netkit.chat.client.ChatClientConfig;
-import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.support.DurationConverter;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.Duration;

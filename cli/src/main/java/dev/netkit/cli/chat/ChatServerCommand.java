@@ -2,8 +2,8 @@ package dev.netkit.cli.chat;
 
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.cli.udp.HostPortConverter;
-import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.UntilStopped;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

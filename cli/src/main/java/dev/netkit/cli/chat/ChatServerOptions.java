@@ -3,7 +3,7 @@ package dev.netkit.cli.chat;
 import dev.netkit.chat.ChannelConfigFile;
 import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.cli.udp.DurationConverter;
+import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package dev.netkit.cli.multicast;
 
-import dev.netkit.cli.udp.DurationConverter;
-import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconServer;
 import java.io.PrintWriter;

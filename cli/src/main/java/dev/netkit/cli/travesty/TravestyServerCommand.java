@@ -1,6 +1,6 @@
 package dev.netkit.cli.travesty;
 
-import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.server.TravestyServer;

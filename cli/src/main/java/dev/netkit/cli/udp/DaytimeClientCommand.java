@@ -1,5 +1,6 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.udp.DaytimeClient;
 import dev.netkit.udp.DaytimeReport;
 import dev.netkit.udp.DaytimeServer;

@@ -1,5 +1,7 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.DaytimeServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;

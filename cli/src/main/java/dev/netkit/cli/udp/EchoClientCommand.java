@@ -1,5 +1,6 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.udp.EchoClient;
 import dev.netkit.udp.RequestGivenUpException;
 import dev.netkit.udp.ReverseEchoServer;

@@ -2,6 +2,8 @@ package dev.netkit.cli.udp;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.ReverseEchoServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;

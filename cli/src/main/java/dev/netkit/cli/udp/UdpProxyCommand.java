@@ -1,5 +1,8 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
 import java.io.PrintWriter;
 import java.net.InetAddress;

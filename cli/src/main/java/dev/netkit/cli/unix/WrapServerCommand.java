@@ -1,6 +1,6 @@
 package dev.netkit.cli.unix;
 
-import dev.netkit.cli.udp.UntilStopped;
+import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.unix.StreamServer;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapServer;

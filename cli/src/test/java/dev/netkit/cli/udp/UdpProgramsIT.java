@@ -1,8 +1,7 @@
 package dev.netkit.cli.udp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.ReverseEchoServer;
 import java.io.ByteArrayInputStream;
@@ -23,6 +22,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class UdpProgramsIT {
 

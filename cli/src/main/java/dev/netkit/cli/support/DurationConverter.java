@@ -1,4 +1,4 @@
-package dev.netkit.cli.udp;
+package dev.netkit.cli.support;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
