@@ -260,14 +260,7 @@ public final class Travesty {
    * @throws IllegalStateException if nothing has been analysed
    */
   public String generate(int words) {
-    checkWords(words);
-    StringBuilder text = new StringBuilder((int) Math.min(words * 8L, STRING_CAPACITY_LIMIT));
-    try {
-      generate(words, text, NEVER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+    return collect(words, this::generate);
   }
 
   /**
@@ -317,10 +310,20 @@ public final class Travesty {
    * @throws IllegalStateException if nothing has been analysed
    */
   public String prettyText(int words) {
+    return collect(words, this::prettyText);
+  }
+
+  /** A streaming generator: raw {@code generate} or {@code prettyText}, with a stop signal. */
+  @FunctionalInterface
+  private interface TextWriter {
+    long write(long words, Appendable out, BooleanSupplier stop) throws IOException;
+  }
+
+  private static String collect(int words, TextWriter writer) {
     checkWords(words);
     StringBuilder text = new StringBuilder((int) Math.min(words * 8L, STRING_CAPACITY_LIMIT));
     try {
-      prettyText(words, text, NEVER);
+      writer.write(words, text, NEVER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
