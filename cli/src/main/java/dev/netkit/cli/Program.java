@@ -23,16 +23,4 @@ public record Program(String name, String description, Supplier<Object> command)
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(command, "command");
   }
-
-  /**
-   * A program whose module has not landed yet: running it prints "not yet implemented" and exits
-   * with status 2.
-   *
-   * @param name the program name
-   * @param description one line shown in the program list
-   * @return the placeholder program
-   */
-  public static Program notYetImplemented(String name, String description) {
-    return new Program(name, description, () -> new NotYetImplementedCommand(name));
-  }
 }

@@ -2,10 +2,10 @@ package dev.netkit.cli.chat;
 
 import dev.netkit.chat.broadcast.BroadcastEcho;
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
     description = "send lines to a broadcast address and print every answer (ch. 20)")
 public final class BroadcastEchoCommand implements Callable<Integer> {
 
+  /** How long answers are awaited after the end of input unless told otherwise. */
+  static final Duration DEFAULT_LINGER = Duration.ofSeconds(1);
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS",
       description = "Where to send, normally a subnet's broadcast address "
           + "(default: ${DEFAULT-VALUE}, every host of the local network).")
@@ -34,8 +37,9 @@ public final class BroadcastEchoCommand implements Callable<Integer> {
   int port = BroadcastEcho.DEFAULT_PORT;
 
   @Option(names = "--linger", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "After the end of input, keep printing answers this long (default: 1s).")
-  Duration linger = Duration.ofSeconds(1);
+      description = "After the end of input, keep printing answers this long "
+          + "(default: ${DEFAULT-VALUE}).")
+  Duration linger = DEFAULT_LINGER;
 
   @Spec
   CommandSpec spec;
@@ -58,7 +62,7 @@ public final class BroadcastEchoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(address), port);
+    InetSocketAddress target = Startup.resolve(address, port);
     try (BroadcastEcho echo = new BroadcastEcho(target)) {
       echo.run(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
           spec.commandLine().getOut(), linger);

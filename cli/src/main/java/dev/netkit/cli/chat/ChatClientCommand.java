@@ -6,12 +6,13 @@ import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
+import dev.netkit.cli.support.StartupException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +46,8 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   @Option(names = "--discovery-timeout", paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "How long to wait for a server to answer the broadcast (default: 3s).")
+      description = "How long to wait for a server to answer the broadcast "
+          + "(default: ${DEFAULT-VALUE}).")
   Duration discoveryTimeout = ServerDiscovery.DEFAULT_TIMEOUT;
 
   @Mixin
@@ -89,9 +91,10 @@ public final class ChatClientCommand implements Callable<Integer> {
     }
   }
 
-  private Optional<InetSocketAddress> serverAddress() throws IOException, InterruptedException {
+  private Optional<InetSocketAddress> serverAddress()
+      throws IOException, InterruptedException, StartupException {
     if (server != null) {
-      return Optional.of(new InetSocketAddress(InetAddress.getByName(server), port));
+      return Optional.of(Startup.resolve(server, port));
     }
     Optional<InetSocketAddress> found = new ServerDiscovery(port, discoveryTimeout)
         .find(address -> err.println("Broadcasting for a server on "

@@ -22,16 +22,17 @@ public final class ChatClientOptions {
   int loginTries = ChatClientConfig.DEFAULT_LOGIN_TRIES;
 
   @Option(names = "--login-interval", paramLabel = "DURATION",
-      converter = DurationConverter.class, description = "Wait per login try (default: 6s).")
+      converter = DurationConverter.class,
+      description = "Wait per login try (default: ${DEFAULT-VALUE}).")
   Duration loginInterval = ChatClientConfig.DEFAULT_LOGIN_RETRY_INTERVAL;
 
   @Option(names = "--keep-alive", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "STILL_HERE interval (default: 30s).")
+      description = "STILL_HERE interval (default: ${DEFAULT-VALUE}).")
   Duration keepAlive = ChatClientConfig.DEFAULT_KEEP_ALIVE_INTERVAL;
 
   @Option(names = "--linger", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "After the end of input, keep showing events this long before logging off "
-          + "(for scripts; default: 0s).")
+          + "(for scripts; default: ${DEFAULT-VALUE}).")
   Duration linger = Duration.ZERO;
 
   /**

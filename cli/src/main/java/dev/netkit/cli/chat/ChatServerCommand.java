@@ -3,6 +3,7 @@ package dev.netkit.cli.chat;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server [port] [options]}: the book's chat server ({@code chat_server.pl} with
- * auto-logout) until Ctrl-C. Prints where it listens; logs go to standard error.
+ * auto-logout) until Ctrl-C, on loopback unless given {@code --bind}. Prints where it listens;
+ * logs go to standard error.
  */
 @Command(name = "chat-server", mixinStandardHelpOptions = true,
     description = "the UDP chat server: channels, private messages, keep-alive (ch. 19)")
@@ -45,7 +47,9 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ChatServer server = new ChatServer(config()).start();
+    ChatServerConfig config = config();
+    ChatServer server =
+        Startup.listen(config.bindAddress(), () -> new ChatServer(config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("chat-server: listening on " + HostPortConverter.format(server.localAddress()));
     out.flush();

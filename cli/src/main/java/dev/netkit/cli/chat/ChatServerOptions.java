@@ -23,25 +23,26 @@ public final class ChatServerOptions {
   }
 
   @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Local address to listen on (default: all; discovery needs all).")
-  InetAddress bind;
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 "
+          + "for every interface, which broadcast discovery needs).")
+  InetAddress bind = InetAddress.getLoopbackAddress();
 
   @Option(names = "--channels", paramLabel = "FILE",
       description = "Channel file: lines TITLE GROUP|- DESCRIPTION (default: the book's five).")
   Path channels;
 
   @Option(names = "--auto-logout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "Log out users silent this long (default: 120s).")
+      description = "Log out users silent this long (default: ${DEFAULT-VALUE}).")
   Duration autoLogout = ChatServerConfig.DEFAULT_AUTO_LOGOUT;
 
   @Option(names = "--check-interval", paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "How often to look for silent users (default: 30s).")
+      description = "How often to look for silent users (default: ${DEFAULT-VALUE}).")
   Duration checkInterval = ChatServerConfig.DEFAULT_CHECK_INTERVAL;
 
   @Option(names = "--summary-interval", paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "How often to log the summary line (default: 1m).")
+      description = "How often to log the summary line (default: ${DEFAULT-VALUE}).")
   Duration summaryInterval = ChatServerConfig.DEFAULT_SUMMARY_INTERVAL;
 
   @Option(names = "--max-users", paramLabel = "N",
@@ -60,9 +61,10 @@ public final class ChatServerOptions {
       description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
   int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
 
-  @Option(names = {"-q", "--quiet"},
-      description = "Log only the minute summary and problems, not every event.")
-  boolean quiet;
+  @Option(names = "--log-datagrams",
+      description = "Log every event (login, join, message, …) as it arrives (default: off: "
+          + "the summary line and problems only).")
+  boolean logDatagrams;
 
   /**
    * Builds the server configuration from the options.
@@ -74,10 +76,10 @@ public final class ChatServerOptions {
    */
   public ChatServerConfig.Builder builder(int port) throws IOException {
     ChatServerConfig.Builder builder = ChatServerConfig.builder()
-        .bindAddress(bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port))
+        .bindAddress(new InetSocketAddress(bind, port))
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .maxUsers(maxUsers).maxChannelsPerUser(maxChannelsPerUser)
-        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(quiet);
+        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams);
     if (channels != null) {
       builder.channels(ChannelConfigFile.read(channels));
     }

@@ -1,5 +1,6 @@
 package dev.netkit.cli.multicast;
 
+import dev.netkit.cli.support.Startup;
 import dev.netkit.multicast.MulticastInterfaces;
 import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconReceiver;
@@ -48,7 +49,8 @@ public final class McastTimeClientCommand implements Callable<Integer> {
     Optional<NetworkInterface> where = joinInterface == null ? Optional.empty()
         : Optional.of(MulticastInterfaces.byName(joinInterface));
     PrintWriter out = spec.commandLine().getOut();
-    try (TimeBeaconReceiver receiver = TimeBeaconReceiver.open(port, group, where)) {
+    try (TimeBeaconReceiver receiver = Startup.attempt("join", group.getHostAddress() + ":" + port,
+        () -> TimeBeaconReceiver.open(port, group, where))) {
       for (long received = 0; received < count; received++) {
         out.println(receiver.receive());
         out.flush();

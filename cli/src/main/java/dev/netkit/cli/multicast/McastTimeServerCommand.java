@@ -1,6 +1,7 @@
 package dev.netkit.cli.multicast;
 
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconServer;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mcast-time-server [port] [group] [ttl] [--period 15s]}: the book's time-of-day beacon
+ * {@code mcast-time-server [port] [group] [ttl] [--interval 15s]}: the book's time-of-day beacon
  * (figure 21.4) until Ctrl-C: {@code <ctime>/<hostname>} to the group on every multiple of the
- * period.
+ * interval.
  */
 @Command(name = "mcast-time-server", mixinStandardHelpOptions = true,
     description = "multicast time-of-day beacon (ch. 21)")
@@ -35,8 +36,8 @@ public final class McastTimeServerCommand implements Callable<Integer> {
       description = "Time to live, 0-255; 0 stays on this host (default: ${DEFAULT-VALUE}).")
   int ttl = TimeBeaconConfig.DEFAULT_TTL;
 
-  @Option(names = "--period", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "Time between beacons (default: 15s).")
+  @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time between beacons (default: ${DEFAULT-VALUE}).")
   Duration period = TimeBeaconConfig.DEFAULT_PERIOD;
 
   @Option(names = "--iface", paramLabel = "NAME",
@@ -54,25 +55,23 @@ public final class McastTimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.defaults().withTarget(group, port)
-        .withTimeToLive(ttl).withPeriod(period);
-    if (outgoingInterface != null) {
-      config = config.withOutgoingInterface(outgoingInterface);
-    }
-    if (hostName != null) {
-      config = config.withHostName(hostName);
-    }
-    TimeBeaconServer server = new TimeBeaconServer(config).start();
+    TimeBeaconConfig config = config();
+    TimeBeaconServer server = Startup.attempt("send to", group.getHostAddress() + ":" + port,
+        () -> new TimeBeaconServer(config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("mcast-time-server: sending to " + group.getHostAddress() + ":" + port
-        + " every " + shortForm(period) + ", ttl " + ttl);
+        + " every " + DurationConverter.format(period) + ", ttl " + ttl);
     out.flush();
     untilStopped.await(server);
     return 0;
   }
 
-  private static String shortForm(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s"
-        : duration.toMillis() + "ms";
+  private TimeBeaconConfig config() {
+    TimeBeaconConfig config = TimeBeaconConfig.defaults().withTarget(group, port)
+        .withTimeToLive(ttl).withPeriod(period);
+    if (outgoingInterface != null) {
+      config = config.withOutgoingInterface(outgoingInterface);
+    }
+    return hostName == null ? config : config.withHostName(hostName);
   }
 }

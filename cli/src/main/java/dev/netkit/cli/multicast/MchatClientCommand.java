@@ -3,14 +3,13 @@ package dev.netkit.cli.multicast;
 import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.chat.ChatClientOptions;
 import dev.netkit.multicast.MulticastChatClient;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -83,7 +82,7 @@ public final class MchatClientCommand implements Callable<Integer> {
         dataPort == null ? OptionalInt.empty() : OptionalInt.of(dataPort),
         Optional.ofNullable(joinInterface));
     ChatClientConfig.Builder config = options.apply(ChatClientConfig.builder(
-        new InetSocketAddress(InetAddress.getByName(server), port)));
+        Startup.resolve(server, port)));
     try (MulticastChatClient client = MulticastChatClient.open(config, new ChatDisplay(out, err),
         settings)) {
       return options.console(in, out, err).run(client.chatClient());

@@ -4,6 +4,7 @@ import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.chat.ChatServerOptions;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.multicast.MulticastFanOut;
 import java.io.PrintWriter;
@@ -53,7 +54,9 @@ public final class MchatServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MulticastFanOut.Settings settings = new MulticastFanOut.Settings(dataPort, ttl,
         Optional.ofNullable(outgoingInterface));
-    ChatServer server = MulticastFanOut.server(options.builder(port), settings).start();
+    ChatServerConfig.Builder config = options.builder(port);
+    ChatServer server = Startup.listen(config.build().bindAddress(),
+        () -> MulticastFanOut.server(config, settings).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("mchat-server: listening on " + HostPortConverter.format(server.localAddress())
         + ", channels on port " + dataPort + " (ttl " + ttl + ")");

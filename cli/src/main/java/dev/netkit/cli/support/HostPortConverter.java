@@ -1,5 +1,6 @@
 package dev.netkit.cli.support;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -15,14 +16,17 @@ public final class HostPortConverter implements ITypeConverter<InetSocketAddress
   }
 
   /**
-   * Formats a resolved address as its numeric host and port, e.g. {@code 127.0.0.1:2007}.
+   * Formats a resolved address as its numeric host and port, e.g. {@code 127.0.0.1:2007} or
+   * {@code [::1]:2007}.
    *
    * @param address a resolved address
    * @return {@code IP:PORT}
    * @throws NullPointerException if the address is unresolved
    */
   public static String format(InetSocketAddress address) {
-    return address.getAddress().getHostAddress() + ":" + address.getPort();
+    String host = address.getAddress().getHostAddress();
+    return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+        + address.getPort();
   }
 
   @Override

@@ -40,11 +40,11 @@ final class BroadcastStep implements TourStep {
     String hostA = hosts.link().addressA().getHostAddress();
     String broadcast = hosts.link().broadcastAddress().getHostAddress();
     context.say(hosts.describe());
-    CapturedProcess echoServer = hosts.onA(null, "echo-server", "7", "--quiet");
-    CapturedProcess chatServer = hosts.onA(null, "chat-server");
+    CapturedProcess echoServer = hosts.onA(null, "echo-server", "7", "--bind", "0.0.0.0");
+    CapturedProcess chatServer = hosts.onA(null, "chat-server", "--bind", "0.0.0.0");
     echoServer.awaitStdoutLine(line -> line.contains("servicing"), START);
     TwoHosts.awaitStderr(chatServer, "listening", START);
-    context.say("A$ netkit echo-server 7 & netkit chat-server &");
+    context.say("A$ netkit echo-server 7 --bind 0.0.0.0 & netkit chat-server --bind 0.0.0.0 &");
 
     context.say("B$ echo 'anybody out there?' | netkit broadcast-echo " + broadcast + " 7");
     CommandResult echo = hosts.onB("anybody out there?\n", "broadcast-echo", broadcast, "7",

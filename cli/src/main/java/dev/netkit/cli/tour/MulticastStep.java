@@ -57,9 +57,9 @@ final class MulticastStep implements TourStep {
     String ifaceA = hosts.link().interfaceA();
     String hostA = hosts.link().addressA().getHostAddress();
     CapturedProcess beacon = hosts.onA(null, "mcast-time-server", "2070", GROUP, "1",
-        "--period", "500ms", "--iface", ifaceA, "--hostname", "hosta");
+        "--interval", "500ms", "--iface", ifaceA, "--hostname", "hosta");
     beacon.awaitStdoutLine(line -> line.startsWith("mcast-time-server: sending to"), START);
-    context.say("A$ netkit mcast-time-server 2070 " + GROUP + " 1 --period 500ms   (TTL 1)");
+    context.say("A$ netkit mcast-time-server 2070 " + GROUP + " 1 --interval 500ms   (TTL 1)");
     CapturedProcess first = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
     CapturedProcess second = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
     context.say("B$ netkit mcast-time-client --count " + BEACONS + "   (twice, same port)");
@@ -76,9 +76,11 @@ final class MulticastStep implements TourStep {
 
   private static void chat(StepContext context, TwoHosts hosts, String ifaceA, String hostA)
       throws Exception {
-    CapturedProcess server = hosts.onA(null, "mchat-server", "--iface", ifaceA);
+    CapturedProcess server =
+        hosts.onA(null, "mchat-server", "--bind", "0.0.0.0", "--iface", ifaceA);
     server.awaitStdoutLine(line -> line.startsWith("mchat-server: listening on"), START);
-    context.say("A$ netkit mchat-server   (channel traffic goes once to the channel's group)");
+    context.say("A$ netkit mchat-server --bind 0.0.0.0   (channel traffic goes once to the"
+        + " channel's group)");
     CapturedProcess alice = hosts.onA(null, "mchat-client", "127.0.0.1");
     CapturedProcess carol = hosts.onB(null, "mchat-client", hostA, "2027", "2028");
     TwoHosts.type(alice, "alice", "/join Weather");

@@ -20,13 +20,14 @@ import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code travesty-bench --corpus FILE [--words N] [--seed S] [--order K] [--rounds R]}: builds a
- * model from a UTF-8 file line by line (as a server analyses an upload: the bytes of each line,
- * without its line feed), generates N words of raw text into a counting sink, and prints one line
- * of {@code key=value} pairs.
+ * {@code travesty-bench --corpus FILE [--words N] [--seed SEED] [--order N] [--rounds N]}:
+ * builds a model from a UTF-8 file line by line (as a server analyses an upload: the bytes of
+ * each line, without its line feed), generates N words of raw text into a counting sink, and
+ * prints one line of {@code key=value} pairs.
  *
  * <p>Three phases are timed: the build (reading, adding and analysing every line: the model then
  * knows every word), the index (the contexts and successor lists, which the first generation, or
@@ -59,15 +60,15 @@ public final class TravestyBenchCommand implements Callable<Integer> {
       description = "Words to generate (default: ${DEFAULT-VALUE}).")
   private long words;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
       description = "Seed of the random source (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(names = "--order", paramLabel = "K", defaultValue = "2",
+  @Option(names = "--order", paramLabel = "N", defaultValue = "2",
       description = "Words per context, 1-4 (default: ${DEFAULT-VALUE}).")
   private int order;
 
-  @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "7",
       description = "Build-and-generate rounds in this JVM; the first is reported as cold_*, the"
           + " median of the others as the result (default: ${DEFAULT-VALUE}).")
   private int rounds;
@@ -83,9 +84,8 @@ public final class TravestyBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (words < 0 || rounds < 1 || order < Travesty.MIN_ORDER || order > Travesty.MAX_ORDER) {
-      spec.commandLine().getErr().println(
-          "travesty-bench: need --words >= 0, --rounds >= 1, --order 1-4");
-      return 2;
+      throw new ParameterException(spec.commandLine(),
+          "need --words >= 0, --rounds >= 1, --order 1-4");
     }
     long bytes = Files.size(corpus);
     Round cold = round();

@@ -1,6 +1,6 @@
 package dev.netkit.cli.travesty;
 
-import dev.netkit.codec.ProtocolException;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.jni.SignalTrap;
 import dev.netkit.jni.SignalTrap.Signal;
 import dev.netkit.travesty.client.TravestyClient;
@@ -54,14 +54,8 @@ public final class TravestyClientCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TravestyClient client;
-    try {
-      client = TravestyClient.connect(new InetSocketAddress(host, port));
-    } catch (IOException | ProtocolException e) {
-      err.println("travesty-client: cannot talk to " + host + ":" + port + ": " + e.getMessage());
-      err.flush();
-      return 1;
-    }
+    InetSocketAddress server = Startup.resolve(host, port);
+    TravestyClient client = Startup.connect(server, () -> TravestyClient.connect(server));
     try (client; SignalTrap trap = noSignals ? null : SignalTrap.install(Signal.INT)) {
       ClientShell shell = new ClientShell(client, out, System.console() != null);
       if (trap != null) {

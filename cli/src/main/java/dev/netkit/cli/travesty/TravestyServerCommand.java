@@ -1,5 +1,8 @@
 package dev.netkit.cli.travesty;
 
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
@@ -16,8 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code travesty-server [port] [--max-upload BYTES] [--max-words N] ...}: the book's figure
- * 17.6, a thin CLI around {@link TravestyServer}. Runs until Ctrl-C or SIGTERM.
+ * {@code travesty-server [port] [--bind ADDRESS] [--max-upload BYTES] [--max-words N] ...}: the
+ * book's figure 17.6, a thin CLI around {@link TravestyServer}, on loopback unless given
+ * {@code --bind}. Runs until Ctrl-C or SIGTERM.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = {"%nProtocol: DATA, RESET, GENERATE n, BYE over CRLF lines (try: nc HOST PORT);"
@@ -32,9 +36,10 @@ public final class TravestyServerCommand implements Callable<Integer> {
       description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = TravestyProtocol.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address to listen on (default: every interface).")
-  private InetAddress bind;
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+          + "0.0.0.0 for every interface).")
+  private InetAddress bind = InetAddress.getLoopbackAddress();
 
   @Option(names = "--max-upload", paramLabel = "BYTES",
       description = "Largest upload (default: ${DEFAULT-VALUE}).")
@@ -60,29 +65,22 @@ public final class TravestyServerCommand implements Callable<Integer> {
       description = "Clients at once (default: ${DEFAULT-VALUE}).")
   private int maxClients = TravestyServer.DEFAULT_MAX_CLIENTS;
 
-  @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-      description = "Close a client that moves no byte for this long (default: ${DEFAULT-VALUE}).")
-  private long idleSeconds = TravestyServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Close a client that moves no byte for this long "
+          + "(default: ${DEFAULT-VALUE}).")
+  private Duration idleTimeout = TravestyServer.DEFAULT_IDLE_TIMEOUT;
 
-  @Option(names = "--seed", paramLabel = "S",
+  @Option(names = "--seed", paramLabel = "SEED",
       description = "Seed every client's model the same way, for repeatable demos.")
   private Long seed;
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    TravestyServer server;
-    try {
-      server = configure().build();
-    } catch (IllegalArgumentException e) {
-      err.println("travesty-server: " + e.getMessage());
-      return 2;
-    }
-    server.start();
+    TravestyServer server = Startup.listen(new InetSocketAddress(bind, port),
+        () -> configure().build().start());
     PrintWriter out = spec.commandLine().getOut();
-    InetSocketAddress address = server.localAddress();
-    out.println("travesty-server: waiting for incoming connections on port "
-        + address.getPort() + "...");
+    out.println("travesty-server: waiting for incoming connections on "
+        + HostPortConverter.format(server.localAddress()) + "...");
     out.flush();
     new UntilStopped().await(server);
     return 0;
@@ -92,7 +90,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
     TravestyServer.Builder builder = TravestyServer.builder().address(bind).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
-        .idleTimeout(Duration.ofSeconds(idleSeconds));
+        .idleTimeout(idleTimeout);
     if (seed != null) {
       long fixed = seed;
       builder.models(() -> Travesty.builder().seed(fixed).build());

@@ -1,12 +1,14 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.ExitStatus;
+import dev.netkit.cli.support.ProgramFailure;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.udp.DaytimeClient;
 import dev.netkit.udp.DaytimeReport;
 import dev.netkit.udp.DaytimeServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code daytime-client [--port P] [--timeout 10s] host…}: the book's figure 18.3. */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nPrints `host: time` per answer, then names the hosts that did not answer on "
-        + "stderr. Exit status 0 when every host answered, 1 otherwise.")
+        + "stderr. Exit status 1 when a host did not answer.")
 public final class DaytimeClientCommand implements Callable<Integer> {
+
+  /** How long the client waits for every answer unless told otherwise. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   @Spec
   private CommandSpec spec;
@@ -30,19 +35,19 @@ public final class DaytimeClientCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "HOST", description = "Hosts to ask.")
   private List<String> hosts = new ArrayList<>();
 
-  @Option(names = "--port", paramLabel = "P",
+  @Option(names = "--port", paramLabel = "PORT",
       description = "Daytime port (default: ${DEFAULT-VALUE}).")
   private int port = DaytimeServer.DEFAULT_PORT;
 
-  @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
-      description = "How long to wait for all answers (default: 10s).")
-  private Duration timeout = Duration.ofSeconds(10);
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for all answers (default: ${DEFAULT-VALUE}).")
+  private Duration timeout = DEFAULT_TIMEOUT;
 
   @Override
   public Integer call() throws Exception {
     List<InetSocketAddress> addresses = new ArrayList<>();
     for (String host : hosts) {
-      addresses.add(new InetSocketAddress(host, port));
+      addresses.add(Startup.resolve(host, port));
     }
     DaytimeReport report = new DaytimeClient().query(addresses, timeout);
     PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +56,7 @@ public final class DaytimeClientCommand implements Callable<Integer> {
       out.println(answer.host().getHostString() + ": " + answer.time());
     }
     for (DaytimeReport.Failure failure : report.failures()) {
-      err.println(failure.host().getHostString() + ": " + describe(failure));
+      err.println(failure.host().getHostString() + ": " + ProgramFailure.reason(failure.error()));
     }
     if (!report.silent().isEmpty()) {
       err.println("no answer within " + timeout.toMillis() + " ms from: " + report.silent()
@@ -59,13 +64,6 @@ public final class DaytimeClientCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return report.allAnswered() ? 0 : 1;
-  }
-
-  private static String describe(DaytimeReport.Failure failure) {
-    if (failure.error() instanceof PortUnreachableException) {
-      return "port unreachable (nothing listens there)";
-    }
-    return failure.error().toString();
+    return report.allAnswered() ? ExitStatus.OK : ExitStatus.FAILURE;
   }
 }

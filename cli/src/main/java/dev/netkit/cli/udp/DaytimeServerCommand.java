@@ -1,6 +1,8 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.DaytimeServer;
 import java.io.PrintWriter;
@@ -13,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code daytime-server [port]}: RFC 867 over UDP. */
+/** {@code daytime-server [port] [--bind ADDRESS]}: RFC 867 over UDP, on loopback by default. */
 @Command(mixinStandardHelpOptions = true,
-    footer = "%nAnswers any datagram with the local time as one CRLF line. Runs until Ctrl-C.")
+    footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
+        + "start; with --log-datagrams also each request. Runs until Ctrl-C.")
 public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Spec
@@ -25,15 +28,24 @@ public final class DaytimeServerCommand implements Callable<Integer> {
       description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = DaytimeServer.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address to listen on (default: every interface).")
-  private InetAddress bind = new InetSocketAddress(0).getAddress();
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+          + "0.0.0.0 for every interface).")
+  private InetAddress bind = InetAddress.getLoopbackAddress();
+
+  @Option(names = "--log-datagrams",
+      description = "Log each request received (default: off; -v turns it on too).")
+  private boolean logDatagrams;
 
   final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
-    DaytimeServer server = new DaytimeServer(new InetSocketAddress(bind, port)).start();
+    if (logDatagrams) {
+      DebugLogging.enable(DaytimeServer.class);
+    }
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    DaytimeServer server = Startup.listen(address, () -> new DaytimeServer(address).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("daytime-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress()));

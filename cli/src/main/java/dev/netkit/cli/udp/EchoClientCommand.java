@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.udp.EchoClient;
 import dev.netkit.udp.RequestGivenUpException;
 import dev.netkit.udp.ReverseEchoServer;
@@ -13,8 +14,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +50,8 @@ public final class EchoClientCommand implements Callable<Integer> {
       description = "Server port (default: ${DEFAULT-VALUE}).")
   private int port = ReverseEchoServer.DEFAULT_PORT;
 
-  @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
-      description = "Wait for a reply (default: 2s); with --sequenced the initial "
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Wait for a reply (default: ${DEFAULT-VALUE}); with --sequenced the initial "
           + "retransmission timeout, which then adapts.")
   private Duration timeout = EchoClient.Config.DEFAULT_TIMEOUT;
 
@@ -68,7 +67,7 @@ public final class EchoClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InetSocketAddress server = new InetSocketAddress(host, port);
+    InetSocketAddress server = Startup.resolve(host, port);
     BufferedReader lines = new BufferedReader(new InputStreamReader(stdin,
         StandardCharsets.UTF_8));
     return sequenced ? sequenced(server, lines) : plain(server, lines);
@@ -76,18 +75,12 @@ public final class EchoClientCommand implements Callable<Integer> {
 
   private int plain(InetSocketAddress server, BufferedReader lines) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     EchoClient.Config config = EchoClient.Config.defaults().withTimeout(timeout).withTries(tries);
     try (EchoClient client = EchoClient.open(server, config)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         out.println(client.request(line));
         out.flush();
       }
-    } catch (SocketTimeoutException | PortUnreachableException e) {
-      err.println("echo-client: " + (e instanceof PortUnreachableException
-          ? server + ": port unreachable (nothing listens there)" : e.getMessage()));
-      err.flush();
-      return 1;
     }
     return 0;
   }

@@ -1,25 +1,27 @@
 package dev.netkit.cli.udp;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.ReverseEchoServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code echo-server [port] [--flaky] [--quiet]}: the book's UDP reverse-echo server. */
+/**
+ * {@code echo-server [port] [--bind ADDRESS] [--flaky] [--log-datagrams]}: the book's UDP
+ * reverse-echo server, on loopback unless told otherwise.
+ */
 @Command(mixinStandardHelpOptions = true,
-    footer = "%nEach request is logged to stderr as `Received N bytes from [host,port]` unless "
-        + "--quiet. Runs until Ctrl-C.")
+    footer = "%nLogs its address at start; with --log-datagrams also each request, as `Received N "
+        + "bytes from [host,port]` on stderr. Runs until Ctrl-C.")
 public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec
@@ -29,19 +31,22 @@ public final class EchoServerCommand implements Callable<Integer> {
       description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = ReverseEchoServer.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
-  private InetAddress bind = anyAddress();
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+          + "0.0.0.0 for every interface).")
+  private InetAddress bind = InetAddress.getLoopbackAddress();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
   private boolean flaky;
 
-  @Option(names = "--seed", description = "Seed of --flaky's random choices (default: the clock).")
+  @Option(names = "--seed", paramLabel = "SEED",
+      description = "Seed of --flaky's random choices (default: the clock).")
   private Long seed;
 
-  @Option(names = "--quiet", description = "Log nothing per datagram.")
-  private boolean quiet;
+  @Option(names = "--log-datagrams",
+      description = "Log each request received (default: off; -v turns it on too).")
+  private boolean logDatagrams;
 
   @Option(names = "--max-datagram", paramLabel = "BYTES",
       description = "Largest request in bytes (default: ${DEFAULT-VALUE}).")
@@ -49,25 +54,15 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   final UntilStopped untilStopped = new UntilStopped();
 
-  private static InetAddress anyAddress() {
-    return new InetSocketAddress(0).getAddress();
-  }
-
   @Override
   public Integer call() throws Exception {
-    if (!quiet) {
-      Logger log = (Logger) LoggerFactory.getLogger(ReverseEchoServer.class);
-      if (!log.isDebugEnabled()) {
-        log.setLevel(Level.DEBUG);
-      }
+    if (logDatagrams) {
+      DebugLogging.enable(ReverseEchoServer.class);
     }
-    ReverseEchoServer.Config config =
-        ReverseEchoServer.Config.defaults().withMaxDatagram(maxDatagram);
-    if (flaky) {
-      config = config.withFlaky(seed != null ? seed : System.nanoTime());
-    }
+    ReverseEchoServer.Config config = config();
+    InetSocketAddress address = new InetSocketAddress(bind, port);
     ReverseEchoServer server =
-        new ReverseEchoServer(new InetSocketAddress(bind, port), config).start();
+        Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("echo-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress())
@@ -75,5 +70,11 @@ public final class EchoServerCommand implements Callable<Integer> {
     out.flush();
     untilStopped.await(server);
     return 0;
+  }
+
+  private ReverseEchoServer.Config config() {
+    ReverseEchoServer.Config config =
+        ReverseEchoServer.Config.defaults().withMaxDatagram(maxDatagram);
+    return flaky ? config.withFlaky(seed != null ? seed : System.nanoTime()) : config;
   }
 }

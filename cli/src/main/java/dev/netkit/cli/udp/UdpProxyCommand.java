@@ -2,6 +2,7 @@ package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
 import java.io.PrintWriter;
@@ -12,12 +13,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code udp-proxy --listen PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
- * [--delay D] [--seed S]}: a UDP relay that misbehaves on purpose.
+ * {@code udp-proxy --port PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
+ * [--delay DURATION] [--seed SEED]}: a UDP relay that misbehaves on purpose, on loopback unless
+ * given {@code --bind}.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nFaults apply to each datagram in both directions. On Ctrl-C prints what it did.")
@@ -26,12 +27,13 @@ public final class UdpProxyCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--listen", required = true, paramLabel = "PORT",
-      description = "Port clients send to (0 picks one).")
-  private int listen;
+  @Option(names = "--port", required = true, paramLabel = "PORT",
+      description = "UDP port to listen on, where clients send (0 picks one).")
+  private int port;
 
-  @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+          + "0.0.0.0 for every interface).")
   private InetAddress bind = InetAddress.getLoopbackAddress();
 
   @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
@@ -48,15 +50,15 @@ public final class UdpProxyCommand implements Callable<Integer> {
       description = "Chance that a datagram is held back so later ones overtake it, 0..1.")
   private double reorder;
 
-  @Option(names = "--delay", paramLabel = "D", converter = DurationConverter.class,
-      description = "Delay for every datagram (default: 0ms).")
+  @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Delay for every datagram (default: ${DEFAULT-VALUE}).")
   private Duration delay = Duration.ZERO;
 
-  @Option(names = "--reorder-delay", paramLabel = "D", converter = DurationConverter.class,
-      description = "How long a reordered datagram is held back (default: 5ms).")
+  @Option(names = "--reorder-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a reordered datagram is held back (default: ${DEFAULT-VALUE}).")
   private Duration reorderDelay = FaultyProxy.Config.DEFAULT_REORDER_DELAY;
 
-  @Option(names = "--seed", paramLabel = "S",
+  @Option(names = "--seed", paramLabel = "SEED",
       description = "Seed of the random choices (default: the clock).")
   private Long seed;
 
@@ -64,21 +66,17 @@ public final class UdpProxyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FaultyProxy.Config config;
-    try {
-      config = FaultyProxy.Config.none().withLoss(loss).withDuplicate(duplicate)
-          .withReorder(reorder).withDelay(delay).withReorderDelay(reorderDelay)
-          .withSeed(seed != null ? seed : System.nanoTime());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    FaultyProxy proxy = new FaultyProxy(new InetSocketAddress(bind, listen), target, config)
-        .start();
+    FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(loss)
+        .withDuplicate(duplicate).withReorder(reorder).withDelay(delay)
+        .withReorderDelay(reorderDelay).withSeed(seed != null ? seed : System.nanoTime());
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    FaultyProxy proxy =
+        Startup.listen(address, () -> new FaultyProxy(address, target, config).start());
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("udp-proxy: relaying %s -> %s (loss %s, dup %s, reorder %s, delay %d ms, "
+    out.printf("udp-proxy: relaying %s -> %s (loss %s, dup %s, reorder %s, delay %s, "
             + "seed %d)%n", HostPortConverter.format(proxy.localAddress()),
-        HostPortConverter.format(target), loss, duplicate, reorder, delay.toMillis(),
-        config.seed());
+        HostPortConverter.format(target), loss, duplicate, reorder,
+        DurationConverter.format(delay), config.seed());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     untilStopped.await(proxy, () -> {

@@ -1,10 +1,10 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.localtime.LocaltimeClient;
 import dev.netkit.unix.localtime.LocaltimeServer;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code localtime-client [--path P] [ZONE]}: the book's UNIX-domain daytime client. */
+/** {@code localtime-client [--path PATH] [ZONE]}: the book's UNIX-domain daytime client. */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nBinds a temporary socket of its own (always removed), asks the server and prints"
         + " its answer; gives up after the timeout.")
@@ -27,9 +27,9 @@ public final class LocaltimeClientCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   private Path path = LocaltimeServer.DEFAULT_PATH;
 
-  @Option(names = "--timeout", paramLabel = "MILLIS", description = "How long to wait for the "
-      + "answer (default: ${DEFAULT-VALUE}).")
-  private long timeoutMillis = LocaltimeClient.DEFAULT_TIMEOUT.toMillis();
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for the answer (default: ${DEFAULT-VALUE}).")
+  private Duration timeout = LocaltimeClient.DEFAULT_TIMEOUT;
 
   @Option(names = "--mode", paramLabel = "OCTAL", defaultValue = "0600", description = "Mode of "
       + "the client's own socket file; the server needs write access to answer (default: "
@@ -45,16 +45,10 @@ public final class LocaltimeClientCommand implements Callable<Integer> {
   private String zone;
 
   @Override
-  public Integer call() {
-    try {
-      String answer = new LocaltimeClient(path, Duration.ofMillis(timeoutMillis),
-          temporaryDirectory, FileModes.parse(mode)).ask(zone);
-      spec.commandLine().getOut().println(answer);
-      return 0;
-    } catch (IOException e) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("localtime-client: " + e.getMessage());
-      return 1;
-    }
+  public Integer call() throws IOException {
+    String answer = new LocaltimeClient(path, timeout, temporaryDirectory, FileModes.parse(mode))
+        .ask(zone);
+    spec.commandLine().getOut().println(answer);
+    return 0;
   }
 }

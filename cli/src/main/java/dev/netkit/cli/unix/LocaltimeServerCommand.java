@@ -1,5 +1,6 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.unix.localtime.LocaltimeServer;
 import java.io.PrintWriter;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code localtime-server [--path P] [--mode OCTAL]}: the book's UNIX-domain daytime server. */
+/**
+ * {@code localtime-server [--path PATH] [--mode OCTAL]}: the book's UNIX-domain daytime server.
+ */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nAnswers each datagram naming a time zone (e.g. Europe/Warsaw) with the time"
         + " there, anything else with the local time. Runs until Ctrl-C, which removes the"
@@ -32,11 +35,11 @@ public final class LocaltimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LocaltimeServer server = LocaltimeServer.builder(path)
+    LocaltimeServer server = Startup.listen(path, () -> LocaltimeServer.builder(path)
         .permissions(socket.permissions())
         .authorizer(socket.authorizer())
         .build()
-        .start();
+        .start());
     PrintWriter err = spec.commandLine().getErr();
     err.println("localtime-server: listening on " + server.path() + " (" + socket.describe()
         + "); Ctrl-C stops");

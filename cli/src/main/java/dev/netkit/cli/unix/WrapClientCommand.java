@@ -1,5 +1,7 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.support.Startup;
+import dev.netkit.cli.support.StartupException;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.wrap.WrapClient;
 import dev.netkit.unix.wrap.WrapServer;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wrap-client [--path P] [FILE...]}: the book's wrap client. */
+/** {@code wrap-client [--path PATH] [FILE...]}: the book's wrap client. */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nSends the files (or standard input) to the wrap server, half-closes, and prints"
         + " the wrapped text.")
@@ -45,10 +47,10 @@ public final class WrapClientCommand implements Callable<Integer> {
   OutputStream stdout = System.out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, StartupException {
     PrintWriter err = spec.commandLine().getErr();
     List<InputStream> inputs = new ArrayList<>();
-    try (SocketChannel channel = UnixSockets.connect(path)) {
+    try (SocketChannel channel = Startup.connect(path, () -> UnixSockets.connect(path))) {
       err.println("Connected to " + path + "...");
       err.flush();
       for (Path file : files) {
@@ -58,9 +60,6 @@ public final class WrapClientCommand implements Callable<Integer> {
           : new SequenceInputStream(Collections.enumeration(inputs));
       WrapClient.exchange(channel, text, stdout);
       return 0;
-    } catch (IOException e) {
-      err.println("wrap-client: " + e.getMessage());
-      return 1;
     } finally {
       for (InputStream input : inputs) {
         input.close();

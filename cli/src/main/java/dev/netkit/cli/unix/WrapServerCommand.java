@@ -1,5 +1,7 @@
 package dev.netkit.cli.unix;
 
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.unix.StreamServer;
 import dev.netkit.unix.wrap.TextFiller;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code wrap-server [--path P] [--columns N] [--mode OCTAL]}: the book's wrap server. */
+/**
+ * {@code wrap-server [--path PATH] [--columns N] [--mode OCTAL]}: the book's wrap server.
+ */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nClients send text and half-close; each gets it back refilled to narrow"
         + " paragraphs (Text::Wrap fill). Runs until Ctrl-C, which removes the socket file.")
@@ -35,13 +39,13 @@ public final class WrapServerCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   private int maxWordBytes = TextFiller.DEFAULT_MAX_WORD_BYTES;
 
-  @Option(names = "--max-connections", paramLabel = "N", description = "Clients served at once "
+  @Option(names = "--max-clients", paramLabel = "N", description = "Clients served at once "
       + "(default: ${DEFAULT-VALUE}).")
-  private int maxConnections = StreamServer.DEFAULT_MAX_CONNECTIONS;
+  private int maxClients = StreamServer.DEFAULT_MAX_CONNECTIONS;
 
-  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Drop a client silent "
-      + "for this long (default: ${DEFAULT-VALUE}).")
-  private long idleSeconds = StreamServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Drop a client silent for this long (default: ${DEFAULT-VALUE}).")
+  private Duration idleTimeout = StreamServer.DEFAULT_IDLE_TIMEOUT;
 
   @Mixin
   private SocketOptions socket = new SocketOptions();
@@ -50,14 +54,14 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WrapServer server = WrapServer.builder(path)
+    WrapServer server = Startup.listen(path, () -> WrapServer.builder(path)
         .columns(columns)
         .maxWordBytes(maxWordBytes)
         .permissions(socket.permissions())
         .authorizer(socket.authorizer())
-        .limits(new StreamServer.Limits(maxConnections, Duration.ofSeconds(idleSeconds)))
+        .limits(new StreamServer.Limits(maxClients, idleTimeout))
         .build()
-        .start();
+        .start());
     PrintWriter err = spec.commandLine().getErr();
     err.println("wrap-server: listening on " + server.path() + " (" + socket.describe() + ", "
         + columns + " columns); Ctrl-C stops");

@@ -1,5 +1,7 @@
 package dev.netkit.cli.urgent;
 
+import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.urgent.UrgentPollLoop;
 import dev.netkit.urgent.UrgentRead;
 import dev.netkit.urgent.UrgentSocket;
@@ -12,6 +14,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "urgent-recv", mixinStandardHelpOptions = true,
     footer = {"%nPairs with urgent-send, or the book's urg_send.pl."})
 public final class UrgentRecvCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UrgentRecvCommand.class);
 
   @Spec
   private CommandSpec spec;
@@ -43,19 +49,20 @@ public final class UrgentRecvCommand implements Callable<Integer> {
       description = "Single-threaded poll loop (figure 17.4) instead of the watcher thread.")
   private boolean select;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on; 0.0.0.0 accepts other hosts "
-          + "(default: ${DEFAULT-VALUE}).")
-  private String bind;
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+          + "0.0.0.0 for every interface).")
+  private InetAddress bind = InetAddress.getLoopbackAddress();
 
   private PrintWriter out;
 
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    try (ServerSocket listener = new ServerSocket()) {
-      listener.setReuseAddress(true);
-      listener.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 1);
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    try (ServerSocket listener = Startup.listen(address, () -> listen(address))) {
+      LOG.info("urgent-recv listening on {}",
+          HostPortConverter.format((InetSocketAddress) listener.getLocalSocketAddress()));
       print("Listening on port " + listener.getLocalPort() + "...");
       try (Socket socket = listener.accept()) {
         UrgentSocket urgent = UrgentSocket.of(socket);
@@ -67,9 +74,19 @@ public final class UrgentRecvCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  /** Binds the one-connection listener the book's receiver has (backlog 1, address reuse). */
+  private static ServerSocket listen(InetSocketAddress address) throws IOException {
+    ServerSocket listener = new ServerSocket();
+    try {
+      listener.setReuseAddress(true);
+      listener.bind(address, 1);
+      return listener;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("urgent-recv: " + e);
-      return 1;
+      listener.close();
+      throw e;
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.netkit.cli.urgent;
 
+import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.jni.SignalTrap;
 import dev.netkit.jni.SignalTrap.Signal;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,10 +53,9 @@ public final class UrgentSendCommand implements Callable<Integer> {
       description = "Lines of normal data to send (default: ${DEFAULT-VALUE}).")
   private int count;
 
-  @Option(names = "--interval", defaultValue = "1s", paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Pause after each line, e.g. 1s, 250ms (default: ${DEFAULT-VALUE}).")
-  private Duration interval;
+  @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Pause after each line (default: ${DEFAULT-VALUE}).")
+  private Duration interval = Duration.ofSeconds(1);
 
   @Option(names = "--urgent-every", defaultValue = "0", paramLabel = "N",
       description = "Also send an urgent byte after every N-th line (default: only on Ctrl-C).")
@@ -65,12 +68,12 @@ public final class UrgentSendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    if (count < 0 || urgentEvery < 0 || interval.isNegative()) {
-      spec.commandLine().getErr().println(
-          "urgent-send: --count, --interval and --urgent-every must not be negative");
-      return 2;
+    if (count < 0 || urgentEvery < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--count and --urgent-every must not be negative");
     }
-    try (Socket socket = new Socket(host, port);
+    InetSocketAddress receiver = Startup.resolve(host, port);
+    try (Socket socket = Startup.connect(receiver, () -> new Socket(receiver.getAddress(), port));
         SignalTrap trap = SignalTrap.install(Signal.INT, Signal.QUIT)) {
       urgent = UrgentSocket.of(socket);
       Thread signals = new Thread(() -> handleSignals(trap), "urgent-send-signals");
@@ -78,9 +81,6 @@ public final class UrgentSendCommand implements Callable<Integer> {
       signals.start();
       sendLines(socket.getOutputStream());
       return 0;
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("urgent-send: " + host + ":" + port + ": " + e);
-      return 1;
     }
   }
 

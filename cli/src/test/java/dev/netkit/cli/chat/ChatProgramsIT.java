@@ -160,7 +160,7 @@ class ChatProgramsIT {
     ChatServerCommand command = new ChatServerCommand();
     new CommandLine(command).parseArgs("2099", "--bind", "127.0.0.1", "--channels",
         channels.toString(), "--auto-logout", "2m", "--check-interval", "500ms",
-        "--max-users", "7", "--max-channels-per-user", "3", "--quiet");
+        "--max-users", "7", "--max-channels-per-user", "3", "--log-datagrams");
 
     ChatServerConfig config = command.config();
 
@@ -170,9 +170,11 @@ class ChatProgramsIT {
     assertThat(config.checkInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.maxUsers()).isEqualTo(7);
     assertThat(config.maxChannelsPerUser()).isEqualTo(3);
-    assertThat(config.quiet()).isTrue();
+    assertThat(config.quiet()).isFalse();
     ChatServerConfig defaults = new ChatServerCommand().config();
-    assertThat(defaults.bindAddress().getPort()).isEqualTo(2027);
+    assertThat(defaults.bindAddress())
+        .isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), 2027));
+    assertThat(defaults.quiet()).isTrue();
     assertThat(defaults.channels()).isEqualTo(ChannelDefinition.defaults());
   }
 
@@ -180,7 +182,7 @@ class ChatProgramsIT {
   void theServerProgramServesUntilStopped() throws Exception {
     ChatServerCommand command = new ChatServerCommand();
     AtomicInteger status = new AtomicInteger(-1);
-    Thread program = run(command, status, "0", "--bind", "127.0.0.1", "--quiet");
+    Thread program = run(command, status, "0");
     await().atMost(WAIT).untilAsserted(() -> assertThat(out.toString())
         .containsPattern("chat-server: listening on 127\\.0\\.0\\.1:\\d+\n"));
     int port = Integer.parseInt(out.toString().replaceAll("(?s).*:(\\d+)\n.*", "$1"));

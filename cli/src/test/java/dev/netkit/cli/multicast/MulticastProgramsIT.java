@@ -49,7 +49,7 @@ class MulticastProgramsIT {
   @Test
   void theTimeClientPrintsTheServersBeacons() throws Exception {
     hostA.launchJava(NetkitMain.class, "mcast-time-server", "2070", "224.225.226.227", "1",
-        "--period", "200ms", "--iface", link.interfaceA(), "--hostname", "hosta")
+        "--interval", "200ms", "--iface", link.interfaceA(), "--hostname", "hosta")
         .awaitStdoutLine(line -> line.startsWith("mcast-time-server: sending to"), WAIT);
 
     CommandResult client = hostB.launchJava(NetkitMain.class, "mcast-time-client", "--count",
@@ -63,7 +63,8 @@ class MulticastProgramsIT {
 
   @Test
   void twoChatClientsOnTwoHostsTalkThroughTheGroup() throws Exception {
-    hostA.launchJava(NetkitMain.class, "mchat-server", "--iface", link.interfaceA())
+    hostA.launchJava(NetkitMain.class, "mchat-server", "--bind", "0.0.0.0", "--iface",
+            link.interfaceA())
         .awaitStdoutLine(line -> line.startsWith("mchat-server: listening on"), WAIT);
     CapturedProcess alice = hostA.launchJava(NetkitMain.class, "mchat-client", "127.0.0.1");
     CapturedProcess carol = hostB.launchJava(NetkitMain.class, "mchat-client",

@@ -3,6 +3,8 @@ package dev.netkit.cli.travesty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.cli.NetkitMain;
+import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.server.TravestyServer;
 import java.io.ByteArrayInputStream;
@@ -73,8 +75,12 @@ class TravestyClientCommandIT {
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
-    assertThat(run("", "--no-signals", "127.0.0.1", String.valueOf(port))).isEqualTo(1);
-    assertThat(err.toString()).startsWith("travesty-client: cannot talk to 127.0.0.1:" + port)
-        .doesNotContain("Exception\n\tat");
+    TravestyClientCommand command = new TravestyClientCommand();
+    command.commands = new ByteArrayInputStream(new byte[0]);
+    assertThat(NetkitMain.runProgram(new PrintWriter(out), new PrintWriter(err), command,
+        "travesty-client", "--no-signals", "127.0.0.1", String.valueOf(port)))
+        .isEqualTo(ExitStatus.STARTUP);
+    assertThat(err.toString()).isEqualTo("travesty-client: cannot connect to 127.0.0.1:" + port
+        + ": connection refused (is the server running, on that host and port?)\n");
   }
 }

@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
-import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.NetkitMain;
+import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.ReverseEchoServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class UdpProgramsIT {
@@ -94,7 +96,8 @@ class UdpProgramsIT {
     DatagramSocket silent = new DatagramSocket(LOOPBACK_ANY);
     resources.add(silent);
 
-    int status = run(echoClient("anyone home?\n"), "127.0.0.1",
+    int status = NetkitMain.runProgram(new PrintWriter(out, true), new PrintWriter(err, true),
+        echoClient("anyone home?\n"), "echo-client", "127.0.0.1",
         String.valueOf(silent.getLocalPort()), "--timeout", "100ms", "--tries", "2");
 
     assertThat(status).isEqualTo(1);
@@ -143,7 +146,7 @@ class UdpProgramsIT {
   void echoServerServesUntilStopped() throws Exception {
     EchoServerCommand command = new EchoServerCommand();
     CompletableFuture<Integer> status =
-        runInBackground(command, "0", "--bind", "127.0.0.1", "--quiet");
+        runInBackground(command, "0");
     int port = startedPort();
 
     assertThat(exchange(port, "42: the meaning of life")).isEqualTo("42: efil fo gninaem eht");
@@ -155,7 +158,7 @@ class UdpProgramsIT {
   @Test
   void daytimeServerAndClientTalk() throws Exception {
     DaytimeServerCommand server = new DaytimeServerCommand();
-    CompletableFuture<Integer> serverStatus = runInBackground(server, "0", "--bind", "127.0.0.1");
+    CompletableFuture<Integer> serverStatus = runInBackground(server, "0");
     int port = startedPort();
     out.getBuffer().setLength(0);
 
@@ -190,7 +193,7 @@ class UdpProgramsIT {
     ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY).start();
     resources.add(server);
     UdpProxyCommand command = new UdpProxyCommand();
-    CompletableFuture<Integer> status = runInBackground(command, "--listen", "0", "--target",
+    CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
         "127.0.0.1:" + server.localAddress().getPort(), "--dup", "0", "--seed", "1");
     int port = startedPort();
 
@@ -203,27 +206,24 @@ class UdpProgramsIT {
 
   @Test
   void udpProxyRejectsABadProbability() {
-    int status = run(new UdpProxyCommand(), "--listen", "0", "--target", "127.0.0.1:9",
-        "--loss", "1.5");
+    int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "udp-proxy", "--port", "0", "--target", "127.0.0.1:9", "--loss", "1.5");
 
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("loss : 1.5 (expected: 0..1)");
+    assertThat(status).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).isEqualTo("udp-proxy: loss : 1.5 (expected: 0..1) "
+        + "(see `netkit udp-proxy --help`)\n");
   }
 
   @Test
-  void durationsAndAddressesParse() {
-    DurationConverter durations = new DurationConverter();
-    assertThat(durations.convert("2s")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(durations.convert("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(durations.convert("1.5")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(durations.convert("1m")).isEqualTo(Duration.ofMinutes(1));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> durations.convert("soon"))
-        .hasMessage("'soon' is not a duration (expected e.g. 2s, 500ms, 1.5s, 1m)");
+  void addressesParseAndPrint() {
     assertThat(new HostPortConverter().convert("127.0.0.1:2007"))
         .isEqualTo(new InetSocketAddress("127.0.0.1", 2007));
     assertThat(new HostPortConverter().convert("[::1]:9").getPort()).isEqualTo(9);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> new HostPortConverter().convert("127.0.0.1:0"))
+    assertThatThrownBy(() -> new HostPortConverter().convert("127.0.0.1:0"))
         .hasMessage("'127.0.0.1:0': port 0 not in 1..65535");
+    assertThat(HostPortConverter.format(new InetSocketAddress("127.0.0.1", 7)))
+        .isEqualTo("127.0.0.1:7");
+    assertThat(HostPortConverter.format(new InetSocketAddress("::1", 7)))
+        .isEqualTo("[0:0:0:0:0:0:0:1]:7");
   }
 }

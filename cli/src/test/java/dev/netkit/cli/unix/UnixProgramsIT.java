@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.netkit.cli.NetkitMain;
+import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.jni.NativeLibrary;
 import dev.netkit.unix.SocketFile;
 import dev.netkit.unix.UnixDatagramSocket;
@@ -67,7 +69,8 @@ class UnixProgramsIT {
     client.stdin = new ByteArrayInputStream("text".getBytes(UTF_8));
     Path missing = dir.resolve("missing");
 
-    assertThat(run(client, "--path", missing.toString())).isEqualTo(1);
+    assertThat(NetkitMain.runProgram(new PrintWriter(out, true), new PrintWriter(err, true),
+        client, "wrap-client", "--path", missing.toString())).isEqualTo(ExitStatus.STARTUP);
     assertThat(err.toString()).isEqualTo("wrap-client: connect " + missing + ": no such file or"
         + " directory (ENOENT): no server has created this socket" + System.lineSeparator());
   }
@@ -114,8 +117,9 @@ class UnixProgramsIT {
     assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).isFalse();
 
     try (UnixDatagramSocket stopped = UnixDatagramSocket.open().bind(path)) {
-      assertThat(run(new LocaltimeClientCommand(), "--path", path.toString(), "--tmpdir",
-          tmp.toString(), "--timeout", "200")).isEqualTo(1);
+      assertThat(NetkitMain.runProgram(new PrintWriter(out, true), new PrintWriter(err, true),
+          new LocaltimeClientCommand(), "localtime-client", "--path", path.toString(),
+          "--tmpdir", tmp.toString(), "--timeout", "200ms")).isEqualTo(ExitStatus.FAILURE);
       assertThat(err.toString()).contains("localtime-client: no answer from " + path
           + " within 200 ms: is the server running (and not stopped)?");
     }

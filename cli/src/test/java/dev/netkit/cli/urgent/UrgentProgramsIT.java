@@ -2,6 +2,7 @@ package dev.netkit.cli.urgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,8 +84,8 @@ class UrgentProgramsIT {
     int status = Programs.start(senderOutput, "urgent-send", "127.0.0.1",
         Integer.toString(closedPort), "--count", "1").get(30, TimeUnit.SECONDS);
 
-    assertThat(status).isEqualTo(1);
-    assertThat(senderOutput.toString())
-        .startsWith("urgent-send: 127.0.0.1:" + closedPort + ": java.net.ConnectException");
+    assertThat(status).isEqualTo(ExitStatus.STARTUP);
+    assertThat(senderOutput.toString()).isEqualTo("urgent-send: cannot connect to 127.0.0.1:"
+        + closedPort + ": connection refused (is the server running, on that host and port?)\n");
   }
 }
