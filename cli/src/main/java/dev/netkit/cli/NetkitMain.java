@@ -88,15 +88,7 @@ public final class NetkitMain implements Callable<Integer> {
    * @return the exit status: the program's own, or one of {@link ExitStatus}
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine();
-    cl.setOut(out);
-    cl.setErr(err);
-    try {
-      return cl.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return execute(commandLine(), out, err, args);
   }
 
   /**
@@ -120,7 +112,10 @@ public final class NetkitMain implements Callable<Integer> {
       throw new IllegalArgumentException("args must start with the program of "
           + command.getClass().getSimpleName());
     }
-    CommandLine cl = commandLine(args[0], command);
+    return execute(commandLine(args[0], command), out, err, args);
+  }
+
+  private static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
     cl.setOut(out);
     cl.setErr(err);
     try {

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * logs go to standard error.
  */
 @Command(name = "chat-server", mixinStandardHelpOptions = true,
-    description = "the UDP chat server: channels, private messages, keep-alive (ch. 19)")
+    description = "the UDP chat server: channels, private messages, keep-alive (ch. 19)",
+    footer = "%nClients that find the server by broadcast (chat-client without SERVER) need "
+        + "--bind 0.0.0.0. Runs until Ctrl-C.")
 public final class ChatServerCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",

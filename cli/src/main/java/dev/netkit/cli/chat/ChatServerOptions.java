@@ -3,13 +3,13 @@ package dev.netkit.cli.chat;
 import dev.netkit.chat.ChannelConfigFile;
 import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,10 +22,8 @@ public final class ChatServerOptions {
   public ChatServerOptions() {
   }
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 "
-          + "for every interface, which broadcast discovery needs).")
-  InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  BindOption bind = new BindOption();
 
   @Option(names = "--channels", paramLabel = "FILE",
       description = "Channel file: lines TITLE GROUP|- DESCRIPTION (default: the book's five).")
@@ -76,7 +74,7 @@ public final class ChatServerOptions {
    */
   public ChatServerConfig.Builder builder(int port) throws IOException {
     ChatServerConfig.Builder builder = ChatServerConfig.builder()
-        .bindAddress(new InetSocketAddress(bind, port))
+        .bindAddress(bind.withPort(port))
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .maxUsers(maxUsers).maxChannelsPerUser(maxChannelsPerUser)
         .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams);

@@ -1,5 +1,6 @@
 package dev.netkit.cli.travesty;
 
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
@@ -8,11 +9,11 @@ import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.server.TravestyServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,10 +37,8 @@ public final class TravestyServerCommand implements Callable<Integer> {
       description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = TravestyProtocol.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
-          + "0.0.0.0 for every interface).")
-  private InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  private BindOption bind = new BindOption();
 
   @Option(names = "--max-upload", paramLabel = "BYTES",
       description = "Largest upload (default: ${DEFAULT-VALUE}).")
@@ -76,7 +75,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TravestyServer server = Startup.listen(new InetSocketAddress(bind, port),
+    TravestyServer server = Startup.listen(bind.withPort(port),
         () -> configure().build().start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("travesty-server: waiting for incoming connections on "
@@ -87,7 +86,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
   }
 
   private TravestyServer.Builder configure() {
-    TravestyServer.Builder builder = TravestyServer.builder().address(bind).port(port)
+    TravestyServer.Builder builder = TravestyServer.builder().address(bind.address()).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
         .idleTimeout(idleTimeout);

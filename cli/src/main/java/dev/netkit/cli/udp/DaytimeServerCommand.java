@@ -1,15 +1,16 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.DaytimeServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,10 +29,8 @@ public final class DaytimeServerCommand implements Callable<Integer> {
       description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = DaytimeServer.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
-          + "0.0.0.0 for every interface).")
-  private InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  private BindOption bind = new BindOption();
 
   @Option(names = "--log-datagrams",
       description = "Log each request received (default: off; -v turns it on too).")
@@ -44,7 +43,7 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     if (logDatagrams) {
       DebugLogging.enable(DaytimeServer.class);
     }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
+    InetSocketAddress address = bind.withPort(port);
     DaytimeServer server = Startup.listen(address, () -> new DaytimeServer(address).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("daytime-server: servicing incoming requests on "

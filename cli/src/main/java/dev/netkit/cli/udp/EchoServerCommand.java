@@ -1,15 +1,16 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.ReverseEchoServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,10 +32,8 @@ public final class EchoServerCommand implements Callable<Integer> {
       description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
   private int port = ReverseEchoServer.DEFAULT_PORT;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
-          + "0.0.0.0 for every interface).")
-  private InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  private BindOption bind = new BindOption();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -60,7 +59,7 @@ public final class EchoServerCommand implements Callable<Integer> {
       DebugLogging.enable(ReverseEchoServer.class);
     }
     ReverseEchoServer.Config config = config();
-    InetSocketAddress address = new InetSocketAddress(bind, port);
+    InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();

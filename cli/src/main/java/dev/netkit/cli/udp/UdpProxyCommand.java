@@ -1,16 +1,17 @@
 package dev.netkit.cli.udp;
 
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,10 +32,8 @@ public final class UdpProxyCommand implements Callable<Integer> {
       description = "UDP port to listen on, where clients send (0 picks one).")
   private int port;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
-          + "0.0.0.0 for every interface).")
-  private InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  private BindOption bind = new BindOption();
 
   @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
       converter = HostPortConverter.class, description = "Where datagrams are relayed to.")
@@ -69,7 +68,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
     FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(loss)
         .withDuplicate(duplicate).withReorder(reorder).withDelay(delay)
         .withReorderDelay(reorderDelay).withSeed(seed != null ? seed : System.nanoTime());
-    InetSocketAddress address = new InetSocketAddress(bind, port);
+    InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());
     PrintWriter out = spec.commandLine().getOut();

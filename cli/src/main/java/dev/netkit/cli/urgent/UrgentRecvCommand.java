@@ -1,5 +1,6 @@
 package dev.netkit.cli.urgent;
 
+import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.urgent.UrgentPollLoop;
@@ -8,7 +9,6 @@ import dev.netkit.urgent.UrgentSocket;
 import dev.netkit.urgent.UrgentWatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,17 +50,15 @@ public final class UrgentRecvCommand implements Callable<Integer> {
       description = "Single-threaded poll loop (figure 17.4) instead of the watcher thread.")
   private boolean select;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
-          + "0.0.0.0 for every interface).")
-  private InetAddress bind = InetAddress.getLoopbackAddress();
+  @Mixin
+  private BindOption bind = new BindOption();
 
   private PrintWriter out;
 
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    InetSocketAddress address = new InetSocketAddress(bind, port);
+    InetSocketAddress address = bind.withPort(port);
     try (ServerSocket listener = Startup.listen(address, () -> listen(address))) {
       LOG.info("urgent-recv listening on {}",
           HostPortConverter.format((InetSocketAddress) listener.getLocalSocketAddress()));
