@@ -1,0 +1,30 @@
+package dev.netkit.urgent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netkit.jni.NativeLibraryUnavailableException;
+import dev.netkit.jni.testing.ChildJvm;
+import dev.netkit.jni.testing.Loopback;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a platform without netkit's native library, wrapping a socket fails with the platform named,
+ * not with an {@link UnsatisfiedLinkError}. The child JVM pretends to be macOS.
+ */
+class UnsupportedPlatformIT {
+
+  static void wrapConnectedSocket() throws Exception {
+    Loopback.withSockets((client, server) -> UrgentSocket.of(client));
+  }
+
+  @Test
+  void wrappingASocketNamesTheUnsupportedPlatform() throws Exception {
+    String output = ChildJvm.run(List.of("-Dos.name=Mac OS X", "-Dos.arch=x86_64"),
+        UnsupportedPlatformIT.class, "wrapConnectedSocket");
+
+    assertThat(output).contains("threw " + NativeLibraryUnavailableException.class.getName()
+        + ": netkit native library unavailable: netkit's native library does not support macOS"
+        + " (os.name 'Mac OS X', os.arch 'x86_64')");
+  }
+}
