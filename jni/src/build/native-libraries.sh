@@ -55,17 +55,24 @@ compile() {
     -o "$library" ./*.c)
 }
 
+# No library of an earlier build may stay behind when its architecture is skipped now.
+rm -rf "$output"
 for arch in "${TARGETS[@]}"; do
   cc=$(compiler_for "$arch")
   if [ -z "$cc" ]; then
-    message="no $arch-linux-gnu-gcc on PATH, so the jar gets no linux-$arch library"
-    if [ "$arch" = "$machine" ] || [ "$require_all" = --require-all ]; then
-      echo "netkit-jni: $message. Install it (Debian: apt-get install gcc$( \
-        [ "$arch" = "$machine" ] || echo "-$arch-linux-gnu")), or build without native" \
-        "libraries with -Dnetkit.native.skip" >&2
+    if [ "$arch" = "$machine" ]; then
+      echo "netkit-jni: no gcc (or $arch-linux-gnu-gcc) on PATH to build the linux-$arch" \
+        "library. Install gcc, or build a jar without native libraries with" \
+        "-Dnetkit.native.skip" >&2
       exit 1
     fi
-    echo "netkit-jni: $message (install gcc-$arch-linux-gnu; -Prelease requires it)"
+    if [ "$require_all" = --require-all ]; then
+      echo "netkit-jni: no $arch-linux-gnu-gcc on PATH to build the linux-$arch library, which" \
+        "the release build requires. Install it (Debian: gcc-$arch-linux-gnu)" >&2
+      exit 1
+    fi
+    echo "netkit-jni: no $arch-linux-gnu-gcc on PATH, so the jar gets no linux-$arch library" \
+      "(install gcc-$arch-linux-gnu; -Prelease requires it)"
     continue
   fi
   library="$output/linux-$arch/libnetkit.so"
