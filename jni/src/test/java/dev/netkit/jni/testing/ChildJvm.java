@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Runs one static no-argument method in a child JVM with this JVM's class path, for tests that
  * need a JVM of their own: a fresh native library loader, system properties such as a pretended
  * {@code os.name}, several JVMs at once. The child prints {@code returned: VALUE} or
- * {@code threw CLASS: MESSAGE} as its last line. Shipped in netkit-jni's test-jar.
+ * {@code threw CLASS: MESSAGE} as its last line. {@link #javaCommand(List, String, String...)}
+ * builds the command for any other main class. Shipped in netkit-jni's test-jar.
  */
 public final class ChildJvm {
 
@@ -36,6 +37,21 @@ public final class ChildJvm {
    * @return the command
    */
   public static List<String> command(List<String> jvmOptions, Class<?> owner, String method) {
+    return javaCommand(jvmOptions, ChildJvm.class.getName(), owner.getName(), method);
+  }
+
+  /**
+   * The command that runs any main class in a child JVM: this JVM's {@code java}, with native
+   * access on Java 22+, this JVM's logging configuration and class path, then
+   * {@code jvmOptions}, the main class and its arguments.
+   *
+   * @param jvmOptions options such as {@code -Dos.name=Windows}
+   * @param mainClass the fully qualified name of the main class
+   * @param args its arguments
+   * @return the command
+   */
+  public static List<String> javaCommand(List<String> jvmOptions, String mainClass,
+      String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (Runtime.version().feature() >= 22) {
@@ -48,7 +64,8 @@ public final class ChildJvm {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.addAll(jvmOptions);
-    command.addAll(List.of(ChildJvm.class.getName(), owner.getName(), method));
+    command.add(mainClass);
+    command.addAll(List.of(args));
     return command;
   }
 
