@@ -5,10 +5,10 @@ import static dev.netkit.multicast.MulticastNamespaceIT.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.VethLink;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

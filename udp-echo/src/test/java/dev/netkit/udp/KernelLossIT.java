@@ -2,10 +2,10 @@ package dev.netkit.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.testsupport.CommandResult;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
+import dev.netkit.netns.CommandResult;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.VethLink;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.netkit.chat.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.VethLink;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.netkit.cli.tour;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.netkit.cli.tour;
 
 import dev.netkit.cli.NetkitMain;
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.NamespaceSupport;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.VethLink;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.NamespaceSupport;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.VethLink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
