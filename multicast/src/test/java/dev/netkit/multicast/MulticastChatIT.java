@@ -1,25 +1,25 @@
 package dev.netkit.multicast;
 
 import static dev.netkit.multicast.MulticastNamespaceIT.WAIT;
-import static dev.netkit.multicast.MulticastNamespaceIT.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.netns.CapturedProcess;
 import dev.netkit.netns.NetworkNamespace;
-import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.TwoHosts;
 import dev.netkit.netns.VethLink;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The multicast chat between two namespaces joined by a veth pair: the server and two clients
- * on host A, two clients on host B; channel traffic goes once to the channel's group. Both kinds
- * of client take part: ones that follow SET_MCAST_PORT and the book's, with a fixed data port.
+ * The multicast chat between {@link TwoHosts} (two namespaces joined by a veth pair, multicast
+ * routed over it): the server and two clients on host A, two clients on host B; channel traffic
+ * goes once to the channel's group. Both kinds of client take part: ones that follow
+ * SET_MCAST_PORT and the book's, with a fixed data port.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class MulticastChatIT {
 
   private static final String CHAT_PORT = "2027";
@@ -30,19 +30,10 @@ class MulticastChatIT {
   private VethLink link;
 
   @BeforeEach
-  void createHosts() throws Exception {
-    hostA = NetworkNamespace.create("mchata");
-    hostB = NetworkNamespace.create("mchatb");
-    link = VethLink.connect(hostA, hostB);
-    hostA.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
-    hostB.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
-  }
-
-  @AfterEach
-  void deleteHosts() {
-    link.close();
-    hostA.close();
-    hostB.close();
+  void useHosts(TwoHosts hosts) {
+    hostA = hosts.hostA();
+    hostB = hosts.hostB();
+    link = hosts.link();
   }
 
   private CapturedProcess client(NetworkNamespace host, String server, String nick, String kind)
@@ -54,7 +45,7 @@ class MulticastChatIT {
   }
 
   private static void join(CapturedProcess client, String channel) throws Exception {
-    type(client, "/join " + channel);
+    client.typeLines("/join " + channel);
     client.awaitStdoutLine(line -> line.startsWith("\tWelcome to the " + channel + " Channel"),
         WAIT);
   }
@@ -87,26 +78,26 @@ class MulticastChatIT {
     join(dave, "Pets");
 
     alice.awaitStdoutLine("\t<carol has entered Weather>"::equals, WAIT);
-    type(alice, "hello from alice");
+    alice.typeLines("hello from alice");
     for (CapturedProcess member : new CapturedProcess[] {alice, bob, carol}) {
       member.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     }
-    type(carol, "hi from carol");
+    carol.typeLines("hi from carol");
     for (CapturedProcess member : new CapturedProcess[] {alice, bob, carol}) {
       member.awaitStdoutLine("\tcarol [Weather]: hi from carol"::equals, WAIT);
     }
     join(carol, "Pets");
-    type(carol, "pets only");
+    carol.typeLines("pets only");
 
     dave.awaitStdoutLine("\tcarol [Pets]: pets only"::equals, WAIT);
     assertThat(dave.stdoutLines()).as("dave is only in Pets")
         .noneMatch(line -> line.contains("Weather"));
     assertThat(alice.stdoutLines()).noneMatch(line -> line.contains("pets only"));
 
-    type(alice, "/part Weather");
+    alice.typeLines("/part Weather");
     alice.awaitStdoutLine("\tYou have left the Weather Channel"::equals, WAIT);
     bob.awaitStdoutLine("\t<alice has left Weather>"::equals, WAIT);
-    type(bob, "after alice left");
+    bob.typeLines("after alice left");
     bob.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
     carol.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
     assertThat(alice.stdoutLines()).as("as from chat-client: no notice about oneself")
@@ -123,7 +114,7 @@ class MulticastChatIT {
         CHAT_PORT, "erin", "follow");
     erin.awaitStdoutLine("\tLog in successful.  Welcome erin."::equals, WAIT);
     await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      type(erin, "/port");
+      erin.typeLines("/port");
       assertThat(erin.stdoutLines()).contains("PORT OptionalInt[2099]");
     });
   }

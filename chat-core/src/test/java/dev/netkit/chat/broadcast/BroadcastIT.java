@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.netkit.netns.CapturedProcess;
 import dev.netkit.netns.CommandResult;
 import dev.netkit.netns.NetworkNamespace;
-import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.TwoHosts;
 import dev.netkit.netns.VethLink;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broadcast discovery and the broadcast echo client, each run in a child JVM inside a network
- * namespace joined by a veth pair to a second namespace: the broadcasts see only that veth (and
- * the namespace's loopback, which cannot broadcast), never the host's interfaces.
+ * Broadcast discovery and the broadcast echo client, each run in a child JVM on one of two test
+ * hosts (network namespaces joined by a veth pair): the broadcasts see only that veth (and the
+ * namespace's loopback, which cannot broadcast), never the host's interfaces. The client runs on
+ * host A, the server on host B.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class BroadcastIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -30,17 +29,10 @@ class BroadcastIT {
   private VethLink link;
 
   @BeforeEach
-  void createNamespaces() throws Exception {
-    client = NetworkNamespace.create("chatc");
-    server = NetworkNamespace.create("chats");
-    link = VethLink.connect(client, server);
-  }
-
-  @AfterEach
-  void deleteNamespaces() {
-    link.close();
-    client.close();
-    server.close();
+  void useHosts(TwoHosts hosts) {
+    client = hosts.hostA();
+    server = hosts.hostB();
+    link = hosts.link();
   }
 
   private String serverIp() {
@@ -90,9 +82,8 @@ class BroadcastIT {
     CapturedProcess echo = client.launchJava(NamespaceChild.class, "broadcast-echo",
         broadcastIp(), "7");
 
-    try (OutputStream stdin = echo.stdin()) {
-      stdin.write("hi there\nthis works\n".getBytes(StandardCharsets.UTF_8));
-    }
+    echo.typeLines("hi there", "this works");
+    echo.closeInput();
     CommandResult result = echo.awaitExit(WAIT);
 
     assertThat(result.stdout().lines()).as(result.stderr()).containsExactlyInAnyOrder(

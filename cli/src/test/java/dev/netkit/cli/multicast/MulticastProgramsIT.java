@@ -6,22 +6,19 @@ import dev.netkit.cli.NetkitMain;
 import dev.netkit.netns.CapturedProcess;
 import dev.netkit.netns.CommandResult;
 import dev.netkit.netns.NetworkNamespace;
-import dev.netkit.netns.RequiresNetworkNamespaces;
+import dev.netkit.netns.TwoHosts;
 import dev.netkit.netns.VethLink;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four multicast programs, each run through the launcher in a child JVM inside one of two
- * network namespaces joined by a veth pair (224.0.0.0/4 routed over it): multicast never sees a
- * real interface.
+ * The four multicast programs, each run through the launcher in a child JVM on one of
+ * {@link TwoHosts} (two network namespaces joined by a veth pair, 224.0.0.0/4 routed over it):
+ * multicast never sees a real interface.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class MulticastProgramsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -31,19 +28,10 @@ class MulticastProgramsIT {
   private VethLink link;
 
   @BeforeEach
-  void createHosts() throws Exception {
-    hostA = NetworkNamespace.create("mprogsa");
-    hostB = NetworkNamespace.create("mprogsb");
-    link = VethLink.connect(hostA, hostB);
-    hostA.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
-    hostB.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
-  }
-
-  @AfterEach
-  void deleteHosts() {
-    link.close();
-    hostA.close();
-    hostB.close();
+  void useHosts(TwoHosts hosts) {
+    hostA = hosts.hostA();
+    hostB = hosts.hostB();
+    link = hosts.link();
   }
 
   @Test
@@ -69,26 +57,18 @@ class MulticastProgramsIT {
     CapturedProcess carol = hostB.launchJava(NetkitMain.class, "mchat-client",
         link.addressA().getHostAddress(), "2027", "2028");
 
-    type(alice, "alice", "/join Weather");
+    alice.typeLines("alice", "/join Weather");
     alice.awaitStdoutLine("\tWelcome to the Weather Channel (1 users)"::equals, WAIT);
-    type(carol, "carol", "/join Weather");
+    carol.typeLines("carol", "/join Weather");
     carol.awaitStdoutLine("\tWelcome to the Weather Channel (2 users)"::equals, WAIT);
     alice.awaitStdoutLine("\t<carol has entered Weather>"::equals, WAIT);
-    type(alice, "hello from alice");
-    type(carol, "/channels");
+    alice.typeLines("hello from alice");
+    carol.typeLines("/channels");
 
     carol.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     alice.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     carol.awaitStdoutLine(line -> line.startsWith("\t[Weather]"), WAIT);
     assertThat(carol.stdoutLines()).contains(
         "\t[Weather]            Talk about the weather                     2 users");
-  }
-
-  private static void type(CapturedProcess process, String... lines) throws IOException {
-    OutputStream stdin = process.stdin();
-    for (String line : lines) {
-      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    stdin.flush();
   }
 }
