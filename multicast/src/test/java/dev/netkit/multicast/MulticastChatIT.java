@@ -10,7 +10,6 @@ import dev.netkit.netns.TwoHosts;
 import dev.netkit.netns.VethLink;
 import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,6 @@ class MulticastChatIT {
 
   private static final String CHAT_PORT = "2027";
   private static final String DATA_PORT = "2028";
-
-  private NetworkNamespace hostA;
-  private NetworkNamespace hostB;
-  private VethLink link;
-
-  @BeforeEach
-  void useHosts(TwoHosts hosts) {
-    hostA = hosts.hostA();
-    hostB = hosts.hostB();
-    link = hosts.link();
-  }
 
   private CapturedProcess client(NetworkNamespace host, String server, String nick, String kind)
       throws Exception {
@@ -51,17 +39,22 @@ class MulticastChatIT {
   }
 
   @Test
-  void clientsOnTwoHostsSeeEachOthersMessagesAndOnlyTheirChannels() throws Exception {
-    chatOnTwoHosts(false);
+  void clientsOnTwoHostsSeeEachOthersMessagesAndOnlyTheirChannels(TwoHosts hosts)
+      throws Exception {
+    chatOnTwoHosts(hosts, false);
   }
 
   /** Dave's data socket receives Weather's datagrams too; the client must filter them out. */
   @Test
-  void aClientSeesNothingOfAChannelItIsNotInEvenOnASharedGroup() throws Exception {
-    chatOnTwoHosts(true);
+  void aClientSeesNothingOfAChannelItIsNotInEvenOnASharedGroup(TwoHosts hosts)
+      throws Exception {
+    chatOnTwoHosts(hosts, true);
   }
 
-  private void chatOnTwoHosts(boolean sharedGroup) throws Exception {
+  private void chatOnTwoHosts(TwoHosts hosts, boolean sharedGroup) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    NetworkNamespace hostB = hosts.hostB();
+    VethLink link = hosts.link();
     String server = link.addressA().getHostAddress();
     (sharedGroup
         ? hostA.launchJava(NamespaceChild.class, "chat-server", CHAT_PORT, DATA_PORT,
@@ -106,7 +99,8 @@ class MulticastChatIT {
   }
 
   @Test
-  void aFollowingClientBindsThePortTheServerAnnounces() throws Exception {
+  void aFollowingClientBindsThePortTheServerAnnounces(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
     hostA.ip("link", "set", "lo", "multicast", "on");
     hostA.launchJava(NamespaceChild.class, "chat-server", CHAT_PORT, "2099", "lo")
         .awaitStdoutLine("READY"::equals, WAIT);

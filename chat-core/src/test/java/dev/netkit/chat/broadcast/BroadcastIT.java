@@ -6,7 +6,6 @@ import dev.netkit.netns.CapturedProcess;
 import dev.netkit.netns.CommandResult;
 import dev.netkit.netns.NetworkNamespace;
 import dev.netkit.netns.TwoHosts;
-import dev.netkit.netns.VethLink;
 import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,30 +23,38 @@ class BroadcastIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String PORT = "2027";
 
-  private NetworkNamespace client;
-  private NetworkNamespace server;
-  private VethLink link;
+  private TwoHosts hosts;
 
   @BeforeEach
   void useHosts(TwoHosts hosts) {
-    client = hosts.hostA();
-    server = hosts.hostB();
-    link = hosts.link();
+    this.hosts = hosts;
+  }
+
+  private NetworkNamespace client() {
+    return hosts.hostA();
+  }
+
+  private NetworkNamespace server() {
+    return hosts.hostB();
+  }
+
+  private String clientIp() {
+    return hosts.link().addressA().getHostAddress();
   }
 
   private String serverIp() {
-    return link.addressB().getHostAddress();
+    return hosts.link().addressB().getHostAddress();
   }
 
   private String broadcastIp() {
-    return link.broadcastAddress().getHostAddress();
+    return hosts.link().broadcastAddress().getHostAddress();
   }
 
   @Test
   void theClientFindsTheServerByBroadcastAndLogsIn() throws Exception {
-    server.launchJava(NamespaceChild.class, "server", PORT).awaitStdoutLine("READY"::equals, WAIT);
+    server().launchJava(NamespaceChild.class, "server", PORT).awaitStdoutLine("READY"::equals, WAIT);
 
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).isEqualTo(
@@ -58,7 +65,7 @@ class BroadcastIT {
 
   @Test
   void withoutAServerDiscoveryFindsNothing() throws Exception {
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).isEqualTo(
@@ -67,9 +74,9 @@ class BroadcastIT {
 
   @Test
   void anAnswerThatIsNotAChatErrorIsNotAServer() throws Exception {
-    server.launchJava(NamespaceChild.class, "echo", PORT).awaitStdoutLine("READY"::equals, WAIT);
+    server().launchJava(NamespaceChild.class, "echo", PORT).awaitStdoutLine("READY"::equals, WAIT);
 
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).endsWith("\nNONE\n");
@@ -77,9 +84,9 @@ class BroadcastIT {
 
   @Test
   void broadcastEchoPrintsEveryAnswerWithItsSize() throws Exception {
-    server.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
-    client.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
-    CapturedProcess echo = client.launchJava(NamespaceChild.class, "broadcast-echo",
+    server().launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    client().launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    CapturedProcess echo = client().launchJava(NamespaceChild.class, "broadcast-echo",
         broadcastIp(), "7");
 
     echo.typeLines("hi there", "this works");
@@ -88,8 +95,8 @@ class BroadcastIT {
 
     assertThat(result.stdout().lines()).as(result.stderr()).containsExactlyInAnyOrder(
         "received 9 bytes from " + serverIp() + ":7",
-        "received 9 bytes from " + link.addressA().getHostAddress() + ":7",
+        "received 9 bytes from " + clientIp() + ":7",
         "received 11 bytes from " + serverIp() + ":7",
-        "received 11 bytes from " + link.addressA().getHostAddress() + ":7");
+        "received 11 bytes from " + clientIp() + ":7");
   }
 }

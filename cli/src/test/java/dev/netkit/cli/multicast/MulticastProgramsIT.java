@@ -10,7 +10,6 @@ import dev.netkit.netns.TwoHosts;
 import dev.netkit.netns.VethLink;
 import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,24 +22,15 @@ class MulticastProgramsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private NetworkNamespace hostA;
-  private NetworkNamespace hostB;
-  private VethLink link;
-
-  @BeforeEach
-  void useHosts(TwoHosts hosts) {
-    hostA = hosts.hostA();
-    hostB = hosts.hostB();
-    link = hosts.link();
-  }
-
   @Test
-  void theTimeClientPrintsTheServersBeacons() throws Exception {
+  void theTimeClientPrintsTheServersBeacons(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    VethLink link = hosts.link();
     hostA.launchJava(NetkitMain.class, "mcast-time-server", "2070", "224.225.226.227", "1",
         "--period", "200ms", "--iface", link.interfaceA(), "--hostname", "hosta")
         .awaitStdoutLine(line -> line.startsWith("mcast-time-server: sending to"), WAIT);
 
-    CommandResult client = hostB.launchJava(NetkitMain.class, "mcast-time-client", "--count",
+    CommandResult client = hosts.hostB().launchJava(NetkitMain.class, "mcast-time-client", "--count",
         "2").awaitExit(WAIT);
 
     assertThat(client.exitCode()).as(client.stderr()).isZero();
@@ -50,11 +40,13 @@ class MulticastProgramsIT {
   }
 
   @Test
-  void twoChatClientsOnTwoHostsTalkThroughTheGroup() throws Exception {
+  void twoChatClientsOnTwoHostsTalkThroughTheGroup(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    VethLink link = hosts.link();
     hostA.launchJava(NetkitMain.class, "mchat-server", "--iface", link.interfaceA())
         .awaitStdoutLine(line -> line.startsWith("mchat-server: listening on"), WAIT);
     CapturedProcess alice = hostA.launchJava(NetkitMain.class, "mchat-client", "127.0.0.1");
-    CapturedProcess carol = hostB.launchJava(NetkitMain.class, "mchat-client",
+    CapturedProcess carol = hosts.hostB().launchJava(NetkitMain.class, "mchat-client",
         link.addressA().getHostAddress(), "2027", "2028");
 
     alice.typeLines("alice", "/join Weather");
