@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Nothing sent on the link can reach a real interface: the pair is made inside the namespaces.
  *
  * <p>{@link #close()} kills every process still running on either host and deletes both
- * namespaces, and with them the link. Not thread-safe to create; the hosts themselves are.
+ * namespaces, and with them the link. Thread-safe.
  *
  * <pre>{@code
  * try (TwoHosts hosts = TwoHosts.create("demo")) {
