@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -9,10 +9,11 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A child-JVM program for the namespace tests. {@code serve ADDR PORT}: bind, print
- * {@code READY}, answer one datagram with {@code pong:} + its text, exit. {@code ask ADDR PORT}:
- * send {@code ping} up to 10 times, 300 ms apart (a send refused by an nftables drop counts as
- * lost), print the first answer or {@code NO REPLY}.
+ * A child-JVM program for the namespace tests. {@code serve ADDR PORT}: bind (to all addresses
+ * for {@code 0.0.0.0}, which broadcasts reach), print {@code READY}, answer one datagram with
+ * {@code pong:} + its text, exit. {@code ask ADDR PORT}: send {@code ping} (broadcast allowed) up
+ * to 10 times, 300 ms apart (a send refused by an nftables drop counts as lost), print the first
+ * answer or {@code NO REPLY}.
  */
 public final class DatagramPing {
 
@@ -43,6 +44,7 @@ public final class DatagramPing {
 
   private static void ask(InetSocketAddress address) throws Exception {
     try (DatagramSocket socket = new DatagramSocket()) {
+      socket.setBroadcast(true);
       socket.setSoTimeout(300);
       byte[] ping = "ping".getBytes(StandardCharsets.UTF_8);
       for (int i = 0; i < 10; i++) {

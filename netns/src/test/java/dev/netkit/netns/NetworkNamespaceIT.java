@@ -1,10 +1,16 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @RequiresNetworkNamespaces(nftables = true)
 class NetworkNamespaceIT {
@@ -93,6 +99,42 @@ class NetworkNamespaceIT {
     assertThatThrownBy(() -> namespace.exec("true"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Namespace closed: " + namespace.name());
+  }
+
+  @Test
+  void closeKillsEveryProcessInsideEvenOnesItDidNotStart() throws Exception {
+    NetworkNamespace namespace = NetworkNamespace.create("t");
+    long orphan;
+    try (namespace) {
+      CapturedProcess shell = namespace.exec("sh", "-c", "sleep 600 & echo $!; exec sleep 600");
+      orphan = Long.parseLong(shell.awaitStdoutLine(line -> line.matches("\\d+"), WAIT));
+      assertThat(running(orphan)).isTrue();
+    }
+    await().atMost(WAIT).until(() -> !running(orphan));
+    assertThat(namespacesListed()).doesNotContain(namespace.name());
+  }
+
+  /** Alive and not a zombie (a killed orphan may stay one: init here need not reap it). */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void startsAProcessWithTheBuildersRedirections(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out.txt");
+    try (NetworkNamespace namespace = NetworkNamespace.create("t")) {
+      Process process = namespace.start(new ProcessBuilder("ip", "-o", "link")
+          .redirectOutput(out.toFile()));
+
+      assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(Files.readString(out)).contains("lo").doesNotContain("eth0");
+    }
   }
 
   private static String namespacesListed() throws Exception {

@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * subnet's broadcast address, so broadcast and multicast between the two work.
  *
  * <p>The pair is created directly inside the namespaces (never in the root namespace), so its
- * traffic cannot reach a real interface. Each link of a JVM gets its own subnet (up to 512).
- * Deleting either namespace deletes the link.
+ * traffic cannot reach a real interface. Each link of a JVM gets its own subnet (up to
+ * {@value #MAX_LINKS} links per JVM). Deleting either namespace deletes the link.
+ * {@link TwoHosts} is the usual set-up built on it (routes for broadcast and multicast too).
  */
 public final class VethLink implements AutoCloseable {
 
   /** The prefix length of each link's subnet. */
   public static final int PREFIX_LENGTH = 24;
 
-  private static final int MAX_LINKS = 512;
+  /** How many links one JVM may make in its lifetime (each takes one /24 of 198.18.0.0/15). */
+  public static final int MAX_LINKS = 512;
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final NetworkNamespace namespaceA;
@@ -53,13 +55,19 @@ public final class VethLink implements AutoCloseable {
     }
     int id = COUNTER.getAndIncrement();
     if (id >= MAX_LINKS) {
-      throw new IllegalStateException("veth links : " + (id + 1) + " (limit: " + MAX_LINKS + ")");
+      throw new IllegalStateException("veth links : " + (id + 1) + " (expected: <= " + MAX_LINKS
+          + ")");
     }
     VethLink link = new VethLink(a, b, id);
     Commands.runChecked(Commands.ip(), "link", "add", link.interfaceA, "netns", a.name(),
         "type", "veth", "peer", "name", link.interfaceB, "netns", b.name());
-    link.configure(a, link.interfaceA, link.subnetPrefix + "1");
-    link.configure(b, link.interfaceB, link.subnetPrefix + "2");
+    try {
+      link.configure(a, link.interfaceA, link.subnetPrefix + "1");
+      link.configure(b, link.interfaceB, link.subnetPrefix + "2");
+    } catch (IOException | RuntimeException e) {
+      link.close();
+      throw e;
+    }
     return link;
   }
 

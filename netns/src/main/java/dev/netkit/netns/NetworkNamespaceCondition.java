@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -8,8 +8,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 condition behind {@link RequiresNetworkNamespaces}: enabled where network namespaces
- * (and, if asked, nftables) work, disabled with the reason otherwise. Tests that decide at run
- * time can call {@link #unavailabilityReason(boolean)} with {@code Assumptions} instead.
+ * (and, if asked, nftables) work, disabled with the reason otherwise. {@link TwoHostsExtension}
+ * decides the same way. Tests that decide at run time can call
+ * {@link NamespaceSupport#unavailabilityReason(boolean)} with {@code Assumptions} instead.
  */
 public final class NetworkNamespaceCondition implements ExecutionCondition {
 
@@ -25,19 +26,19 @@ public final class NetworkNamespaceCondition implements ExecutionCondition {
     if (annotation.isEmpty()) {
       return ConditionEvaluationResult.enabled("no @RequiresNetworkNamespaces here");
     }
-    return unavailabilityReason(annotation.get().nftables())
-        .map(ConditionEvaluationResult::disabled)
-        .orElseGet(() -> ConditionEvaluationResult.enabled("network namespaces work here"));
+    return evaluate(annotation.get().nftables());
   }
 
   /**
-   * Says why network namespaces cannot be used here, if they cannot.
+   * Enables a test where namespaces (and nftables, if asked) work, else disables it with the
+   * reason, e.g. {@code network namespaces need root (uid 1000)}.
    *
    * @param nftables whether nftables is needed too
-   * @return the reason, or empty when everything needed is there
-   * @see NamespaceSupport#unavailabilityReason(boolean)
+   * @return the result
    */
-  public static Optional<String> unavailabilityReason(boolean nftables) {
-    return NamespaceSupport.unavailabilityReason(nftables);
+  static ConditionEvaluationResult evaluate(boolean nftables) {
+    return NamespaceSupport.unavailabilityReason(nftables)
+        .map(ConditionEvaluationResult::disabled)
+        .orElseGet(() -> ConditionEvaluationResult.enabled("network namespaces work here"));
   }
 }

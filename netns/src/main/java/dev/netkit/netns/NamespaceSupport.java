@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,9 @@ import java.util.Optional;
  * Tells whether {@link NetworkNamespace} works on this machine: Linux, root, iproute2 installed
  * and {@code ip netns add} succeeding (probed once per JVM), and {@code nft} installed when asked.
  *
- * <p>Free of JUnit, so programs such as {@code ./netkit tour} can use the namespace fixture;
- * {@link NetworkNamespaceCondition} builds on it for tests.
+ * <p>Free of JUnit, so programs such as {@code ./netkit tour} can ask before making
+ * {@link TwoHosts}; {@link NetworkNamespaceCondition} and {@link TwoHostsExtension} build on it
+ * for tests.
  */
 public final class NamespaceSupport {
 

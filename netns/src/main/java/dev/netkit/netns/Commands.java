@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-/** Runs short system commands ({@code ip}, {@code nft}) to completion with a time limit. */
+/**
+ * Runs short system commands ({@code ip}, {@code nft}) to completion with a time limit, and finds
+ * them on the {@code PATH} or in {@code /sbin} and {@code /usr/sbin}.
+ */
 final class Commands {
 
   /** The longest any {@code ip} or {@code nft} command may take. */

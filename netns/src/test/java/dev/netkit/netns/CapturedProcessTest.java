@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,9 +65,43 @@ class CapturedProcessTest {
   }
 
   @Test
-  void namespaceLabelsAreChecked() {
-    assertThatThrownBy(() -> NetworkNamespace.create("Bad Label"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("label : Bad Label (expected: [a-z0-9]{1,12})");
+  void typedLinesReachTheChildAndClosingInputEndsIt() throws Exception {
+    try (CapturedProcess process = CapturedProcess.start(List.of("cat"))) {
+      process.typeLines("one", "two");
+      process.awaitStdoutLine("two"::equals, WAIT);
+      process.closeInput();
+
+      CommandResult result = process.awaitExit(WAIT);
+
+      assertThat(result.stdout()).isEqualTo("one\ntwo\n");
+      assertThat(result.succeeded()).isTrue();
+    }
+  }
+
+  @Test
+  void awaitsAStandardErrorLine() throws Exception {
+    try (CapturedProcess process = CapturedProcess.start(
+        List.of("sh", "-c", "echo out; echo 'server listening' >&2; exec cat"))) {
+      assertThat(process.awaitStderrLine(line -> line.contains("listening"), WAIT))
+          .isEqualTo("server listening");
+      assertThatThrownBy(() -> process.awaitStderrLine("out"::equals, Duration.ofMillis(200)))
+          .isInstanceOf(TimeoutException.class)
+          .hasMessageContaining("within PT0.2S")
+          .hasMessageContaining("stdout:\nout\n");
+    }
+  }
+
+  @Test
+  void keepsAtMostMaxLinesOfAStreamAndCountsTheRest() throws Exception {
+    int extra = 5;
+    try (CapturedProcess process = CapturedProcess.start(
+        List.of("seq", String.valueOf(CapturedProcess.MAX_LINES + extra)))) {
+      CommandResult result = process.awaitExit(WAIT);
+
+      assertThat(result.succeeded()).isTrue();
+      assertThat(process.stdoutLines()).hasSize(CapturedProcess.MAX_LINES)
+          .endsWith(String.valueOf(CapturedProcess.MAX_LINES));
+      assertThat(process.droppedLines()).isEqualTo(extra);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.netkit.testsupport;
+package dev.netkit.netns;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * iproute2 installed and {@code ip netns add} succeeding (probed once per JVM), and
  * {@code nft} installed when {@link #nftables()} is set. Elsewhere the test is skipped with a
  * reason that says what is missing, e.g. {@code network namespaces need root (uid 1000)}.
+ *
+ * <p>For tests that make their own namespaces; a test that wants two hosts joined by veth uses
+ * {@link WithTwoHosts}, which skips the same way and also makes the hosts.
  */
 @Documented
 @Inherited
