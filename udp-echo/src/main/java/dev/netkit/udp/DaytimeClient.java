@@ -3,7 +3,6 @@ package dev.netkit.udp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -135,23 +134,15 @@ public final class DaytimeClient {
     }
 
     private void receiveAll(DatagramChannel channel, ByteBuffer in) {
-      while (true) {
-        in.clear();
-        SocketAddress from;
-        try {
-          from = channel.receive(in);
-        } catch (PortUnreachableException e) {
-          fail(waiting.keySet().iterator().next(), e);
-          return;
-        } catch (IOException e) {
-          LOG.debug("receive failed: {}", e.toString());
-          return;
-        }
-        if (from == null) {
-          return;
-        }
-        in.flip();
-        answer((InetSocketAddress) from, in);
+      try {
+        // Connected to its only host, the socket hears of that host's ICMP errors.
+        Datagrams.drain(channel, in, this::answer, e -> {
+          if (!waiting.isEmpty()) {
+            fail(waiting.keySet().iterator().next(), e);
+          }
+        });
+      } catch (IOException e) {
+        LOG.debug("receive failed: {}", e.toString());
       }
     }
 
