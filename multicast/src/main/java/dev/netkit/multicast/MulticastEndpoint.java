@@ -1,5 +1,6 @@
 package dev.netkit.multicast;
 
+import dev.netkit.codec.Arguments;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -195,10 +196,7 @@ public final class MulticastEndpoint implements AutoCloseable {
    * @throws IllegalArgumentException unless 0-{@value #MAX_TTL}
    */
   public static int checkTimeToLive(int ttl) {
-    if (ttl < 0 || ttl > MAX_TTL) {
-      throw new IllegalArgumentException("ttl : " + ttl + " (expected: 0-" + MAX_TTL + ")");
-    }
-    return ttl;
+    return Arguments.checkInRange(ttl, 0, MAX_TTL, "ttl");
   }
 
   /**

@@ -42,23 +42,13 @@ public final class TimeBeaconServer implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Creates a beacon on the system clock; nothing is opened until {@link #start()}.
+   * Creates a beacon; nothing is opened until {@link #start()}.
    *
-   * @param config the settings
+   * @param config the settings, the clock among them
    */
   public TimeBeaconServer(TimeBeaconConfig config) {
-    this(config, Clock.systemDefaultZone());
-  }
-
-  /**
-   * Creates a beacon on a clock (its zone is the one the ctime text shows).
-   *
-   * @param config the settings
-   * @param clock the clock
-   */
-  public TimeBeaconServer(TimeBeaconConfig config, Clock clock) {
     this.config = config;
-    this.clock = clock;
+    this.clock = config.clock();
   }
 
   /**
