@@ -90,11 +90,6 @@ public final class RtoConfig {
     return max;
   }
 
-  @Override
-  public String toString() {
-    return "RtoConfig[initial=" + initial + ", min=" + min + ", max=" + max + "]";
-  }
-
   /** Collects the bounds of an {@link RtoConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private Duration initial;
