@@ -1,5 +1,7 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkPositive;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -49,10 +51,7 @@ public final class DaytimeClient {
    * @throws IllegalArgumentException if {@code maxReply} is less than 1
    */
   public DaytimeClient(int maxReply) {
-    if (maxReply < 1) {
-      throw new IllegalArgumentException("maxReply : " + maxReply + " (expected: > 0)");
-    }
-    this.maxReply = maxReply;
+    this.maxReply = checkPositive(maxReply, "maxReply");
   }
 
   /**
@@ -68,10 +67,7 @@ public final class DaytimeClient {
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException("hosts : [] (expected: at least one)");
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout : " + timeout + " (expected: > 0)");
-    }
-    return new Query(hosts).run(timeout);
+    return new Query(hosts).run(checkPositive(timeout, "timeout"));
   }
 
   /** The state of one query. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * target's replies back, and on the way drops, duplicates, delays and reorders them with given
  * probabilities — a test bed for anything built on UDP, such as {@link SequencedClient}.
  *
- * <p>Each datagram, in either direction, independently meets the fate its {@link FaultModel}
+ * <p>Each datagram, in either direction, independently meets the fate its {@code FaultModel}
  * draws: dropped with probability {@link FaultyProxyConfig#loss()}; else sent twice with
  * probability {@link FaultyProxyConfig#duplicate()}; each copy waits
  * {@link FaultyProxyConfig#delay()}, and with probability {@link FaultyProxyConfig#reorder()}

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * retransmits. The socket is connected to the server, so only its datagrams are read.
  *
  * <p>The I/O loop is this class; numbering, timers, matching and counting are a
- * {@link RequestTracker}'s, the settings a {@link SequencedClientConfig}'s.
+ * {@code RequestTracker}'s, the settings a {@link SequencedClientConfig}'s.
  *
  * <p>Threads: {@link #request(String)} may be called from any thread. One I/O thread per client
  * sends, receives and runs the timers; futures complete and the listener runs on it, so dependent

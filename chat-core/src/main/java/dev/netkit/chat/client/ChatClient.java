@@ -40,8 +40,8 @@ import java.util.function.IntConsumer;
  * {@link #dispatch(ChatFrame)}, which delivers them to the same listener, serialized with the
  * server's own frames.
  *
- * <p>The session (login, nickname, keep-alive) is a {@link ChatSession}'s, the socket and the
- * receiving thread a {@link ChatTransport}'s; this class joins them and the listeners. Thread-safe.
+ * <p>The session (login, nickname, keep-alive) is a {@code ChatSession}'s, the socket and the
+ * receiving thread a {@code ChatTransport}'s; this class joins them and the listeners. Thread-safe.
  */
 public final class ChatClient implements AutoCloseable {
 
