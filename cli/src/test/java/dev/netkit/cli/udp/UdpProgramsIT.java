@@ -208,7 +208,7 @@ class UdpProgramsIT {
         "--loss", "1.5");
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("loss : 1.5 (expected: 0..1)");
+    assertThat(err.toString()).contains("loss : 1.5 (expected: 0-1)");
   }
 
   @Test
