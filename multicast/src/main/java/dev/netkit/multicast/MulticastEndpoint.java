@@ -200,6 +200,33 @@ public final class MulticastEndpoint implements AutoCloseable {
   }
 
   /**
+   * Makes a freshly opened endpoint a sender: time to live, loopback on (receivers on this host
+   * hear it), the outgoing interface if one is named, bound to a free port. Closes the endpoint
+   * if any step fails.
+   *
+   * @param opened the endpoint, just opened
+   * @param ttl the time to live, 0-255
+   * @param outgoingInterface the interface name to send by, or empty for the routing table's
+   * @return {@code opened}, ready to send
+   * @throws IOException if an option cannot be set or the port bound
+   * @throws IllegalArgumentException if the time to live is out of range or the interface does
+   *     not exist or cannot multicast
+   */
+  static MulticastEndpoint sender(MulticastEndpoint opened, int ttl,
+      Optional<String> outgoingInterface) throws IOException {
+    try {
+      opened.setTimeToLive(ttl).setLoopback(true);
+      if (outgoingInterface.isPresent()) {
+        opened.setOutgoingInterface(outgoingInterface.get());
+      }
+      return opened.bind(0);
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  /**
    * Tells whether this host's own members of a group receive what this endpoint sends to it.
    *
    * @return true when looped back (the system default)

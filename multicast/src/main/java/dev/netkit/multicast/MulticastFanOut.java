@@ -63,17 +63,8 @@ public final class MulticastFanOut implements FanOut {
   }
 
   private static MulticastEndpoint open(MulticastFanOutConfig config) throws IOException {
-    MulticastEndpoint opened = MulticastEndpoint.open(StandardProtocolFamily.INET);
-    try {
-      opened.setTimeToLive(config.timeToLive()).setLoopback(true);
-      if (config.outgoingInterface().isPresent()) {
-        opened.setOutgoingInterface(config.outgoingInterface().get());
-      }
-      return opened.bind(0);
-    } catch (IOException | RuntimeException e) {
-      opened.close();
-      throw e;
-    }
+    return MulticastEndpoint.sender(MulticastEndpoint.open(StandardProtocolFamily.INET),
+        config.timeToLive(), config.outgoingInterface());
   }
 
   /**
