@@ -30,10 +30,11 @@ public final class RtoConfig {
   private final Duration min;
   private final Duration max;
 
-  private RtoConfig(Duration initial, Duration min, Duration max) {
-    this.initial = initial;
-    this.min = min;
-    this.max = max;
+  /** Takes the builder's values, the unset ones following the set ones. */
+  private RtoConfig(Builder builder) {
+    this.initial = builder.initial != null ? builder.initial : builder.clamp(DEFAULT_INITIAL);
+    this.min = builder.min != null ? builder.min : Builder.least(DEFAULT_MIN, initial);
+    this.max = builder.max != null ? builder.max : Builder.greatest(DEFAULT_MAX, initial);
   }
 
   /**
@@ -139,15 +140,13 @@ public final class RtoConfig {
      * @throws IllegalArgumentException unless {@code 0 < min <= initial <= max}
      */
     public RtoConfig build() {
-      Duration first = initial != null ? initial : clamp(DEFAULT_INITIAL);
-      Duration low = min != null ? min : least(DEFAULT_MIN, first);
-      Duration high = max != null ? max : greatest(DEFAULT_MAX, first);
-      checkPositive(low, "min");
-      if (first.compareTo(low) < 0 || first.compareTo(high) > 0) {
-        throw new IllegalArgumentException(
-            "initial : " + first + " (expected: " + low + "-" + high + ")");
+      RtoConfig config = new RtoConfig(this);
+      checkPositive(config.min, "min");
+      if (config.initial.compareTo(config.min) < 0 || config.initial.compareTo(config.max) > 0) {
+        throw new IllegalArgumentException("initial : " + config.initial + " (expected: "
+            + config.min + "-" + config.max + ")");
       }
-      return new RtoConfig(first, low, high);
+      return config;
     }
 
     /** The default initial RTO moved into the bounds that are set. */
