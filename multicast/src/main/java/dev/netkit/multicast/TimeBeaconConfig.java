@@ -71,7 +71,7 @@ public final class TimeBeaconConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().group(target.getAddress()).port(target.getPort()).timeToLive(timeToLive)
+    return builder().target(target.getAddress(), target.getPort()).timeToLive(timeToLive)
         .period(period).outgoingInterface(outgoingInterface.orElse(null))
         .hostName(hostName.orElse(null)).clock(clock);
   }
@@ -157,24 +157,15 @@ public final class TimeBeaconConfig {
     }
 
     /**
-     * Sets the group the beacon goes to.
+     * Sets where the beacon goes.
      *
-     * @param address a multicast group
+     * @param multicastGroup a multicast group
+     * @param udpPort the port, 1-65535
      * @return this builder
      */
-    public Builder group(InetAddress address) {
-      this.group = address;
-      return this;
-    }
-
-    /**
-     * Sets the port the beacon goes to.
-     *
-     * @param number 1-65535
-     * @return this builder
-     */
-    public Builder port(int number) {
-      this.port = number;
+    public Builder target(InetAddress multicastGroup, int udpPort) {
+      this.group = multicastGroup;
+      this.port = udpPort;
       return this;
     }
 

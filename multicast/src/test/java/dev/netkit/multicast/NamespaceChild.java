@@ -176,7 +176,7 @@ public final class NamespaceChild {
 
   private static void beaconServer(String[] args, PrintWriter out) throws Exception {
     TimeBeaconConfig config = TimeBeaconConfig.builder()
-        .group(InetAddress.getByName(args[2])).port(Integer.parseInt(args[1]))
+        .target(InetAddress.getByName(args[2]), Integer.parseInt(args[1]))
         .timeToLive(Integer.parseInt(args[3]))
         .period(Duration.ofMillis(Long.parseLong(args[4])))
         .outgoingInterface(args.length > 5 ? args[5] : null).build();

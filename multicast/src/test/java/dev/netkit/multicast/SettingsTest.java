@@ -32,7 +32,8 @@ class SettingsTest {
 
   @Test
   void theBeaconConfigCopiesIntoABuilder() {
-    TimeBeaconConfig config = TimeBeaconConfig.builder().port(2099).timeToLive(0)
+    TimeBeaconConfig config = TimeBeaconConfig.builder()
+        .target(TimeBeaconConfig.defaultGroup(), 2099).timeToLive(0)
         .hostName("pesto").outgoingInterface("lo").build();
     TimeBeaconConfig copy = config.toBuilder().period(Duration.ofSeconds(1)).build();
     assertThat(copy.target()).isEqualTo(config.target());
@@ -49,13 +50,12 @@ class SettingsTest {
     assertThatThrownBy(() -> builder.timeToLive(300).build())
         .hasMessage("ttl : 300 (expected: 0-255)");
     builder.timeToLive(31);
-    assertThatThrownBy(() -> builder.group(InetAddress.getByName("192.0.2.1")).build())
+    assertThatThrownBy(() -> builder.target(InetAddress.getByName("192.0.2.1"), 2070).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("192.0.2.1 is not a multicast address");
-    builder.group(TimeBeaconConfig.defaultGroup());
-    assertThatThrownBy(() -> builder.port(0).build())
+    assertThatThrownBy(() -> builder.target(TimeBeaconConfig.defaultGroup(), 0).build())
         .hasMessage("port : 0 (expected: 1-65535)");
-    builder.port(2070);
+    builder.target(TimeBeaconConfig.defaultGroup(), 2070);
     assertThatThrownBy(() -> builder.period(Duration.ZERO).build())
         .hasMessage("period : PT0S (expected: >= 1 ms)");
   }

@@ -54,7 +54,7 @@ public final class McastTimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.builder().group(group).port(port)
+    TimeBeaconConfig config = TimeBeaconConfig.builder().target(group, port)
         .timeToLive(ttl).period(period).outgoingInterface(outgoingInterface).hostName(hostName)
         .build();
     TimeBeaconServer server = new TimeBeaconServer(config).start();

@@ -116,7 +116,7 @@ final class MulticastStep implements TourStep {
     TimeBeaconReceiver first = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
     TimeBeaconReceiver second = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
     context.use(new TimeBeaconServer(TimeBeaconConfig.builder()
-        .group(group).port(port).timeToLive(0).period(Duration.ofMillis(500))
+        .target(group, port).timeToLive(0).period(Duration.ofMillis(500))
         .outgoingInterface("lo").build()).start());
     context.say("mcast-time-server to " + GROUP + ":" + port + ", TTL 0, every 500 ms");
     for (int i = 0; i < BEACONS; i++) {
