@@ -87,8 +87,8 @@ final class DatagramServerLoop implements AutoCloseable {
     return bound;
   }
 
-  ServerStatistics statistics() {
-    return new ServerStatistics(received, replies, oversize, rejected, sendErrors);
+  DatagramServerStats stats() {
+    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors);
   }
 
   private void run() {

@@ -54,14 +54,9 @@ public final class McastTimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.defaults().withTarget(group, port)
-        .withTimeToLive(ttl).withPeriod(period);
-    if (outgoingInterface != null) {
-      config = config.withOutgoingInterface(outgoingInterface);
-    }
-    if (hostName != null) {
-      config = config.withHostName(hostName);
-    }
+    TimeBeaconConfig config = TimeBeaconConfig.builder().target(group, port)
+        .timeToLive(ttl).period(period).outgoingInterface(outgoingInterface).hostName(hostName)
+        .build();
     TimeBeaconServer server = new TimeBeaconServer(config).start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("mcast-time-server: sending to " + group.getHostAddress() + ":" + port

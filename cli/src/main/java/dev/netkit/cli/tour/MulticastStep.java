@@ -114,9 +114,9 @@ final class MulticastStep implements TourStep {
     InetAddress group = InetAddress.getByName(GROUP);
     TimeBeaconReceiver first = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
     TimeBeaconReceiver second = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
-    context.use(new TimeBeaconServer(TimeBeaconConfig.defaults()
-        .withTarget(group, port).withTimeToLive(0).withPeriod(Duration.ofMillis(500))
-        .withOutgoingInterface("lo")).start());
+    context.use(new TimeBeaconServer(TimeBeaconConfig.builder()
+        .target(group, port).timeToLive(0).period(Duration.ofMillis(500))
+        .outgoingInterface("lo").build()).start());
     context.say("mcast-time-server to " + GROUP + ":" + port + ", TTL 0, every 500 ms");
     for (int i = 0; i < BEACONS; i++) {
       for (TimeBeaconReceiver receiver : List.of(first, second)) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.ReverseEchoServer;
+import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,7 +46,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-datagram", paramLabel = "BYTES",
       description = "Largest request in bytes (default: ${DEFAULT-VALUE}).")
-  private int maxDatagram = ReverseEchoServer.Config.DEFAULT_MAX_DATAGRAM;
+  private int maxDatagram = ReverseEchoServerConfig.DEFAULT_MAX_DATAGRAM;
 
   final UntilStopped untilStopped = new UntilStopped();
 
@@ -61,11 +62,8 @@ public final class EchoServerCommand implements Callable<Integer> {
         log.setLevel(Level.DEBUG);
       }
     }
-    ReverseEchoServer.Config config =
-        ReverseEchoServer.Config.defaults().withMaxDatagram(maxDatagram);
-    if (flaky) {
-      config = config.withFlaky(seed != null ? seed : System.nanoTime());
-    }
+    ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).build();
     ReverseEchoServer server =
         new ReverseEchoServer(new InetSocketAddress(bind, port), config).start();
     PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
+import dev.netkit.udp.FaultyProxyConfig;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,7 +55,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
 
   @Option(names = "--reorder-delay", paramLabel = "D", converter = DurationConverter.class,
       description = "How long a reordered datagram is held back (default: 5ms).")
-  private Duration reorderDelay = FaultyProxy.Config.DEFAULT_REORDER_DELAY;
+  private Duration reorderDelay = FaultyProxyConfig.DEFAULT_REORDER_DELAY;
 
   @Option(names = "--seed", paramLabel = "S",
       description = "Seed of the random choices (default: the clock).")
@@ -64,11 +65,11 @@ public final class UdpProxyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FaultyProxy.Config config;
+    FaultyProxyConfig config;
     try {
-      config = FaultyProxy.Config.none().withLoss(loss).withDuplicate(duplicate)
-          .withReorder(reorder).withDelay(delay).withReorderDelay(reorderDelay)
-          .withSeed(seed != null ? seed : System.nanoTime());
+      config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
+          .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
+          .seed(seed != null ? seed : System.nanoTime()).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -82,7 +83,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     untilStopped.await(proxy, () -> {
-      err.println("udp-proxy: " + proxy.statistics());
+      err.println("udp-proxy: " + proxy.stats());
       err.flush();
     });
     return 0;

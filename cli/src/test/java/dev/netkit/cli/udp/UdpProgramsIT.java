@@ -4,6 +4,7 @@ import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.ReverseEchoServer;
+import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,7 +106,7 @@ class UdpProgramsIT {
   @Test
   void sequencedEchoClientPairsRequestsAndRepliesLikeTheBook() throws Exception {
     ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY,
-        ReverseEchoServer.Config.defaults().withFlaky(5)).start();
+        ReverseEchoServerConfig.builder().flaky(true).seed(5).build()).start();
     resources.add(server);
     List<String> lines = List.of("hello there", "this is unreliable communications",
         "but it works anyway");
@@ -207,7 +208,7 @@ class UdpProgramsIT {
         "--loss", "1.5");
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("loss : 1.5 (expected: 0..1)");
+    assertThat(err.toString()).contains("loss : 1.5 (expected: 0-1)");
   }
 
   @Test

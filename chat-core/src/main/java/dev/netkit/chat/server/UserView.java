@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
  * A logged-in user as a {@link FanOut} sees it: read-only, valid only on the server's thread
  * during the call that handed it out.
  */
-public interface ChatUser {
+public interface UserView {
 
   /**
    * Returns the user's nickname.

@@ -7,16 +7,18 @@ import java.util.List;
 /**
  * A logged-in user (the book's {@code ChatObjects::TimedUser}): nickname, client address, login
  * time, last time heard from, and channels — current first, i.e. most recently joined first.
+ * The server's state of the user's session, changed by the server's thread only; a {@link FanOut}
+ * sees it through its read-only {@link UserView}.
  */
-final class User implements ChatUser {
+final class UserState implements UserView {
 
   private final String nickname;
   private final InetSocketAddress address;
   private final long loginNanos;
-  private final List<Channel> channels = new ArrayList<>();
+  private final List<ChannelState> channels = new ArrayList<>();
   private long lastHeardNanos;
 
-  User(String nickname, InetSocketAddress address, long nowNanos) {
+  UserState(String nickname, InetSocketAddress address, long nowNanos) {
     this.nickname = nickname;
     this.address = address;
     this.loginNanos = nowNanos;
@@ -47,12 +49,12 @@ final class User implements ChatUser {
   }
 
   /** The current channel, or null when the user is in none. */
-  Channel current() {
+  ChannelState current() {
     return channels.isEmpty() ? null : channels.get(0);
   }
 
   /** The channels, current first (a live view: copy before changing membership). */
-  List<Channel> channels() {
+  List<ChannelState> channels() {
     return channels;
   }
 
@@ -60,17 +62,17 @@ final class User implements ChatUser {
     return channels.size();
   }
 
-  boolean isIn(Channel channel) {
+  boolean isIn(ChannelState channel) {
     return channels.contains(channel);
   }
 
   /** Puts a channel first, adding it if needed. */
-  void makeCurrent(Channel channel) {
+  void makeCurrent(ChannelState channel) {
     channels.remove(channel);
     channels.add(0, channel);
   }
 
-  void leave(Channel channel) {
+  void leave(ChannelState channel) {
     channels.remove(channel);
   }
 

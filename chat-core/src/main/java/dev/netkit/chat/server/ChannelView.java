@@ -7,7 +7,7 @@ import java.util.Collection;
  * A channel as a {@link FanOut} sees it: its definition and its current members. Read-only and
  * valid only on the server's thread during the call that handed it out.
  */
-public interface ChatChannel {
+public interface ChannelView {
 
   /**
    * Returns the channel's title, description and multicast group.
@@ -30,7 +30,7 @@ public interface ChatChannel {
    *
    * @return an unmodifiable live view
    */
-  Collection<? extends ChatUser> members();
+  Collection<? extends UserView> members();
 
   /**
    * Returns how many users are in the channel.

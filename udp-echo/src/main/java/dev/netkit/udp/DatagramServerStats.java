@@ -9,6 +9,6 @@ package dev.netkit.udp;
  * @param rejected datagrams dropped because the handler failed on them
  * @param sendErrors replies the operating system refused to send
  */
-public record ServerStatistics(long received, long replies, long oversize, long rejected,
+public record DatagramServerStats(long received, long replies, long oversize, long rejected,
     long sendErrors) {
 }

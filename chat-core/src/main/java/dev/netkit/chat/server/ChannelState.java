@@ -7,15 +7,17 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A channel (the book's {@code ChatObjects::Channel}): its definition and members, in join order.
+ * The server's state of a channel (the book's {@code ChatObjects::Channel}): its definition and
+ * members, in join order. Changed by the server's thread only; a {@link FanOut} sees it through
+ * its read-only {@link ChannelView}.
  */
-final class Channel implements ChatChannel {
+final class ChannelState implements ChannelView {
 
   private final ChannelDefinition definition;
-  private final Set<User> members = new LinkedHashSet<>();
-  private final Collection<User> view = Collections.unmodifiableSet(members);
+  private final Set<UserState> members = new LinkedHashSet<>();
+  private final Collection<UserState> view = Collections.unmodifiableSet(members);
 
-  Channel(ChannelDefinition definition) {
+  ChannelState(ChannelDefinition definition) {
     this.definition = definition;
   }
 
@@ -25,7 +27,7 @@ final class Channel implements ChatChannel {
   }
 
   @Override
-  public Collection<User> members() {
+  public Collection<UserState> members() {
     return view;
   }
 
@@ -34,11 +36,11 @@ final class Channel implements ChatChannel {
     return members.size();
   }
 
-  void add(User user) {
+  void add(UserState user) {
     members.add(user);
   }
 
-  void remove(User user) {
+  void remove(UserState user) {
     members.remove(user);
   }
 

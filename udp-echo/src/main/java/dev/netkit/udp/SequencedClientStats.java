@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param srtt the smoothed round-trip time ({@link Duration#ZERO} before the first sample)
  * @param rto the current retransmission timeout
  */
-public record SequencedClientStatistics(long sent, long retransmitted, long answered,
+public record SequencedClientStats(long sent, long retransmitted, long answered,
     long duplicates, long outOfOrder, long givenUp, long malformed, long sendErrors,
     long rttSamples, Duration rttP50, Duration rttP90, Duration rttP99, Duration rttMax,
     Duration srtt, Duration rto) {

@@ -11,6 +11,6 @@ package dev.netkit.udp;
  * @param overflow datagrams dropped because the delay queue was full
  * @param sendErrors datagrams the OS refused to send on
  */
-public record ProxyStatistics(long received, long forwarded, long dropped, long duplicated,
+public record FaultyProxyStats(long received, long forwarded, long dropped, long duplicated,
     long reordered, long overflow, long sendErrors) {
 }
