@@ -1,8 +1,11 @@
 package dev.netkit.bench.unix;
 
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.Binder;
+import dev.netkit.server.StreamServer;
+import dev.netkit.server.StreamServerConfig;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.UnixStreamServer;
+import dev.netkit.unix.UnixStreamServerConfig;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapClient;
 import dev.netkit.unix.wrap.WrapHandler;
@@ -13,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,8 +161,8 @@ public final class WrapServerBench {
   }
 
   private static Transport unix(Path path, int clients) throws IOException {
-    UnixStreamServer server = UnixStreamServer.builder(path, handler()).name("wrap-bench-unix")
-        .limits(limits(clients)).build().start();
+    UnixStreamServer server = new UnixStreamServer(UnixStreamServerConfig.builder(path)
+        .connections(connections("wrap-bench-unix", clients)).build(), handler()).start();
     return new Transport() {
       @Override
       public SocketChannel connect() throws IOException {
@@ -175,10 +177,9 @@ public final class WrapServerBench {
   }
 
   private static Transport tcp(int clients) throws IOException {
-    ServerSocketChannel listener = ServerSocketChannel.open();
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    StreamServer server = new StreamServer("wrap-bench-tcp", listener, handler(),
-        limits(clients)).start();
+    StreamServer server = new StreamServer(connections("wrap-bench-tcp", clients),
+        Binder.to(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128), handler())
+        .start();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
     return new Transport() {
       @Override
@@ -197,9 +198,10 @@ public final class WrapServerBench {
     return new WrapHandler(TextFiller.DEFAULT_COLUMNS, TextFiller.DEFAULT_MAX_WORD_BYTES);
   }
 
-  private static StreamServer.Limits limits(int clients) {
-    return new StreamServer.Limits(Math.max(StreamServer.DEFAULT_MAX_CONNECTIONS, clients * 2),
-        StreamServer.DEFAULT_IDLE_TIMEOUT);
+  private static StreamServerConfig connections(String name, int clients) {
+    return StreamServerConfig.builder().name(name)
+        .maxConnections(Math.max(StreamServerConfig.DEFAULT_MAX_CONNECTIONS, clients * 2))
+        .build();
   }
 
   private static byte[] corpus() throws IOException {
