@@ -1,6 +1,5 @@
 package dev.netkit.server;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -37,7 +36,7 @@ public final class ReceiveLoop implements AutoCloseable {
   }
 
   private final String name;
-  private final Closeable socket;
+  private final AutoCloseable socket;
   private final BooleanSupplier isOpen;
   private final Step step;
   private Thread thread;
@@ -51,7 +50,7 @@ public final class ReceiveLoop implements AutoCloseable {
    * @param isOpen tells whether the socket is still open
    * @param step receives and answers one datagram
    */
-  public ReceiveLoop(String name, Closeable socket, BooleanSupplier isOpen, Step step) {
+  public ReceiveLoop(String name, AutoCloseable socket, BooleanSupplier isOpen, Step step) {
     this.name = Objects.requireNonNull(name, "name");
     this.socket = Objects.requireNonNull(socket, "socket");
     this.isOpen = Objects.requireNonNull(isOpen, "isOpen");
@@ -90,7 +89,7 @@ public final class ReceiveLoop implements AutoCloseable {
     }
     try {
       socket.close();
-    } catch (IOException e) {
+    } catch (Exception e) {
       LOG.debug("{}: close failed: {}", name, e.toString());
     }
     if (running != null && running != Thread.currentThread()) {
