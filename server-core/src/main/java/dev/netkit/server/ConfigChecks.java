@@ -71,14 +71,29 @@ public final class ConfigChecks {
    * @param name its name in the messages
    * @return the value
    * @throws NullPointerException naming it when null
-   * @throws IllegalArgumentException {@code name : value (expected: min to max)}
+   * @throws IllegalArgumentException e.g. {@code idleTimeout : PT0.001S (expected: 10 ms to 1
+   *     day)}
    */
   public static Duration inRange(Duration value, Duration min, Duration max, String name) {
     Objects.requireNonNull(value, name);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(name + " : " + value + " (expected: " + min + " to "
-          + max + ")");
+      throw new IllegalArgumentException(name + " : " + value + " (expected: " + describe(min)
+          + " to " + describe(max) + ")");
     }
     return value;
+  }
+
+  /** A round duration in words ({@code 10 ms}, {@code 30 s}, {@code 1 day}), else ISO-8601. */
+  static String describe(Duration duration) {
+    if (duration.equals(Duration.ofDays(1))) {
+      return "1 day";
+    }
+    if (duration.toNanos() % 1_000_000_000L == 0 && duration.toSeconds() < 60) {
+      return duration.toSeconds() + " s";
+    }
+    if (duration.toNanos() % 1_000_000L == 0 && duration.toMillis() < 1000) {
+      return duration.toMillis() + " ms";
+    }
+    return duration.toString();
   }
 }
