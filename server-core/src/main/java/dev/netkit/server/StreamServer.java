@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public final class StreamServer implements AutoCloseable {
   private volatile SocketAddress localAddress;
   private Thread acceptor;
   private Thread watchdogThread;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * Creates a server; nothing is bound before {@link #start()}.
@@ -83,7 +84,7 @@ public final class StreamServer implements AutoCloseable {
    * @throws IllegalStateException when started before, or closed
    */
   public synchronized StreamServer start() throws IOException {
-    if (listener != null || closed) {
+    if (listener != null || closed.get()) {
       throw new IllegalStateException(name + " already started or closed");
     }
     ServerSocketChannel bound = binder.bind();
@@ -144,13 +145,13 @@ public final class StreamServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-    ServerSocketChannel bound = listener;
+    ServerSocketChannel bound;
+    synchronized (this) {
+      bound = listener;
+    }
     if (bound == null) {
       return;
     }
@@ -177,7 +178,7 @@ public final class StreamServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    while (!closed) {
+    while (!closed.get()) {
       if (!acquireSlot()) {
         return;
       }
@@ -189,7 +190,7 @@ public final class StreamServer implements AutoCloseable {
         return;
       } catch (IOException e) {
         releaseSlot();
-        if (!closed) {
+        if (!closed.get()) {
           LOG.warn("{}: accept failed: {}", name, e.toString());
           pauseAfterAcceptError();
         }
@@ -216,7 +217,7 @@ public final class StreamServer implements AutoCloseable {
       refuse(connection, refusal);
       return;
     }
-    if (closed) {
+    if (closed.get()) {
       end(connection);
       return;
     }
@@ -268,7 +269,7 @@ public final class StreamServer implements AutoCloseable {
     try {
       handler.handle(connection);
     } catch (IOException e) {
-      if (!closed) {
+      if (!closed.get()) {
         LOG.debug("{}: ended: {}", connection, e.toString());
       }
     } catch (Throwable e) {

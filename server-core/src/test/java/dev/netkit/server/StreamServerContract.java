@@ -64,6 +64,14 @@ abstract class StreamServerContract {
     io.shutdownOutput();
   }
 
+  /** Connects, sends the text, half-closes and returns the whole answer. */
+  private String exchange(StreamServer server, String text) throws IOException {
+    SocketChannel channel = connect(server);
+    send(channel, text);
+    channel.shutdownOutput();
+    return readAll(channel);
+  }
+
   private static void send(SocketChannel channel, String text) throws IOException {
     channel.write(ByteBuffer.wrap(text.getBytes(UTF_8)));
   }
@@ -124,10 +132,7 @@ abstract class StreamServerContract {
     first.shutdownOutput();
     assertThat(readAll(first)).isEmpty();
     await().atMost(WAIT).until(() -> server.stats().active() == 0);
-    SocketChannel third = connect(server);
-    send(third, "served again");
-    third.shutdownOutput();
-    assertThat(readAll(third)).isEqualTo("served again");
+    assertThat(exchange(server, "served again")).isEqualTo("served again");
   }
 
   @Test
@@ -151,10 +156,7 @@ abstract class StreamServerContract {
     send(runtime, "R");
     assertThat(readAll(runtime)).isEmpty();
 
-    SocketChannel healthy = connect(server);
-    send(healthy, "healthy");
-    healthy.shutdownOutput();
-    assertThat(readAll(healthy)).isEqualTo("healthy");
+    assertThat(exchange(server, "healthy")).isEqualTo("healthy");
     assertThat(server.stats().failed()).isEqualTo(2);
   }
 
@@ -172,10 +174,7 @@ abstract class StreamServerContract {
     }), StreamServerContract::echo);
 
     assertThat(readAll(connect(server))).isEmpty();
-    SocketChannel second = connect(server);
-    send(second, "second");
-    second.shutdownOutput();
-    assertThat(readAll(second)).isEqualTo("second");
+    assertThat(exchange(server, "second")).isEqualTo("second");
   }
 
   @Test
