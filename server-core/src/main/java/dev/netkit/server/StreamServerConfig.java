@@ -18,11 +18,11 @@ import java.util.Objects;
  */
 public final class StreamServerConfig {
 
-  /** What the server does with a client that would pass {@link #maxConnections()}. */
+  /** What the server does with a client over {@link StreamServerConfig#maxConnections()}. */
   public enum WhenFull {
     /**
      * Stop accepting until a connection ends: further clients wait in the listen backlog (and
-     * the kernel refuses them when that is full). Peers over {@link #maxConnectionsPerPeer()}
+     * the kernel refuses them when that is full). Peers over the per-peer limit
      * are still refused, since a peer is known only once accepted.
      */
     WAIT,

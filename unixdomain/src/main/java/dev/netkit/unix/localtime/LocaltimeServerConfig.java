@@ -113,7 +113,7 @@ public final class LocaltimeServerConfig {
 
     /**
      * Sets the socket file's path, mode and authorizer; default
-     * {@link SocketFileConfig#defaults(Path)} at {@link #DEFAULT_PATH}.
+     * {@link SocketFileConfig#defaults(Path)} at {@link LocaltimeServerConfig#DEFAULT_PATH}.
      *
      * @param socketFile the socket file configuration
      * @return this builder

@@ -137,8 +137,8 @@ public final class WrapServerConfig {
     }
 
     /**
-     * Sets the UNIX-domain server's configuration; default {@link #serverDefaults(Path)} at
-     * {@link #DEFAULT_PATH}.
+     * Sets the UNIX-domain server's configuration; default
+     * {@link WrapServerConfig#serverDefaults(Path)} at {@link WrapServerConfig#DEFAULT_PATH}.
      *
      * @param server socket file, mode, authorizer and connection limits
      * @return this builder
