@@ -4,6 +4,7 @@ import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
 import dev.netkit.codec.chat.PublicMessage;
+import dev.netkit.corpus.Corpus;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Chat frames through the codec and back, with a {@code PUBLIC_MSG} whose text is a line of the
- * corpus: the frame layer alone ({@link ChatFrame} → datagram → {@link ChatFrame}) and with the
- * typed payload on both ends ({@link PublicMessage} → datagram → {@link PublicMessage}), which is
- * what a chat server does per message.
+ * sample text ({@link Corpus}): the frame layer alone ({@link ChatFrame} → datagram →
+ * {@link ChatFrame}) and with the typed payload on both ends ({@link PublicMessage} → datagram →
+ * {@link PublicMessage}), which is what a chat server does per message.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,7 +35,7 @@ public class ChatFrameBenchmark {
   private PublicMessage message;
   private ChatFrame frame;
 
-  /** Picks a message text of typical chat length from the corpus. */
+  /** Picks a message text of typical chat length from the sample text. */
   @Setup
   public void setUp() {
     String text = Corpus.text().lines().filter(line -> line.length() >= 60 && line.length() <= 120)

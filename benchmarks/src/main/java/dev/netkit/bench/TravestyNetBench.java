@@ -1,5 +1,6 @@
 package dev.netkit.bench;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prints medians of a few rounds, and the ratios. Every phase is bounded in rounds.
  *
  * <pre>java [--enable-native-access=ALL-UNNAMED] -cp benchmarks/target/netkit-benchmarks.jar \
- *     dev.netkit.bench.TravestyNetBench [CORPUS]</pre>
+ *     dev.netkit.bench.TravestyNetBench [FILE]</pre>
  */
 public final class TravestyNetBench {
 
@@ -47,12 +48,12 @@ public final class TravestyNetBench {
   /**
    * Runs the benchmark and prints the results.
    *
-   * @param args optionally the corpus file (default: the shared English corpus)
+   * @param args optionally a text file (default: {@link Corpus#path()}, the shipped sample text
+   *     or the file named by {@code -Dnetkit.corpus=FILE})
    * @throws Exception when loopback fails
    */
   public static void main(String[] args) throws Exception {
-    Path corpus = Path.of(args.length > 0 ? args[0]
-        : "/work/shared/corpus/network-programming-part4.txt");
+    Path corpus = Corpus.path(args.length > 0 ? Path.of(args[0]) : null);
     byte[] text = repeat(Files.readAllBytes(corpus));
     System.out.printf(Locale.ROOT, "travesty over loopback, Java %s, %d bytes of text%n",
         Runtime.version(), text.length);

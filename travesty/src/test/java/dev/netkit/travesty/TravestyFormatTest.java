@@ -2,6 +2,7 @@ package dev.netkit.travesty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.corpus.Corpus;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TravestyFormatTest {
 
     String text = travesty.generate(100_000);
 
-    long stops = Corpus.words(text).stream().filter(w -> w.endsWith(".")).count();
+    long stops = Words.split(text).stream().filter(w -> w.endsWith(".")).count();
     long breaks = BREAK.matcher(text).results().count();
     assertThat(stops).isBetween(9_000L, 11_000L);
     assertThat(breaks).isBetween(850L, 1_150L);
@@ -88,7 +89,7 @@ class TravestyFormatTest {
     String rawText = raw.generate(30_000);
     String prettyText = pretty.prettyText(30_000);
 
-    assertThat(Corpus.words(prettyText)).isEqualTo(Corpus.words(rawText));
+    assertThat(Words.split(prettyText)).isEqualTo(Words.split(rawText));
     long paragraphs = prettyText.lines().filter(line -> line.startsWith("\t")).count();
     long breaks = BREAK.matcher(rawText).results().count();
     // Every paragraph starts with the indent; a break after the last word opens no paragraph.
@@ -130,7 +131,7 @@ class TravestyFormatTest {
     Travesty travesty = Travesty.builder().seed(3).build();
     travesty.add("a " + longWord + " b");
 
-    List<String> words = Corpus.words(travesty.generate(20));
+    List<String> words = Words.split(travesty.generate(20));
 
     assertThat(words).hasSize(20).allMatch(w -> w.equals("a") || w.equals("b")
         || w.equals(longWord));

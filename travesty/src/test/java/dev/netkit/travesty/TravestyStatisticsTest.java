@@ -2,6 +2,7 @@ package dev.netkit.travesty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.corpus.Corpus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -30,14 +31,14 @@ class TravestyStatisticsTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    List<String> words = new ArrayList<>(Corpus.words(Corpus.text()));
+    List<String> words = new ArrayList<>(Words.split(Corpus.text()));
     words.addAll(words.subList(0, 2));
     corpus = words;
     Travesty travesty = Travesty.builder().seed(2024).build();
     travesty.add(String.join(" ", words));
     StringWriter out = new StringWriter();
     travesty.generate(SAMPLE, out);
-    generated = Corpus.words(out.toString());
+    generated = Words.split(out.toString());
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.corpus.Corpus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -151,7 +152,7 @@ class TravestyStreamingTest {
     assertThat(lines).hasSize(25);
     assertThat(words).isLessThan(1_000_000);
     // The word that overflowed the 25th line was generated but not delivered.
-    assertThat((long) Corpus.words(String.join("\n", lines)).size()).isBetween(words - 1, words);
+    assertThat((long) Words.split(String.join("\n", lines)).size()).isBetween(words - 1, words);
     assertThat(lines).allSatisfy(line -> assertThat(ParagraphFormatter.columns(line) <= 76
         || !line.strip().contains(" ")).isTrue());
   }
@@ -233,7 +234,7 @@ class TravestyStreamingTest {
     synchronized (violations) {
       assertThat(violations).isEmpty();
     }
-    assertThat(travesty.stats().wordsAnalyzed()).isEqualTo(3L * Corpus.words(Corpus.text())
+    assertThat(travesty.stats().wordsAnalyzed()).isEqualTo(3L * Words.split(Corpus.text())
         .size());
     assertThat(travesty.stats().wordsGenerated()).isEqualTo(300_000);
   }

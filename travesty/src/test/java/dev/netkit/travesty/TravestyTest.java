@@ -3,6 +3,7 @@ package dev.netkit.travesty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.corpus.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -34,14 +35,14 @@ class TravestyTest {
   @ValueSource(ints = {1, 2, 3, 4})
   void everyGeneratedNgramOccursInTheCorpus(int order) {
     String corpus = Corpus.text();
-    List<String> words = new ArrayList<>(Corpus.words(corpus));
+    List<String> words = new ArrayList<>(Words.split(corpus));
     Travesty travesty = model(order, 42);
     corpus.lines().forEach(travesty::add);
     travesty.add(String.join(" ", words.subList(0, order)));
     words.addAll(words.subList(0, order));
-    Set<String> known = Corpus.ngrams(words, order + 1);
+    Set<String> known = Words.ngrams(words, order + 1);
 
-    List<String> generated = Corpus.words(travesty.generate(50_000));
+    List<String> generated = Words.split(travesty.generate(50_000));
 
     assertThat(generated).hasSize(50_000);
     List<String> unknown = new ArrayList<>();
@@ -70,7 +71,7 @@ class TravestyTest {
     Travesty travesty = model(2, 7);
     travesty.add("a b c");
 
-    List<String> words = Corpus.words(travesty.generate(3_000));
+    List<String> words = Words.split(travesty.generate(3_000));
 
     assertThat(words).hasSize(3_000).allMatch(w -> Set.of("a", "b", "c").contains(w));
     Map<String, Integer> afterC = new HashMap<>();
@@ -113,7 +114,7 @@ class TravestyTest {
     travesty.add(text);
 
     assertThat(travesty.uniqueWords()).isEqualTo(count);
-    List<String> words = Corpus.words(travesty.generate(200_000));
+    List<String> words = Words.split(travesty.generate(200_000));
     // A single chain: each word is followed by the next one, or (after the last) a restart.
     for (int i = 1; i < words.size(); i++) {
       int previous = Integer.parseInt(words.get(i - 1).substring(1));
@@ -189,7 +190,7 @@ class TravestyTest {
     assertThat(streamed.stats()).isEqualTo(whole.stats());
     String generated = whole.generate(300);
     assertThat(trickled.generate(300)).isEqualTo(generated);
-    assertThat(new HashSet<>(Corpus.words(generated))).isSubsetOf(Corpus.words(text));
+    assertThat(new HashSet<>(Words.split(generated))).isSubsetOf(Words.split(text));
   }
 
   @Test
@@ -221,7 +222,7 @@ class TravestyTest {
         .isInstanceOf(IllegalStateException.class).hasMessage("no data analyzed");
     travesty.add("alpha beta");
     assertThat(travesty.uniqueWords()).isEqualTo(2);
-    assertThat(Corpus.words(travesty.generate(100))).allMatch(w -> Set.of("alpha", "beta")
+    assertThat(Words.split(travesty.generate(100))).allMatch(w -> Set.of("alpha", "beta")
         .contains(w));
   }
 

@@ -1,5 +1,6 @@
 package dev.netkit.bench.unix;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.server.Binder;
 import dev.netkit.server.StreamServer;
 import dev.netkit.server.StreamServerConfig;
@@ -17,7 +18,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,16 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * client sending a large text while reading the answer). Rounds alternate between the transports
  * and the median round counts; the last column is UNIX / TCP.
  *
+ * <p>The text is {@link Corpus#bytes()}: the shipped sample text, or the file named by
+ * {@code -Dnetkit.corpus=FILE}.
+ *
  * <pre>
- * java -cp benchmarks/target/netkit-benchmarks.jar dev.netkit.bench.unix.WrapServerBench \
+ * java [-Dnetkit.corpus=FILE] -cp benchmarks/target/netkit-benchmarks.jar \
+ *     dev.netkit.bench.unix.WrapServerBench \
  *     [--seconds 3] [--rounds 3] [--clients 4] [--stream-mb 64]
  * </pre>
  */
 public final class WrapServerBench {
 
   private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-
-  private static final Path CORPUS = Path.of("shared/corpus/network-programming-part4.txt");
 
   private WrapServerBench() {
   }
@@ -72,7 +74,7 @@ public final class WrapServerBench {
     int rounds = (int) option(args, "--rounds", 3);
     int clients = (int) option(args, "--clients", 4);
     int streamMegabytes = (int) option(args, "--stream-mb", 64);
-    byte[] corpus = corpus();
+    byte[] corpus = Corpus.bytes();
     byte[] request = Arrays.copyOf(corpus, 2048);
     byte[] stream = repeat(corpus, streamMegabytes * 1024 * 1024);
     Path dir = Files.createTempDirectory("wrap-bench");
@@ -202,17 +204,6 @@ public final class WrapServerBench {
     return StreamServerConfig.builder().name(name)
         .maxConnections(Math.max(StreamServerConfig.DEFAULT_MAX_CONNECTIONS, clients * 2))
         .build();
-  }
-
-  private static byte[] corpus() throws IOException {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isReadable(dir.resolve(CORPUS))) {
-        return Files.readAllBytes(dir.resolve(CORPUS));
-      }
-    }
-    System.out.println("(shared corpus not found: using generated text)");
-    return "The quick brown fox jumps over the lazy dog.\n".repeat(5000)
-        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] repeat(byte[] text, int length) {

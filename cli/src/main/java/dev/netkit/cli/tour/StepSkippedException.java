@@ -8,7 +8,7 @@ public final class StepSkippedException extends RuntimeException {
   /**
    * Creates the exception.
    *
-   * @param reason why the step cannot run, e.g. {@code corpus not found at ../shared/corpus/…}
+   * @param reason why the step cannot run, e.g. {@code the native library did not load: …}
    */
   public StepSkippedException(String reason) {
     super(reason);

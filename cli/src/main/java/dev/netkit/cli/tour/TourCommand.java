@@ -2,7 +2,10 @@ package dev.netkit.cli.tour;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.netkit.corpus.Corpus;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +20,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tour [--step NAME]... [--list]}: runs every step of the tour (or the named ones) and
- * prints a summary table; exits 1 if a step failed, 2 for an unknown step name.
+ * {@code tour [--step NAME]... [--list] [--corpus FILE]}: runs every step of the tour (or the
+ * named ones) and prints a summary table; exits 1 if a step failed, 2 for an unknown step name
+ * or a {@code --corpus} file that cannot be read.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = {"", "Every step runs on loopback (or inside throw-away network namespaces when run "
         + "as root), is bounded in time, and closes every server, process, socket file and "
         + "namespace it made, also on Ctrl-C. Exit status: 0 when no step failed, 1 when one "
-        + "did, 2 for an unknown step."})
+        + "did, 2 for an unknown step or an unreadable --corpus file."})
 public final class TourCommand implements Callable<Integer> {
 
-  /** Exit status for an unknown step name. */
+  /** Exit status for an unknown step name or an unreadable {@code --corpus} file. */
   static final int EXIT_USAGE = 2;
 
   @Spec
@@ -40,11 +44,16 @@ public final class TourCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the steps with the chapter each shows, and exit.")
   private boolean list;
 
+  @Option(names = "--corpus", paramLabel = "FILE",
+      description = "The text the travesty step uploads (default: -Dnetkit.corpus=FILE if set, "
+          + "else the bundled sample text, Jane Austen's Persuasion).")
+  private Path corpus;
+
   private final Supplier<List<TourStep>> steps;
 
-  /** Creates the command with every step of {@link TourSteps#all()}. */
+  /** Creates the command with every step of {@link TourSteps#all(Path)}. */
   public TourCommand() {
-    this(TourSteps::all);
+    this.steps = () -> TourSteps.all(corpus);
   }
 
   /**
@@ -66,7 +75,7 @@ public final class TourCommand implements Callable<Integer> {
       return TourRunner.EXIT_OK;
     }
     List<TourStep> selected = select(available);
-    if (selected == null) {
+    if (selected == null || !corpusReadable()) {
       return EXIT_USAGE;
     }
     Logger netkit = (Logger) LoggerFactory.getLogger("dev.netkit");
@@ -79,6 +88,21 @@ public final class TourCommand implements Callable<Integer> {
       return TourRunner.exitStatus(new TourRunner(out).run(selected));
     } finally {
       netkit.setLevel(level);
+    }
+  }
+
+  private boolean corpusReadable() {
+    if (corpus == null) {
+      return true;
+    }
+    try {
+      Corpus.path(corpus);
+      return true;
+    } catch (UncheckedIOException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("tour: --corpus " + corpus + ": no such readable file");
+      err.flush();
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.netkit.cli.tour;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.client.UploadProgress;
@@ -9,19 +10,31 @@ import dev.netkit.travesty.server.TravestyServerConfig;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Chapter 17 and appendix A: the travesty server and client on loopback: upload the bundled
- * corpus (the text of the book's part 4), generate a short travesty, then abort a long
- * generation with TCP urgent data and go on in the same session.
+ * Chapter 17 and appendix A: the travesty server and client on loopback: upload a text (the
+ * shipped sample text, Jane Austen's <i>Persuasion</i>, unless {@code --corpus FILE} or
+ * {@code -Dnetkit.corpus=FILE} names another; see {@link Corpus}), generate a short travesty,
+ * then abort a long generation with TCP urgent data and go on in the same session.
  */
 final class TravestyStep implements TourStep {
 
   private static final int SHORT_WORDS = 50;
   private static final long LONG_WORDS = 5_000_000;
   private static final int LINES_BEFORE_ABORT = 3;
+
+  private final Path chosenCorpus;
+
+  /**
+   * Creates the step.
+   *
+   * @param chosenCorpus the text file the user named with {@code --corpus}, or {@code null} for
+   *     {@link Corpus#path()}
+   */
+  TravestyStep(Path chosenCorpus) {
+    this.chosenCorpus = chosenCorpus;
+  }
 
   @Override
   public String name() {
@@ -35,18 +48,15 @@ final class TravestyStep implements TourStep {
 
   @Override
   public void run(StepContext context) throws Exception {
-    Optional<Path> corpus = Corpus.find();
-    if (corpus.isEmpty()) {
-      context.skip(Corpus.notFound());
-    }
+    Path corpus = Corpus.path(chosenCorpus);
     TravestyServer server = context.use(new TravestyServer(TravestyServerConfig.builder()
         .address(InetAddress.getLoopbackAddress()).port(0).build()).start());
     context.say("travesty-server on " + Addresses.show(server.localAddress()));
     TravestyClient client = context.use(TravestyClient.connect(server.localAddress()));
     context.say("travesty-client: " + client.banner().format());
-    UploadResult upload = client.analyze(corpus.get(), UploadProgress.NONE);
-    context.say("DATA " + corpus.get().getFileName() + " (" + Files.size(corpus.get())
-        + " bytes): " + upload.reply().format());
+    UploadResult upload = client.analyze(corpus, UploadProgress.NONE);
+    context.say("DATA " + corpus.getFileName() + " (" + Files.size(corpus) + " bytes): "
+        + upload.reply().format());
     context.check(upload.reply().code() == 202 && !upload.aborted(), "202 after the upload");
     context.say("GENERATE " + SHORT_WORDS + ":");
     GenerationResult text = client.generate(SHORT_WORDS,

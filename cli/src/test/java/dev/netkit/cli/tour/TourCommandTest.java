@@ -2,11 +2,15 @@ package dev.netkit.cli.tour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TourCommandTest {
@@ -74,5 +78,22 @@ class TourCommandTest {
     assertThat(run("--step", "nope")).isEqualTo(TourCommand.EXIT_USAGE);
     assertThat(err.toString()).contains("tour: no step named nope (steps: one, two, three)");
     assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void anUnreadableCorpusIsAUsageErrorNamingTheFile(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.txt");
+
+    assertThat(run("--corpus", missing.toString())).isEqualTo(TourCommand.EXIT_USAGE);
+    assertThat(err.toString()).contains("tour: --corpus " + missing + ": no such readable file");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void aReadableCorpusIsAccepted(@TempDir Path dir) throws IOException {
+    Path text = Files.writeString(dir.resolve("text.txt"), "a b c");
+
+    assertThat(run("--corpus", text.toString(), "--step", "one")).isZero();
+    assertThat(ran).containsExactly("one");
   }
 }

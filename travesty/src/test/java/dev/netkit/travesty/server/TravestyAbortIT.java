@@ -3,8 +3,8 @@ package dev.netkit.travesty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
-import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

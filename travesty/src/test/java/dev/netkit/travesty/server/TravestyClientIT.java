@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
-import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;

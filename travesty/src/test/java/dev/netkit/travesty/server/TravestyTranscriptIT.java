@@ -3,8 +3,8 @@ package dev.netkit.travesty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.corpus.Corpus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
-import dev.netkit.travesty.Corpus;
 import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.client.UploadProgress;
