@@ -99,13 +99,9 @@ public final class LocaltimeServer implements AutoCloseable {
 
   /** Stops answering and removes the socket file. Idempotent. */
   @Override
-  public void close() {
-    ReceiveLoop running;
-    synchronized (this) {
-      running = loop;
-    }
-    if (running != null) {
-      running.close();
+  public synchronized void close() {
+    if (loop != null) {
+      loop.close();
     }
   }
 
