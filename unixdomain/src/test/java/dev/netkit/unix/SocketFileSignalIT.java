@@ -65,7 +65,8 @@ class SocketFileSignalIT {
       assertThat(SocketFile.isSocket(path)).isTrue();
 
       try (AutoCloseable next = kind.equals("stream")
-          ? UnixStreamServer.builder(path, connection -> { }).build().start()
+          ? new UnixStreamServer(UnixStreamServerConfig.defaults(path), connection -> { })
+              .start()
           : UnixDatagramSocket.open().bind(path)) {
         assertThat(SocketFile.isSocket(path)).isTrue();
       }

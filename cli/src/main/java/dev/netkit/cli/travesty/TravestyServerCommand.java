@@ -4,6 +4,7 @@ import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,31 +39,31 @@ public final class TravestyServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-upload", paramLabel = "BYTES",
       description = "Largest upload (default: ${DEFAULT-VALUE}).")
-  private long maxUpload = TravestyServer.DEFAULT_MAX_UPLOAD_BYTES;
+  private long maxUpload = TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES;
 
   @Option(names = "--max-words", paramLabel = "N",
       description = "Most words one client's model may analyse (default: ${DEFAULT-VALUE}).")
-  private long maxWords = TravestyServer.DEFAULT_MAX_WORDS;
+  private long maxWords = TravestyServerConfig.DEFAULT_MAX_WORDS;
 
   @Option(names = "--max-total-words", paramLabel = "N",
       description = "Most words all models together may hold (default: ${DEFAULT-VALUE}).")
-  private long maxTotalWords = TravestyServer.DEFAULT_MAX_TOTAL_WORDS;
+  private long maxTotalWords = TravestyServerConfig.DEFAULT_MAX_TOTAL_WORDS;
 
   @Option(names = "--max-generate", paramLabel = "N",
       description = "Largest GENERATE word count (default: ${DEFAULT-VALUE}).")
-  private long maxGenerate = TravestyServer.DEFAULT_MAX_GENERATE_WORDS;
+  private long maxGenerate = TravestyServerConfig.DEFAULT_MAX_GENERATE_WORDS;
 
   @Option(names = "--max-line", paramLabel = "BYTES",
       description = "Longest line (default: ${DEFAULT-VALUE}).")
-  private int maxLine = TravestyServer.DEFAULT_MAX_LINE_LENGTH;
+  private int maxLine = TravestyServerConfig.DEFAULT_MAX_LINE_LENGTH;
 
   @Option(names = "--max-clients", paramLabel = "N",
       description = "Clients at once (default: ${DEFAULT-VALUE}).")
-  private int maxClients = TravestyServer.DEFAULT_MAX_CLIENTS;
+  private int maxClients = TravestyServerConfig.DEFAULT_MAX_CLIENTS;
 
   @Option(names = "--idle-timeout", paramLabel = "SECONDS",
       description = "Close a client that moves no byte for this long (default: ${DEFAULT-VALUE}).")
-  private long idleSeconds = TravestyServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+  private long idleSeconds = TravestyServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
   @Option(names = "--seed", paramLabel = "S",
       description = "Seed every client's model the same way, for repeatable demos.")
@@ -73,7 +74,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TravestyServer server;
     try {
-      server = configure().build();
+      server = new TravestyServer(configure().build());
     } catch (IllegalArgumentException e) {
       err.println("travesty-server: " + e.getMessage());
       return 2;
@@ -88,8 +89,9 @@ public final class TravestyServerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TravestyServer.Builder configure() {
-    TravestyServer.Builder builder = TravestyServer.builder().address(bind).port(port)
+  private TravestyServerConfig.Builder configure() {
+    TravestyServerConfig.Builder builder = TravestyServerConfig.builder()
+        .address(bind).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
         .idleTimeout(Duration.ofSeconds(idleSeconds));

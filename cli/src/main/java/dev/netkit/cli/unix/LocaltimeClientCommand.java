@@ -2,7 +2,7 @@ package dev.netkit.cli.unix;
 
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.localtime.LocaltimeClient;
-import dev.netkit.unix.localtime.LocaltimeServer;
+import dev.netkit.unix.localtime.LocaltimeServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class LocaltimeClientCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "The server's socket path "
       + "(default: ${DEFAULT-VALUE}).")
-  private Path path = LocaltimeServer.DEFAULT_PATH;
+  private Path path = LocaltimeServerConfig.DEFAULT_PATH;
 
   @Option(names = "--timeout", paramLabel = "MILLIS", description = "How long to wait for the "
       + "answer (default: ${DEFAULT-VALUE}).")

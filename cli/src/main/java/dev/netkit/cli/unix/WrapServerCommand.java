@@ -1,9 +1,11 @@
 package dev.netkit.cli.unix;
 
 import dev.netkit.cli.support.UntilStopped;
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.StreamServerConfig;
+import dev.netkit.unix.UnixStreamServerConfig;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapServer;
+import dev.netkit.unix.wrap.WrapServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,7 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "Socket path (default: "
       + "${DEFAULT-VALUE}).")
-  private Path path = WrapServer.DEFAULT_PATH;
+  private Path path = WrapServerConfig.DEFAULT_PATH;
 
   @Option(names = "--columns", paramLabel = "N", description = "Text::Wrap's $columns: lines hold"
       + " at most N-1 characters (default: ${DEFAULT-VALUE}).")
@@ -37,11 +39,11 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-connections", paramLabel = "N", description = "Clients served at once "
       + "(default: ${DEFAULT-VALUE}).")
-  private int maxConnections = StreamServer.DEFAULT_MAX_CONNECTIONS;
+  private int maxConnections = StreamServerConfig.DEFAULT_MAX_CONNECTIONS;
 
   @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Drop a client silent "
       + "for this long (default: ${DEFAULT-VALUE}).")
-  private long idleSeconds = StreamServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+  private long idleSeconds = StreamServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
   @Mixin
   private SocketOptions socket = new SocketOptions();
@@ -50,13 +52,19 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WrapServer server = WrapServer.builder(path)
+    UnixStreamServerConfig unix = UnixStreamServerConfig.builder(path)
+        .socketFile(socket.socketFile(path))
+        .connections(StreamServerConfig.builder()
+            .name(WrapServerConfig.DEFAULT_NAME)
+            .maxConnections(maxConnections)
+            .idleTimeout(Duration.ofSeconds(idleSeconds))
+            .build())
+        .build();
+    WrapServer server = new WrapServer(WrapServerConfig.builder()
         .columns(columns)
         .maxWordBytes(maxWordBytes)
-        .permissions(socket.permissions())
-        .authorizer(socket.authorizer())
-        .limits(new StreamServer.Limits(maxConnections, Duration.ofSeconds(idleSeconds)))
-        .build()
+        .server(unix)
+        .build())
         .start();
     PrintWriter err = spec.commandLine().getErr();
     err.println("wrap-server: listening on " + server.path() + " (" + socket.describe() + ", "
