@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reverse-echo round trips per second: netkit's ReverseEchoServer (./netkit echo-server --quiet)
+# Reverse-echo round trips per second: netkit's ReverseEchoServer (./netkit echo-server)
 # against a minimal C recvfrom/sendto server, both on loopback, measured in the same run by the
 # same C load generator (64-byte datagrams, 32 in flight). Prints both rates and the ratio.
 # DURATION (default 10 s) and WARMUP (default 3 s, for the JIT) are seconds per server.
@@ -51,7 +51,7 @@ start() {
 port=
 start "C server" "$bin/udp_reverse_echo_server" 127.0.0.1 0
 c_port=$port
-start "netkit echo-server" "$root/netkit" echo-server 0 --bind 127.0.0.1 --quiet
+start "netkit echo-server" "$root/netkit" echo-server 0 --bind 127.0.0.1
 netkit_port=$port
 
 # measure NAME PORT: the load generator against the server on PORT; prints its rate and keeps

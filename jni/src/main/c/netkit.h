@@ -21,6 +21,13 @@
 /* The JNI result of a system call that returns -1 and sets errno on failure. */
 #define NK_RESULT(result) ((result) < 0 ? -errno : (jint) (result))
 
+/*
+ * Returned by a native after a JNI call (Get/Set<Type>ArrayRegion, ...) left a Java exception
+ * pending: Java throws that exception and never sees this value. Natives check for the exception
+ * right after each such call and stop before they use the buffer.
+ */
+#define NK_JAVA_EXCEPTION (-EFAULT)
+
 /* descriptor.c: caches the classes and field ids of the JDK's socket classes. */
 void nk_descriptor_onload(JNIEnv *env);
 void nk_descriptor_onunload(JNIEnv *env);

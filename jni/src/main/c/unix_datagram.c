@@ -21,6 +21,23 @@
 
 #include "netkit.h"
 
+/*
+ * glibc 2.34 moved pthread_create and pthread_join from libpthread into libc under a new symbol
+ * version, GLIBC_2.34; a library linked against that version does not load on older glibc. The
+ * architecture's first version of both is the same code, kept by newer glibc for old binaries;
+ * binding to it keeps the library loadable from glibc 2.17 on (there the JVM has libpthread
+ * loaded). The build's glibc check (src/build/check-glibc.sh) fails if a newer version creeps in.
+ */
+#if defined(__GLIBC__) && defined(__x86_64__)
+#define NK_PTHREAD_VERSION "GLIBC_2.2.5"
+#elif defined(__GLIBC__) && defined(__aarch64__)
+#define NK_PTHREAD_VERSION "GLIBC_2.17"
+#endif
+#ifdef NK_PTHREAD_VERSION
+__asm__(".symver pthread_create,pthread_create@" NK_PTHREAD_VERSION);
+__asm__(".symver pthread_join,pthread_join@" NK_PTHREAD_VERSION);
+#endif
+
 /* Data up to this size is copied through the stack; larger datagrams through the heap. */
 #define STACK_BUFFER_BYTES 8192
 
@@ -43,7 +60,10 @@ JNIEXPORT jintArray JNICALL Java_dev_netkit_jni_Natives_unixConstants0(JNIEnv *e
   return array;
 }
 
-/* Builds a sockaddr_un from Java bytes: 0, or -ENAMETOOLONG when they do not fit sun_path. */
+/*
+ * Builds a sockaddr_un from Java bytes: 0, -ENAMETOOLONG when they do not fit sun_path, or
+ * NK_JAVA_EXCEPTION when copying them failed (the exception is pending).
+ */
 static int fill_address(JNIEnv *env, jbyteArray path, jboolean abstract_name,
                         struct sockaddr_un *address, socklen_t *length) {
   jsize bytes = (*env)->GetArrayLength(env, path);
@@ -55,6 +75,9 @@ static int fill_address(JNIEnv *env, jbyteArray path, jboolean abstract_name,
   memset(address, 0, sizeof *address);
   address->sun_family = AF_UNIX;
   (*env)->GetByteArrayRegion(env, path, 0, bytes, (jbyte *) address->sun_path + offset);
+  if ((*env)->ExceptionCheck(env)) {
+    return NK_JAVA_EXCEPTION;
+  }
   *length = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + offset + bytes
                          + (abstract_name ? 0 : 1));
   return 0;
@@ -176,6 +199,12 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixSendTo0(JNIEnv *env, jcla
     return -ENOMEM;
   }
   (*env)->GetByteArrayRegion(env, data, offset, length, (jbyte *) buffer);
+  if ((*env)->ExceptionCheck(env)) {
+    if (buffer != stack_buffer) {
+      free(buffer);
+    }
+    return NK_JAVA_EXCEPTION;
+  }
   ssize_t sent;
   NK_RESTARTABLE(sent, sendto(fd, buffer, (size_t) length, MSG_NOSIGNAL,
                               path == NULL ? NULL : (struct sockaddr *) &address,
@@ -188,27 +217,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixSendTo0(JNIEnv *env, jcla
   return NK_RESULT(sent);
 }
 
-/* Fills info[] (see Natives.UNIX_INFO_*) from what recvmsg returned. */
-static void describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray sender_path,
-                            jint *info) {
-  struct sockaddr_un *address = message->msg_name;
-  socklen_t name_length = message->msg_namelen;
-  size_t header = offsetof(struct sockaddr_un, sun_path);
-  info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = -1;
-  if (name_length > header) {
-    size_t room = name_length - header;
-    if (address->sun_path[0] == '\0') {
-      info[dev_netkit_jni_Natives_UNIX_INFO_FLAGS] |= dev_netkit_jni_Natives_UNIX_ABSTRACT;
-      (*env)->SetByteArrayRegion(env, sender_path, 0, (jsize) (room - 1),
-                                 (jbyte *) address->sun_path + 1);
-      info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = (jint) (room - 1);
-    } else {
-      size_t bytes = strnlen(address->sun_path, room);
-      (*env)->SetByteArrayRegion(env, sender_path, 0, (jsize) bytes,
-                                 (jbyte *) address->sun_path);
-      info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = (jint) bytes;
-    }
-  }
+/* Fills info[] with the credentials (SO_PASSCRED) among recvmsg's control messages. */
+static void describe_credentials(struct msghdr *message, jint *info) {
   for (struct cmsghdr *c = CMSG_FIRSTHDR(message); c != NULL; c = CMSG_NXTHDR(message, c)) {
     if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
       struct ucred credentials;
@@ -219,6 +229,34 @@ static void describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray send
       info[dev_netkit_jni_Natives_UNIX_INFO_GID] = (jint) credentials.gid;
     }
   }
+}
+
+/*
+ * Copies the sender's address that recvmsg returned to sender_path and fills info[] (see
+ * Natives.UNIX_INFO_*); returns 0, or NK_JAVA_EXCEPTION when the copy failed.
+ */
+static int describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray sender_path,
+                           jint *info) {
+  struct sockaddr_un *address = message->msg_name;
+  socklen_t name_length = message->msg_namelen;
+  size_t header = offsetof(struct sockaddr_un, sun_path);
+  info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = -1;
+  if (name_length > header) {
+    size_t room = name_length - header;
+    int abstract_name = address->sun_path[0] == '\0';
+    size_t bytes = abstract_name ? room - 1 : strnlen(address->sun_path, room);
+    (*env)->SetByteArrayRegion(env, sender_path, 0, (jsize) bytes,
+                               (jbyte *) address->sun_path + abstract_name);
+    if ((*env)->ExceptionCheck(env)) {
+      return NK_JAVA_EXCEPTION;
+    }
+    if (abstract_name) {
+      info[dev_netkit_jni_Natives_UNIX_INFO_FLAGS] |= dev_netkit_jni_Natives_UNIX_ABSTRACT;
+    }
+    info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = (jint) bytes;
+  }
+  describe_credentials(message, info);
+  return 0;
 }
 
 /*
@@ -261,9 +299,12 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixReceive0(JNIEnv *env, jcl
     jint info[dev_netkit_jni_Natives_UNIX_INFO_COUNT] = {0};
     info[dev_netkit_jni_Natives_UNIX_INFO_LENGTH] = (jint) received;
     result = (jint) (received < length ? received : length);
+    /* A failed copy leaves its exception pending, which Java throws instead of any result. */
     (*env)->SetByteArrayRegion(env, data, offset, result, (jbyte *) buffer);
-    describe_sender(env, &message, sender_path, info);
-    (*env)->SetIntArrayRegion(env, info_array, 0, dev_netkit_jni_Natives_UNIX_INFO_COUNT, info);
+    if (!(*env)->ExceptionCheck(env) && describe_sender(env, &message, sender_path, info) == 0) {
+      (*env)->SetIntArrayRegion(env, info_array, 0, dev_netkit_jni_Natives_UNIX_INFO_COUNT,
+                                info);
+    }
   }
   if (buffer != stack_buffer) {
     free(buffer);

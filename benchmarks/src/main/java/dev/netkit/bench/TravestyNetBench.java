@@ -6,6 +6,7 @@ import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.client.UploadProgress;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,9 +57,9 @@ public final class TravestyNetBench {
     byte[] text = repeat(Files.readAllBytes(corpus));
     System.out.printf(Locale.ROOT, "travesty over loopback, Java %s, %d bytes of text%n",
         Runtime.version(), text.length);
-    try (TravestyServer server = TravestyServer.builder()
+    try (TravestyServer server = new TravestyServer(TravestyServerConfig.builder()
         .address(InetAddress.getLoopbackAddress()).port(0).maxUploadBytes(1L << 30)
-        .maxWords(1 << 30).maxTotalWords(1L << 31).build().start();
+        .maxWords(1 << 30).maxTotalWords(1L << 31).build()).start();
         TravestyClient client = TravestyClient.connect(server.localAddress())) {
       double local = median(() -> localUpload(text));
       double remote = median(() -> remoteUpload(client, text));

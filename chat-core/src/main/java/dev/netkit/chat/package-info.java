@@ -15,7 +15,7 @@
  *   <li><b>Server fan-out</b>: implement {@link dev.netkit.chat.server.FanOut} and pass it with
  *       {@link dev.netkit.chat.server.ChatServerConfig.Builder#fanOut}. {@code deliver} gets every
  *       frame for a channel's members (USER_JOINS, USER_PARTS, PUBLIC_MSG) once, already encoded:
- *       send it to the channel's group ({@code ChatChannel.definition().group()}) on the data port
+ *       send it to the channel's group ({@code ChannelView.definition().group()}) on the data port
  *       instead of to each member. {@code describe} renders JOIN_ACK, PART_ACK and CHANNEL_ITEM:
  *       return {@code ChannelInfo.multicast(...)} with the group. {@code afterLogin} returns the
  *       frames that follow LOGIN_ACK: {@code SetMcastPort(2028)}. {@code close} releases the

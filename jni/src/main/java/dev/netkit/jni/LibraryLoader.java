@@ -1,12 +1,17 @@
 package dev.netkit.jni;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -18,9 +23,15 @@ import org.slf4j.LoggerFactory;
  * {@code NativeLibraryLoader} and Netty's {@code Epoll} use: (1) a side-effect-free native call, in
  * case the library is loaded already; (2) the file named by
  * {@link NativeLibrary#LIBRARY_PATH_PROPERTY};
- * (3) the library inside the jar, copied to a unique file in the work directory
- * ({@link NativeLibrary#WORK_DIRECTORY_PROPERTY}, default {@code java.io.tmpdir}) and loaded from
- * there. Every failed step is kept as a suppressed exception of the final cause.
+ * (3) the platform's library inside the jar ({@link NativePlatform}), copied into a new private
+ * directory (mode 0700, unique name) in the work directory
+ * ({@link NativeLibrary#WORK_DIRECTORY_PROPERTY}, default {@code java.io.tmpdir}), checked, loaded,
+ * and deleted with its directory. Every failed step is kept as a suppressed exception of the final
+ * cause.
+ *
+ * <p>Each load gets its own copy, so JVMs that start together never share a file, and two class
+ * loaders of one JVM (two netkit versions, or one jar loaded twice) can each load the library: the
+ * JVM refuses to load one library file in two class loaders.
  *
  * <p>The system hooks are parameters so that tests can drive every branch without loading
  * anything twice into their JVM.
@@ -29,11 +40,14 @@ final class LibraryLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(LibraryLoader.class);
   private static final String LIBRARY_FILE = "libnetkit.so";
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
 
   private final Properties properties;
   private final Consumer<String> systemLoad;
   private final IntSupplier abiProbe;
   private final Function<String, InputStream> resources;
+  private final BooleanSupplier musl;
 
   /**
    * Creates a loader.
@@ -44,13 +58,15 @@ final class LibraryLoader {
    * @param abiProbe calls the library's version native; throws {@link UnsatisfiedLinkError} when
    *     the library is not loaded
    * @param resources opens a class-path resource by name, or returns null when it is missing
+   * @param musl tells whether the C library is musl ({@link NativePlatform#runningOnMusl()})
    */
   LibraryLoader(Properties properties, Consumer<String> systemLoad, IntSupplier abiProbe,
-      Function<String, InputStream> resources) {
+      Function<String, InputStream> resources, BooleanSupplier musl) {
     this.properties = properties;
     this.systemLoad = systemLoad;
     this.abiProbe = abiProbe;
     this.resources = resources;
+    this.musl = musl;
   }
 
   /**
@@ -84,62 +100,115 @@ final class LibraryLoader {
   }
 
   /**
-   * The directory of the library inside the jar for a platform.
+   * The name of the platform's library inside the jar.
    *
-   * @param osName the {@code os.name} value
-   * @param osArch the {@code os.arch} value
-   * @return e.g. {@code META-INF/native/linux-x86_64}
-   * @throws UnsatisfiedLinkError naming both when netkit has no build for the platform
+   * @return e.g. {@code META-INF/native/linux-x86_64/libnetkit.so}
+   * @throws UnsatisfiedLinkError naming the detected platform when netkit has no library for it
    */
-  static String platformDirectory(String osName, String osArch) {
-    String os = String.valueOf(osName).toLowerCase(Locale.ROOT);
-    String arch = String.valueOf(osArch).toLowerCase(Locale.ROOT);
-    boolean linux = os.equals("linux");
-    boolean x8664 = arch.equals("amd64") || arch.equals("x86_64");
-    if (!linux || !x8664) {
-      throw new UnsatisfiedLinkError("netkit has no native library for OS '" + osName
-          + "' and architecture '" + osArch + "' (supported: Linux on x86_64/amd64)");
+  String resource() {
+    NativePlatform platform = NativePlatform.detect(properties.getProperty("os.name"),
+        properties.getProperty("os.arch"), musl);
+    if (!platform.supported()) {
+      throw new UnsatisfiedLinkError(platform.unsupportedReason());
     }
-    return "META-INF/native/linux-x86_64";
+    return "META-INF/native/" + platform.directory() + "/" + LIBRARY_FILE;
   }
 
   /**
-   * Copies the library resource to a new, uniquely named file in {@code workDirectory}.
+   * Copies the library resource into a new private directory in {@code workDirectory}: the
+   * directory has a unique name and mode 0700, so no other JVM, class loader or user can use,
+   * replace or modify the copy. Check it with {@link #checkPrivate(Path)} before loading it.
    *
    * @param resource the resource name of the library
-   * @param workDirectory where to put the file
-   * @return the new file
-   * @throws IOException when the resource is missing or the file cannot be written
+   * @param workDirectory where to create the private directory (created when missing)
+   * @return the copy, {@code <private directory>/libnetkit.so}
+   * @throws IOException when the resource is missing or the copy cannot be written (nothing is
+   *     left behind then)
    */
   Path extract(String resource, Path workDirectory) throws IOException {
     try (InputStream in = resources.apply(resource)) {
       if (in == null) {
         throw new IOException("no " + resource + " on the class path (was netkit-jni built"
-            + " without gcc? see its build log)");
+            + " with -Dnetkit.native.skip, or without a compiler for this platform? see its build"
+            + " log)");
       }
       Files.createDirectories(workDirectory);
-      Path file = Files.createTempFile(workDirectory, "libnetkit-", ".so");
+      Path directory = Files.createTempDirectory(workDirectory, "netkit-",
+          PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Path file = directory.resolve(LIBRARY_FILE);
       try {
-        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        Files.deleteIfExists(file);
+        // The umask may have narrowed the mode given at creation; checkPrivate wants it exact.
+        Files.setPosixFilePermissions(directory, OWNER_ONLY);
+        Files.copy(in, file);
+      } catch (IOException | RuntimeException e) {
+        delete(file);
         throw e;
       }
       return file;
     }
   }
 
-  private void loadFromJar() throws IOException {
-    String resource = platformDirectory(properties.getProperty("os.name"),
-        properties.getProperty("os.arch")) + "/" + LIBRARY_FILE;
-    Path file = extract(resource, workDirectory());
+  /**
+   * Refuses a library copy that someone else could have replaced or modified: its directory must
+   * be a real directory (not a symbolic link) with mode 0700, the library a regular file that no
+   * group or other user may write, and both must have the same owner (the file was created by
+   * this process, so that owner is this process's user).
+   *
+   * @param file the copy made by {@link #extract(String, Path)}
+   * @throws IOException naming the path and what is wrong with it
+   */
+  static void checkPrivate(Path file) throws IOException {
+    Path directory = file.getParent();
+    PosixFileAttributes dir;
+    PosixFileAttributes lib;
     try {
+      dir = Files.readAttributes(directory, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      lib = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException("cannot check " + directory + ": the file system has no POSIX"
+          + " permissions (set -D" + NativeLibrary.WORK_DIRECTORY_PROPERTY + ")", e);
+    }
+    if (!dir.isDirectory()) {
+      throw new IOException(directory + " is not a directory (a symbolic link?)");
+    }
+    if (!dir.permissions().equals(OWNER_ONLY)) {
+      throw new IOException(directory + " has mode "
+          + PosixFilePermissions.toString(dir.permissions()) + " (expected: rwx------)");
+    }
+    if (!lib.isRegularFile()) {
+      throw new IOException(file + " is not a regular file");
+    }
+    if (lib.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        || lib.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException(file + " has mode " + PosixFilePermissions.toString(lib.permissions())
+          + " (expected: no write permission for group and others)");
+    }
+    if (!dir.owner().equals(lib.owner())) {
+      throw new IOException(directory + " belongs to " + dir.owner().getName() + ", not to "
+          + lib.owner().getName() + " who wrote the library");
+    }
+  }
+
+  private void loadFromJar() throws IOException {
+    Path file = extract(resource(), workDirectory());
+    try {
+      checkPrivate(file);
       loadFile(file.toString());
     } finally {
-      // Linux keeps the mapping of a loaded library; the file itself is no longer needed.
-      if (!file.toFile().delete()) {
-        file.toFile().deleteOnExit();
-      }
+      // Linux keeps the mapping of a loaded library; the copy itself is no longer needed.
+      delete(file);
+    }
+  }
+
+  /** Deletes the copy and its private directory; what cannot go now goes when the JVM exits. */
+  private static void delete(Path file) {
+    File copy = file.toFile();
+    File directory = copy.getParentFile();
+    boolean gone = (copy.delete() || !copy.exists()) && directory.delete();
+    if (!gone) {
+      // deleteOnExit works in reverse order: the file first, then its directory.
+      directory.deleteOnExit();
+      copy.deleteOnExit();
     }
   }
 

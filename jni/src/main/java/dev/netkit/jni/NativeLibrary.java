@@ -1,11 +1,15 @@
 package dev.netkit.jni;
 
 /**
- * The loader of netkit's one native library, {@code libnetkit.so}. The library is built by the
- * Maven build (gcc, Linux x86_64) into the jar as
- * {@code META-INF/native/linux-x86_64/libnetkit.so}; the first use of this class copies it to a
- * uniquely named file in a work directory, loads it, and deletes the file. It is loaded once per
- * class loader.
+ * The loader of netkit's one native library, {@code libnetkit.so}. The Maven build compiles it
+ * for Linux x86_64 and Linux aarch64 (glibc 2.17 and later) into the jar as
+ * {@code META-INF/native/linux-x86_64/libnetkit.so} and {@code .../linux-aarch64/...}; the
+ * directory comes from {@code os.arch} ({@code amd64}/{@code x86_64} → {@code linux-x86_64},
+ * {@code aarch64}/{@code arm64} → {@code linux-aarch64}). The first use of this class copies the
+ * platform's library into a new private directory (mode 0700) in a work directory, checks it,
+ * loads it and deletes it. It is loaded once per class loader, each from its own copy. On any
+ * other platform (macOS, Windows, Linux with musl libc, another architecture)
+ * {@link #unavailabilityCause()} names the detected platform and says it is not supported.
  *
  * <p>System properties, read once:
  * <ul>
@@ -29,7 +33,8 @@ public final class NativeLibrary {
   public static final String LIBRARY_PATH_PROPERTY = "netkit.jni.library";
 
   private static final Throwable UNAVAILABILITY_CAUSE = new LibraryLoader(System.getProperties(),
-      System::load, Natives::abiVersion, NativeLibrary::openResource).load();
+      System::load, Natives::abiVersion, NativeLibrary::openResource,
+      NativePlatform::runningOnMusl).load();
 
   private NativeLibrary() {
   }
@@ -46,21 +51,24 @@ public final class NativeLibrary {
   /**
    * Fails unless the native library is usable.
    *
-   * @throws UnsatisfiedLinkError when it is not; its cause is {@link #unavailabilityCause()}
+   * @throws NativeLibraryUnavailableException when it is not, with the reason in its message
+   *     (e.g. the detected platform that netkit has no library for); its cause is
+   *     {@link #unavailabilityCause()}
    */
   public static void ensureAvailable() {
     if (UNAVAILABILITY_CAUSE != null) {
-      throw (UnsatisfiedLinkError) new UnsatisfiedLinkError(
-          "netkit native library unavailable: " + UNAVAILABILITY_CAUSE.getMessage())
-          .initCause(UNAVAILABILITY_CAUSE);
+      throw new NativeLibraryUnavailableException(
+          "netkit native library unavailable: " + UNAVAILABILITY_CAUSE.getMessage(),
+          UNAVAILABILITY_CAUSE);
     }
   }
 
   /**
    * Tells why the native library is not usable.
    *
-   * @return the failure of the last loading step, with earlier failures suppressed in it; null
-   *     when the library is available
+   * @return the failure of the last loading step, with earlier failures suppressed in it (on an
+   *     unsupported platform: a message naming the detected platform); null when the library is
+   *     available
    */
   public static Throwable unavailabilityCause() {
     return UNAVAILABILITY_CAUSE;

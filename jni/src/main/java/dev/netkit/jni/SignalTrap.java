@@ -72,7 +72,7 @@ public final class SignalTrap implements Closeable {
    * @param more more signals to trap
    * @return the trap; {@link #close()} it to restore the previous handlers
    * @throws IOException naming {@code sigaction} when a handler cannot be installed
-   * @throws UnsatisfiedLinkError when the native library is not available
+   * @throws NativeLibraryUnavailableException when the native library is not available
    */
   public static SignalTrap install(Signal first, Signal... more) throws IOException {
     NativeLibrary.ensureAvailable();

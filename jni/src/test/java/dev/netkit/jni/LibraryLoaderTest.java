@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -28,7 +30,9 @@ class LibraryLoaderTest {
   private final Properties properties = new Properties();
   private final List<String> loaded = new ArrayList<>();
   private final List<byte[]> loadedContents = new ArrayList<>();
+  private final List<String> loadedDirectoryModes = new ArrayList<>();
   private boolean linked;
+  private boolean musl;
 
   LibraryLoaderTest() {
     properties.setProperty("os.name", "Linux");
@@ -46,11 +50,13 @@ class LibraryLoaderTest {
       loaded.add(path);
       try {
         loadedContents.add(Files.readAllBytes(Path.of(path)));
+        loadedDirectoryModes.add(PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(Path.of(path).getParent(), LinkOption.NOFOLLOW_LINKS)));
       } catch (IOException e) {
         throw new AssertionError(e);
       }
       linked = true;
-    }, probe, resources);
+    }, probe, resources, () -> musl);
   }
 
   private LibraryLoader loaderWithJarLibrary() {
@@ -66,17 +72,20 @@ class LibraryLoaderTest {
   }
 
   @Test
-  void extractsTheJarLibraryIntoTheWorkDirectoryAndDeletesItAfterLoading() throws IOException {
+  void extractsIntoAPrivateDirectoryAndDeletesBothAfterLoading() throws IOException {
     properties.setProperty(NativeLibrary.WORK_DIRECTORY_PROPERTY, workDir.toString());
 
     assertThat(loaderWithJarLibrary().load()).isNull();
 
     assertThat(loaded).hasSize(1);
     Path file = Path.of(loaded.get(0));
-    assertThat(file.getParent()).isEqualTo(workDir);
-    assertThat(file.getFileName().toString()).startsWith("libnetkit-").endsWith(".so");
+    assertThat(file.getFileName()).hasToString("libnetkit.so");
+    assertThat(file.getParent().getParent()).isEqualTo(workDir);
+    assertThat(file.getParent().getFileName().toString()).startsWith("netkit-");
     assertThat(loadedContents.get(0)).isEqualTo(LIBRARY);
+    assertThat(loadedDirectoryModes).containsExactly("rwx------");
     assertThat(file).doesNotExist();
+    assertThat(workDir).isEmptyDirectory();
   }
 
   @Test
@@ -84,19 +93,74 @@ class LibraryLoaderTest {
     properties.setProperty("java.io.tmpdir", workDir.toString());
 
     assertThat(loaderWithJarLibrary().load()).isNull();
-    assertThat(Path.of(loaded.get(0)).getParent()).isEqualTo(workDir);
+    assertThat(Path.of(loaded.get(0)).getParent().getParent()).isEqualTo(workDir);
   }
 
   @Test
-  void everyExtractionGetsItsOwnFile() throws IOException {
+  void missingWorkDirectoryIsCreated() {
+    Path missing = workDir.resolve("a/b");
+    properties.setProperty(NativeLibrary.WORK_DIRECTORY_PROPERTY, missing.toString());
+
+    assertThat(loaderWithJarLibrary().load()).isNull();
+    assertThat(Path.of(loaded.get(0)).getParent().getParent()).isEqualTo(missing);
+  }
+
+  @Test
+  void everyExtractionGetsItsOwnPrivateDirectory() throws IOException {
     LibraryLoader loader = loaderWithJarLibrary();
 
     Path first = loader.extract(RESOURCE, workDir);
     Path second = loader.extract(RESOURCE, workDir);
 
-    assertThat(first).isNotEqualTo(second);
+    assertThat(first.getParent()).isNotEqualTo(second.getParent());
     assertThat(Files.readAllBytes(first)).isEqualTo(LIBRARY);
     assertThat(Files.readAllBytes(second)).isEqualTo(LIBRARY);
+    LibraryLoader.checkPrivate(first);
+    LibraryLoader.checkPrivate(second);
+  }
+
+  @Test
+  void directoryOthersCanEnterIsRefused() throws IOException {
+    Path file = loaderWithJarLibrary().extract(RESOURCE, workDir);
+    Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    assertThatThrownBy(() -> LibraryLoader.checkPrivate(file))
+        .hasMessage(file.getParent() + " has mode rwxr-xr-x (expected: rwx------)");
+  }
+
+  @Test
+  void symbolicLinkInsteadOfTheDirectoryIsRefused() throws IOException {
+    Path file = loaderWithJarLibrary().extract(RESOURCE, workDir);
+    Path link = Files.createSymbolicLink(workDir.resolve("link"), file.getParent());
+
+    assertThatThrownBy(() -> LibraryLoader.checkPrivate(link.resolve("libnetkit.so")))
+        .hasMessage(link + " is not a directory (a symbolic link?)");
+  }
+
+  @Test
+  void libraryOthersCanWriteIsRefused() throws IOException {
+    Path file = loaderWithJarLibrary().extract(RESOURCE, workDir);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+
+    assertThatThrownBy(() -> LibraryLoader.checkPrivate(file))
+        .hasMessageContaining(file + " has mode rw-rw-r--");
+  }
+
+  @Test
+  void failedExtractionLeavesNothingBehind() {
+    properties.setProperty(NativeLibrary.WORK_DIRECTORY_PROPERTY, workDir.toString());
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("disk on fire");
+      }
+    };
+
+    Throwable cause = loader(name -> broken).load();
+
+    assertThat(cause).hasMessageContaining("disk on fire");
+    assertThat(loaded).isEmpty();
+    assertThat(workDir).isEmptyDirectory();
   }
 
   @Test
@@ -117,7 +181,7 @@ class LibraryLoaderTest {
       throw new UnsatisfiedLinkError("no such file: " + path);
     }, () -> {
       throw new UnsatisfiedLinkError("not linked");
-    }, name -> new ByteArrayInputStream(LIBRARY));
+    }, name -> new ByteArrayInputStream(LIBRARY), () -> false);
 
     Throwable cause = loader.load();
 
@@ -140,18 +204,39 @@ class LibraryLoaderTest {
   }
 
   @Test
-  void unsupportedPlatformNamesOsAndArchitecture() {
+  void unsupportedPlatformIsNamedAndNothingIsExtracted() {
     properties.setProperty("os.name", "Mac OS X");
     properties.setProperty("os.arch", "aarch64");
+    properties.setProperty(NativeLibrary.WORK_DIRECTORY_PROPERTY, workDir.toString());
 
     Throwable cause = loaderWithJarLibrary().load();
 
-    assertThat(cause).isInstanceOf(UnsatisfiedLinkError.class)
-        .hasMessageContaining("OS 'Mac OS X'").hasMessageContaining("architecture 'aarch64'");
-    assertThatThrownBy(() -> LibraryLoader.platformDirectory("Linux", "aarch64"))
-        .hasMessageContaining("'Linux'").hasMessageContaining("'aarch64'");
-    assertThat(LibraryLoader.platformDirectory("Linux", "x86_64"))
-        .isEqualTo("META-INF/native/linux-x86_64");
+    assertThat(cause).isInstanceOf(UnsatisfiedLinkError.class).hasMessage(
+        "netkit's native library does not support macOS (os.name 'Mac OS X', os.arch 'aarch64');"
+            + " it is built for Linux x86_64 and Linux aarch64, with glibc 2.17 or later");
+    assertThat(loaded).isEmpty();
+    assertThat(workDir).isEmptyDirectory();
+  }
+
+  @Test
+  void muslIsNamedAsUnsupported() {
+    musl = true;
+
+    assertThat(loaderWithJarLibrary().load())
+        .hasMessageStartingWith("netkit's native library does not support Linux x86_64 with musl");
+  }
+
+  @Test
+  void eachArchitectureLoadsItsOwnLibrary() {
+    properties.setProperty("os.arch", "arm64");
+    properties.setProperty(NativeLibrary.WORK_DIRECTORY_PROPERTY, workDir.toString());
+    List<String> asked = new ArrayList<>();
+
+    assertThat(loader(name -> {
+      asked.add(name);
+      return new ByteArrayInputStream(LIBRARY);
+    }).load()).isNull();
+    assertThat(asked).containsExactly("META-INF/native/linux-aarch64/libnetkit.so");
   }
 
   @Test
@@ -162,7 +247,7 @@ class LibraryLoaderTest {
         throw new UnsatisfiedLinkError("not linked");
       }
       return Natives.ABI_VERSION + 1;
-    }, name -> new ByteArrayInputStream(LIBRARY));
+    }, name -> new ByteArrayInputStream(LIBRARY), () -> false);
 
     assertThat(loader.load()).hasMessageContaining("ABI version " + (Natives.ABI_VERSION + 1));
   }

@@ -6,18 +6,14 @@ import dev.netkit.chat.client.ChatListener;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.chat.ChannelFormat;
 import dev.netkit.codec.chat.ChannelInfo;
-import dev.netkit.codec.chat.ChannelItem;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
-import dev.netkit.codec.chat.ErrorMessage;
 import dev.netkit.codec.chat.JoinAck;
 import dev.netkit.codec.chat.LoginAck;
 import dev.netkit.codec.chat.PartAck;
-import dev.netkit.codec.chat.PrivateMessage;
 import dev.netkit.codec.chat.PublicMessage;
 import dev.netkit.codec.chat.SetMcastPort;
-import dev.netkit.codec.chat.UserItem;
 import dev.netkit.codec.chat.UserJoins;
 import dev.netkit.codec.chat.UserParts;
 import java.io.IOException;
@@ -29,7 +25,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -55,15 +50,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two kinds of client, both served by a {@link MulticastFanOut} server: by default the data
  * port is the one SET_MCAST_PORT announces (the socket is rebound, groups joined again, if it
- * changes; 2028 if a JOIN_ACK comes first); with {@link Settings#fixedPort()} the port is bound
- * at once and SET_MCAST_PORT is ignored, like the book's client.
+ * changes; 2028 if a JOIN_ACK comes first); with {@link MulticastChatClientConfig#fixedPort()}
+ * the port is bound at once and SET_MCAST_PORT is ignored, like the book's client.
  */
 public final class MulticastChatClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MulticastChatClient.class);
 
-  private final Settings settings;
-  private final ChatListener listener;
+  private final MulticastChatClientConfig config;
   private final ChatFrameCodec codec;
   /** Lower-case title → group, for the channels this client is in. */
   private final Map<String, InetAddress> channels = new ConcurrentHashMap<>();
@@ -74,9 +68,8 @@ public final class MulticastChatClient implements AutoCloseable {
   private Thread dataReceiver;
   private volatile boolean closed;
 
-  private MulticastChatClient(Settings settings, ChatListener listener, int maxDatagramSize) {
-    this.settings = settings;
-    this.listener = listener;
+  private MulticastChatClient(MulticastChatClientConfig config, int maxDatagramSize) {
+    this.config = config;
     this.codec = new ChatFrameCodec(maxDatagramSize);
   }
 
@@ -85,24 +78,23 @@ public final class MulticastChatClient implements AutoCloseable {
    *
    * @param base the server, timings and limits (the channel form is set to multicast)
    * @param listener gets every event, from the server and from the groups
-   * @param settings the data port and the interface to join on
+   * @param config the data port and the interface to join on
    * @return the client, not logged in
    * @throws IOException if a socket cannot be opened or bound
    * @throws IllegalArgumentException if the join interface does not exist or cannot multicast
    */
-  public static MulticastChatClient open(ChatClientConfig.Builder base, ChatListener listener,
-      Settings settings) throws IOException {
-    ChatClientConfig config = base.channelFormat(ChannelFormat.MULTICAST).build();
-    MulticastChatClient result = new MulticastChatClient(settings, listener,
-        config.maxDatagramSize());
-    result.joinInterface = settings.joinInterface().isPresent()
-        ? MulticastInterfaces.byName(settings.joinInterface().get())
+  public static MulticastChatClient open(ChatClientConfig base, ChatListener listener,
+      MulticastChatClientConfig config) throws IOException {
+    ChatClientConfig chat = base.toBuilder().channelFormat(ChannelFormat.MULTICAST).build();
+    MulticastChatClient result = new MulticastChatClient(config, chat.maxDatagramSize());
+    result.joinInterface = config.joinInterface().isPresent()
+        ? MulticastInterfaces.byName(config.joinInterface().get())
         : MulticastInterfaces.defaultFor(StandardProtocolFamily.INET);
-    if (settings.fixedPort().isPresent()) {
-      result.bindData(settings.fixedPort().getAsInt());
+    if (config.fixedPort().isPresent()) {
+      result.bindData(config.fixedPort().getAsInt());
     }
     try {
-      result.client = ChatClient.open(config, result.new Tracker());
+      result.client = ChatClient.open(chat, result.new Tracker(), listener);
     } catch (IOException | RuntimeException e) {
       result.closeData();
       throw e;
@@ -260,7 +252,7 @@ public final class MulticastChatClient implements AutoCloseable {
     try {
       synchronized (dataLock) {
         if (data == null) {
-          bindData(MulticastFanOut.DEFAULT_PORT);
+          bindData(MulticastFanOutConfig.DEFAULT_PORT);
         }
         if (!data.isMember(group)) {
           data.join(group, joinInterface);
@@ -322,135 +314,33 @@ public final class MulticastChatClient implements AutoCloseable {
     }
   }
 
-  /** Manages the groups on the acknowledgements, then passes every event on. */
+  /** Manages the groups on the acknowledgements; called before the user's listener. */
   private final class Tracker implements ChatListener {
 
     @Override
     public void onLoginAck(LoginAck ack) {
       loggedIn();
-      listener.onLoginAck(ack);
     }
 
     @Override
     public void onSetMcastPort(SetMcastPort port) {
-      if (settings.fixedPort().isEmpty()) {
+      if (config.fixedPort().isEmpty()) {
         try {
           bindData(port.port());
         } catch (IOException | RuntimeException e) {
           LOG.warn("cannot bind the data port {}: {}", port.port(), e.toString());
         }
       }
-      listener.onSetMcastPort(port);
     }
 
     @Override
     public void onJoinAck(JoinAck ack) {
       joined(ack.channel());
-      listener.onJoinAck(ack);
     }
 
     @Override
     public void onPartAck(PartAck ack) {
       parted(ack.channel());
-      listener.onPartAck(ack);
-    }
-
-    @Override
-    public void onError(ErrorMessage error) {
-      listener.onError(error);
-    }
-
-    @Override
-    public void onPublicMessage(PublicMessage message) {
-      listener.onPublicMessage(message);
-    }
-
-    @Override
-    public void onPrivateMessage(PrivateMessage message) {
-      listener.onPrivateMessage(message);
-    }
-
-    @Override
-    public void onUserJoins(UserJoins notice) {
-      listener.onUserJoins(notice);
-    }
-
-    @Override
-    public void onUserParts(UserParts notice) {
-      listener.onUserParts(notice);
-    }
-
-    @Override
-    public void onChannelItem(ChannelItem item) {
-      listener.onChannelItem(item);
-    }
-
-    @Override
-    public void onUserItem(UserItem item) {
-      listener.onUserItem(item);
-    }
-
-    @Override
-    public void onUnexpected(String problem) {
-      listener.onUnexpected(problem);
-    }
-  }
-
-  /**
-   * How the client finds and joins its groups.
-   *
-   * @param fixedPort the data port to bind at once, ignoring SET_MCAST_PORT (the book's
-   *     client), or empty to follow SET_MCAST_PORT
-   * @param joinInterface the interface name to join groups on, or empty for
-   *     {@link MulticastInterfaces#defaultFor}
-   */
-  public record Settings(OptionalInt fixedPort, Optional<String> joinInterface) {
-
-    /**
-     * Checks the parts.
-     *
-     * @throws IllegalArgumentException if the fixed port is not 1-65535
-     * @throws NullPointerException if a part is null
-     */
-    public Settings {
-      Objects.requireNonNull(fixedPort, "fixedPort");
-      Objects.requireNonNull(joinInterface, "joinInterface");
-      fixedPort.ifPresent(port -> {
-        if (port < 1 || port > SetMcastPort.MAX_PORT) {
-          throw new IllegalArgumentException("fixedPort : " + port + " (expected: 1-65535)");
-        }
-      });
-    }
-
-    /**
-     * Returns the settings of a client that follows SET_MCAST_PORT and joins on the default
-     * interface.
-     *
-     * @return the defaults
-     */
-    public static Settings followServer() {
-      return new Settings(OptionalInt.empty(), Optional.empty());
-    }
-
-    /**
-     * Returns the settings of the book's kind of client: a fixed data port.
-     *
-     * @param port the data port
-     * @return the settings
-     * @throws IllegalArgumentException if the port is not 1-65535
-     */
-    public static Settings fixedPort(int port) {
-      return new Settings(OptionalInt.of(port), Optional.empty());
-    }
-
-    /**
-     * Returns a copy that joins on a named interface.
-     *
-     * @param name the interface name
-     * @return the copy
-     */
-    public Settings withJoinInterface(String name) {
-      return new Settings(fixedPort, Optional.of(name));
     }
   }
 }

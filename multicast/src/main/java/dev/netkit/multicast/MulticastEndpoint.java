@@ -1,5 +1,6 @@
 package dev.netkit.multicast;
 
+import dev.netkit.codec.Arguments;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -195,10 +196,34 @@ public final class MulticastEndpoint implements AutoCloseable {
    * @throws IllegalArgumentException unless 0-{@value #MAX_TTL}
    */
   public static int checkTimeToLive(int ttl) {
-    if (ttl < 0 || ttl > MAX_TTL) {
-      throw new IllegalArgumentException("ttl : " + ttl + " (expected: 0-" + MAX_TTL + ")");
+    return Arguments.checkInRange(ttl, 0, MAX_TTL, "ttl");
+  }
+
+  /**
+   * Makes a freshly opened endpoint a sender: time to live, loopback on (receivers on this host
+   * hear it), the outgoing interface if one is named, bound to a free port. Closes the endpoint
+   * if any step fails.
+   *
+   * @param opened the endpoint, just opened
+   * @param ttl the time to live, 0-255
+   * @param outgoingInterface the interface name to send by, or empty for the routing table's
+   * @return {@code opened}, ready to send
+   * @throws IOException if an option cannot be set or the port bound
+   * @throws IllegalArgumentException if the time to live is out of range or the interface does
+   *     not exist or cannot multicast
+   */
+  static MulticastEndpoint sender(MulticastEndpoint opened, int ttl,
+      Optional<String> outgoingInterface) throws IOException {
+    try {
+      opened.setTimeToLive(ttl).setLoopback(true);
+      if (outgoingInterface.isPresent()) {
+        opened.setOutgoingInterface(outgoingInterface.get());
+      }
+      return opened.bind(0);
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
     }
-    return ttl;
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.netkit.multicast;
 
 import dev.netkit.chat.ChannelDefinition;
-import dev.netkit.chat.server.ChatChannel;
+import dev.netkit.chat.server.ChannelView;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.chat.server.ChatUser;
+import dev.netkit.chat.server.UserView;
 import dev.netkit.chat.server.FanOut;
 import dev.netkit.chat.server.Outbox;
 import dev.netkit.codec.chat.ChannelInfo;
@@ -17,7 +17,6 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,68 +28,56 @@ import org.slf4j.LoggerFactory;
  * SET_MCAST_PORT follows LOGIN_ACK, telling clients which port to bind.
  *
  * <pre>
- *   ChatServer server = MulticastFanOut.server(ChatServerConfig.builder(),
- *       MulticastFanOut.Settings.defaults()).start();
+ *   ChatServer server = MulticastFanOut.server(ChatServerConfig.defaults(),
+ *       MulticastFanOutConfig.defaults()).start();
  * </pre>
  *
  * <p>Sends from its own IPv4 socket (time to live, loopback and outgoing interface from the
- * {@link Settings}); loopback stays on so that clients on the server's host hear their channels.
+ * {@link MulticastFanOutConfig}); loopback stays on so that clients on the server's host hear
+ * their channels.
  * A failed send is logged, never thrown: one bad moment must not stop the server.
  */
 public final class MulticastFanOut implements FanOut {
 
-  /** The book's multicast data port. */
-  public static final int DEFAULT_PORT = 2028;
-  /** The default time to live of channel traffic (the site, as the beacon). */
-  public static final int DEFAULT_TTL = 31;
-
   private static final Logger LOG = LoggerFactory.getLogger(MulticastFanOut.class);
 
-  private final Settings settings;
+  private final MulticastFanOutConfig config;
   private final MulticastEndpoint endpoint;
 
   /**
    * Opens the sending socket.
    *
-   * @param settings port, time to live, outgoing interface
+   * @param config port, time to live, outgoing interface
    * @throws UncheckedIOException if the socket cannot be opened or configured (the server's
    *     {@link ChatServerConfig#newFanOut()} cannot throw checked exceptions)
    * @throws IllegalArgumentException if the outgoing interface does not exist or cannot
    *     multicast
    */
-  public MulticastFanOut(Settings settings) {
-    this.settings = Objects.requireNonNull(settings, "settings");
+  public MulticastFanOut(MulticastFanOutConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
     try {
-      this.endpoint = open(settings);
+      this.endpoint = open(config);
     } catch (IOException e) {
       throw new UncheckedIOException("multicast fan-out socket: " + e.getMessage(), e);
     }
   }
 
-  private static MulticastEndpoint open(Settings settings) throws IOException {
-    MulticastEndpoint opened = MulticastEndpoint.open(StandardProtocolFamily.INET);
-    try {
-      opened.setTimeToLive(settings.timeToLive()).setLoopback(true);
-      if (settings.outgoingInterface().isPresent()) {
-        opened.setOutgoingInterface(settings.outgoingInterface().get());
-      }
-      return opened.bind(0);
-    } catch (IOException | RuntimeException e) {
-      opened.close();
-      throw e;
-    }
+  private static MulticastEndpoint open(MulticastFanOutConfig config) throws IOException {
+    return MulticastEndpoint.sender(MulticastEndpoint.open(StandardProtocolFamily.INET),
+        config.timeToLive(), config.outgoingInterface());
   }
 
   /**
    * Builds a chat server with this fan-out: {@code base} with its fan-out replaced.
    *
    * @param base the rest of the server's configuration (its channels must all have a group)
-   * @param settings the multicast settings
+   * @param multicast the multicast settings
    * @return the server, not started
    * @throws IllegalArgumentException if a channel has no multicast group
    */
-  public static ChatServer server(ChatServerConfig.Builder base, Settings settings) {
-    ChatServerConfig config = base.fanOut(() -> new MulticastFanOut(settings)).build();
+  public static ChatServer server(ChatServerConfig base, MulticastFanOutConfig multicast) {
+    ChatServerConfig config =
+        base.toBuilder().fanOut(() -> new MulticastFanOut(multicast)).build();
     checkGroups(config.channels());
     return new ChatServer(config);
   }
@@ -117,8 +104,8 @@ public final class MulticastFanOut implements FanOut {
    * @throws IllegalStateException if the channel has no group
    */
   @Override
-  public void deliver(ChatChannel channel, ByteBuffer datagram, Outbox outbox) {
-    InetSocketAddress target = new InetSocketAddress(group(channel), settings.port());
+  public void deliver(ChannelView channel, ByteBuffer datagram, Outbox outbox) {
+    InetSocketAddress target = new InetSocketAddress(group(channel), config.port());
     try {
       endpoint.send(datagram.duplicate(), target);
     } catch (IOException e) {
@@ -135,7 +122,7 @@ public final class MulticastFanOut implements FanOut {
    * @throws IllegalStateException if the channel has no group
    */
   @Override
-  public ChannelInfo describe(ChatChannel channel) {
+  public ChannelInfo describe(ChannelView channel) {
     return ChannelInfo.multicast(channel.title(), channel.memberCount(),
         group(channel).getHostAddress(), channel.definition().description());
   }
@@ -147,11 +134,11 @@ public final class MulticastFanOut implements FanOut {
    * @return one SET_MCAST_PORT
    */
   @Override
-  public List<ChatPayload> afterLogin(ChatUser user) {
-    return List.of(new SetMcastPort(settings.port()));
+  public List<ChatPayload> afterLogin(UserView user) {
+    return List.of(new SetMcastPort(config.port()));
   }
 
-  private static java.net.InetAddress group(ChatChannel channel) {
+  private static java.net.InetAddress group(ChannelView channel) {
     return channel.definition().group().orElseThrow(() -> new IllegalStateException(
         "channel " + channel.title() + " has no multicast group"));
   }
@@ -173,39 +160,6 @@ public final class MulticastFanOut implements FanOut {
       endpoint.close();
     } catch (IOException e) {
       LOG.debug("closing the multicast fan-out socket: {}", e.toString());
-    }
-  }
-
-  /**
-   * The multicast settings of the chat server.
-   *
-   * @param port the data port clients bind and SET_MCAST_PORT announces, 1-65535
-   * @param timeToLive 0-255
-   * @param outgoingInterface the interface name to send by, or empty for the routing table's
-   */
-  public record Settings(int port, int timeToLive, Optional<String> outgoingInterface) {
-
-    /**
-     * Checks the parts.
-     *
-     * @throws IllegalArgumentException if the port or the time to live is out of range
-     * @throws NullPointerException if {@code outgoingInterface} is null
-     */
-    public Settings {
-      if (port < 1 || port > SetMcastPort.MAX_PORT) {
-        throw new IllegalArgumentException("port : " + port + " (expected: 1-65535)");
-      }
-      MulticastEndpoint.checkTimeToLive(timeToLive);
-      Objects.requireNonNull(outgoingInterface, "outgoingInterface");
-    }
-
-    /**
-     * Returns the book's settings: port 2028, time to live 31, routing table's interface.
-     *
-     * @return the defaults
-     */
-    public static Settings defaults() {
-      return new Settings(DEFAULT_PORT, DEFAULT_TTL, Optional.empty());
     }
   }
 }

@@ -1,25 +1,26 @@
 package dev.netkit.multicast;
 
+import static dev.netkit.codec.Arguments.checkPort;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The settings of a {@link TimeBeaconServer} (the book's {@code mcast_server.pl}, figure 21.4):
- * group and port, time to live, period, and optionally the outgoing interface and the host name
- * the beacon reports. Immutable; start from {@link #defaults()} and change with the
- * {@code with…} methods.
+ * group and port, time to live, period, and optionally the outgoing interface, the host name the
+ * beacon reports and the clock it reads. Immutable; start from {@link #defaults()} or
+ * {@link #builder()}.
  *
- * @param target the group and port the beacon goes to
- * @param timeToLive 0-255; 0 keeps the beacon on this host
- * @param period time between beacons, sent on every multiple of it since the epoch
- * @param outgoingInterface the interface name to send by, or empty for the routing table's
- * @param hostName the name after the slash, or empty for this host's name
+ * <pre>
+ *   TimeBeaconConfig config = TimeBeaconConfig.builder().timeToLive(0)
+ *       .period(Duration.ofMillis(500)).outgoingInterface("lo").build();
+ * </pre>
  */
-public record TimeBeaconConfig(InetSocketAddress target, int timeToLive, Duration period,
-    Optional<String> outgoingInterface, Optional<String> hostName) {
+public final class TimeBeaconConfig {
 
   /** The book's beacon port. */
   public static final int DEFAULT_PORT = 2070;
@@ -30,26 +31,20 @@ public record TimeBeaconConfig(InetSocketAddress target, int timeToLive, Duratio
   /** The book's period. */
   public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(15);
 
-  /**
-   * Checks the parts.
-   *
-   * @throws IllegalArgumentException if the target is not a multicast group with a port, the
-   *     time to live is not 0-255, or the period is shorter than 1 ms
-   * @throws NullPointerException if a part is null
-   */
-  public TimeBeaconConfig {
-    Objects.requireNonNull(target, "target");
-    if (target.isUnresolved()) {
-      throw new IllegalArgumentException("target : " + target + " (expected: resolved)");
-    }
-    MulticastEndpoint.checkMulticast(target.getAddress());
-    MulticastEndpoint.checkTimeToLive(timeToLive);
-    Objects.requireNonNull(period, "period");
-    if (period.toMillis() < 1) {
-      throw new IllegalArgumentException("period : " + period + " (expected: >= 1 ms)");
-    }
-    Objects.requireNonNull(outgoingInterface, "outgoingInterface");
-    Objects.requireNonNull(hostName, "hostName");
+  private final InetSocketAddress target;
+  private final int timeToLive;
+  private final Duration period;
+  private final Optional<String> outgoingInterface;
+  private final Optional<String> hostName;
+  private final Clock clock;
+
+  private TimeBeaconConfig(Builder builder) {
+    this.target = new InetSocketAddress(builder.group, builder.port);
+    this.timeToLive = builder.timeToLive;
+    this.period = builder.period;
+    this.outgoingInterface = Optional.ofNullable(builder.outgoingInterface);
+    this.hostName = Optional.ofNullable(builder.hostName);
+    this.clock = builder.clock;
   }
 
   /**
@@ -58,8 +53,27 @@ public record TimeBeaconConfig(InetSocketAddress target, int timeToLive, Duratio
    * @return the defaults
    */
   public static TimeBeaconConfig defaults() {
-    return new TimeBeaconConfig(new InetSocketAddress(defaultGroup(), DEFAULT_PORT), DEFAULT_TTL,
-        DEFAULT_PERIOD, Optional.empty(), Optional.empty());
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder with every default.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a builder with this configuration's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return builder().target(target.getAddress(), target.getPort()).timeToLive(timeToLive)
+        .period(period).outgoingInterface(outgoingInterface.orElse(null))
+        .hostName(hostName.orElse(null)).clock(clock);
   }
 
   /**
@@ -76,61 +90,159 @@ public record TimeBeaconConfig(InetSocketAddress target, int timeToLive, Duratio
   }
 
   /**
-   * Returns a copy with another group and port.
+   * Returns the group and port the beacon goes to.
    *
-   * @param group the group
-   * @param port the port, 1-65535
-   * @return the copy
-   * @throws IllegalArgumentException if {@code group} is not multicast or the port is out of
-   *     range
+   * @return default {@value #DEFAULT_GROUP} port {@value #DEFAULT_PORT}
    */
-  public TimeBeaconConfig withTarget(InetAddress group, int port) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("port : " + port + " (expected: 1-65535)");
+  public InetSocketAddress target() {
+    return target;
+  }
+
+  /**
+   * Returns the time to live; 0 keeps the beacon on this host.
+   *
+   * @return 0-255, default {@value #DEFAULT_TTL}
+   */
+  public int timeToLive() {
+    return timeToLive;
+  }
+
+  /**
+   * Returns the time between beacons, sent on every multiple of it since the epoch.
+   *
+   * @return default {@link #DEFAULT_PERIOD}
+   */
+  public Duration period() {
+    return period;
+  }
+
+  /**
+   * Returns the interface to send by.
+   *
+   * @return its name, or empty (the default) for the routing table's
+   */
+  public Optional<String> outgoingInterface() {
+    return outgoingInterface;
+  }
+
+  /**
+   * Returns the host name after the slash.
+   *
+   * @return the name, or empty (the default) for this host's name
+   */
+  public Optional<String> hostName() {
+    return hostName;
+  }
+
+  /**
+   * Returns the clock the beacon reads; its zone is the one the ctime text shows.
+   *
+   * @return default {@link Clock#systemDefaultZone()}
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Collects the settings of a {@link TimeBeaconConfig}; {@link #build()} checks them. */
+  public static final class Builder {
+    private InetAddress group = defaultGroup();
+    private int port = DEFAULT_PORT;
+    private int timeToLive = DEFAULT_TTL;
+    private Duration period = DEFAULT_PERIOD;
+    private String outgoingInterface;
+    private String hostName;
+    private Clock clock = Clock.systemDefaultZone();
+
+    private Builder() {
     }
-    return new TimeBeaconConfig(new InetSocketAddress(group, port), timeToLive, period,
-        outgoingInterface, hostName);
-  }
 
-  /**
-   * Returns a copy with another time to live.
-   *
-   * @param ttl 0-255
-   * @return the copy
-   * @throws IllegalArgumentException if out of range
-   */
-  public TimeBeaconConfig withTimeToLive(int ttl) {
-    return new TimeBeaconConfig(target, ttl, period, outgoingInterface, hostName);
-  }
+    /**
+     * Sets where the beacon goes.
+     *
+     * @param multicastGroup a multicast group
+     * @param udpPort the port, 1-65535
+     * @return this builder
+     */
+    public Builder target(InetAddress multicastGroup, int udpPort) {
+      this.group = multicastGroup;
+      this.port = udpPort;
+      return this;
+    }
 
-  /**
-   * Returns a copy with another period.
-   *
-   * @param every at least 1 ms
-   * @return the copy
-   * @throws IllegalArgumentException if shorter
-   */
-  public TimeBeaconConfig withPeriod(Duration every) {
-    return new TimeBeaconConfig(target, timeToLive, every, outgoingInterface, hostName);
-  }
+    /**
+     * Sets the time to live.
+     *
+     * @param ttl 0-255
+     * @return this builder
+     */
+    public Builder timeToLive(int ttl) {
+      this.timeToLive = ttl;
+      return this;
+    }
 
-  /**
-   * Returns a copy that sends by a named interface.
-   *
-   * @param name the interface name (checked when the server starts)
-   * @return the copy
-   */
-  public TimeBeaconConfig withOutgoingInterface(String name) {
-    return new TimeBeaconConfig(target, timeToLive, period, Optional.of(name), hostName);
-  }
+    /**
+     * Sets the time between beacons.
+     *
+     * @param every at least 1 ms
+     * @return this builder
+     */
+    public Builder period(Duration every) {
+      this.period = every;
+      return this;
+    }
 
-  /**
-   * Returns a copy that reports another host name.
-   *
-   * @param name the name after the slash
-   * @return the copy
-   */
-  public TimeBeaconConfig withHostName(String name) {
-    return new TimeBeaconConfig(target, timeToLive, period, outgoingInterface, Optional.of(name));
+    /**
+     * Sets the interface to send by.
+     *
+     * @param name the interface name (checked when the server starts), or null for the routing
+     *     table's
+     * @return this builder
+     */
+    public Builder outgoingInterface(String name) {
+      this.outgoingInterface = name;
+      return this;
+    }
+
+    /**
+     * Sets the host name the beacon reports.
+     *
+     * @param name the name after the slash, or null for this host's name
+     * @return this builder
+     */
+    public Builder hostName(String name) {
+      this.hostName = name;
+      return this;
+    }
+
+    /**
+     * Sets the clock the beacon reads (tests use a fixed one).
+     *
+     * @param newClock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock newClock) {
+      this.clock = newClock;
+      return this;
+    }
+
+    /**
+     * Checks the settings and builds the configuration.
+     *
+     * @return the immutable configuration
+     * @throws NullPointerException if the group, the period or the clock is null
+     * @throws IllegalArgumentException if the group is not multicast, the port not 1-65535, the
+     *     time to live not 0-255, or the period shorter than 1 ms
+     */
+    public TimeBeaconConfig build() {
+      MulticastEndpoint.checkMulticast(Objects.requireNonNull(group, "group"));
+      checkPort(port, "port");
+      MulticastEndpoint.checkTimeToLive(timeToLive);
+      Objects.requireNonNull(period, "period");
+      if (period.toMillis() < 1) {
+        throw new IllegalArgumentException("period : " + period + " (expected: >= 1 ms)");
+      }
+      Objects.requireNonNull(clock, "clock");
+      return new TimeBeaconConfig(this);
+    }
   }
 }

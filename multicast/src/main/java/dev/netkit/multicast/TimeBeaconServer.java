@@ -36,29 +36,20 @@ public final class TimeBeaconServer implements AutoCloseable {
   private final TimeBeaconConfig config;
   private final Clock clock;
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong sendFailures = new AtomicLong();
   private MulticastEndpoint endpoint;
   private ScheduledExecutorService scheduler;
   private String hostName;
   private volatile boolean closed;
 
   /**
-   * Creates a beacon on the system clock; nothing is opened until {@link #start()}.
+   * Creates a beacon; nothing is opened until {@link #start()}.
    *
-   * @param config the settings
+   * @param config the settings, the clock among them
    */
   public TimeBeaconServer(TimeBeaconConfig config) {
-    this(config, Clock.systemDefaultZone());
-  }
-
-  /**
-   * Creates a beacon on a clock (its zone is the one the ctime text shows).
-   *
-   * @param config the settings
-   * @param clock the clock
-   */
-  public TimeBeaconServer(TimeBeaconConfig config, Clock clock) {
     this.config = config;
-    this.clock = clock;
+    this.clock = config.clock();
   }
 
   /**
@@ -75,18 +66,8 @@ public final class TimeBeaconServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     hostName = config.hostName().orElseGet(TimeBeaconServer::localHostName);
-    MulticastEndpoint opened = MulticastEndpoint.forGroup(config.target().getAddress());
-    try {
-      opened.setTimeToLive(config.timeToLive()).setLoopback(true);
-      if (config.outgoingInterface().isPresent()) {
-        opened.setOutgoingInterface(config.outgoingInterface().get());
-      }
-      opened.bind(0);
-    } catch (IOException | RuntimeException e) {
-      opened.close();
-      throw e;
-    }
-    endpoint = opened;
+    endpoint = MulticastEndpoint.sender(MulticastEndpoint.forGroup(config.target().getAddress()),
+        config.timeToLive(), config.outgoingInterface());
     scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "time-beacon");
       thread.setDaemon(true);
@@ -119,6 +100,7 @@ public final class TimeBeaconServer implements AutoCloseable {
       LOG.debug("beacon sent: {}", text);
     } catch (IOException e) {
       if (!closed) {
+        sendFailures.incrementAndGet();
         LOG.warn("beacon not sent: {}", e.toString());
       }
     }
@@ -168,12 +150,12 @@ public final class TimeBeaconServer implements AutoCloseable {
   }
 
   /**
-   * Returns how many beacons went out.
+   * Returns what the beacon has done so far.
    *
-   * @return the count since start
+   * @return a snapshot of the counters
    */
-  public long beaconsSent() {
-    return sent.get();
+  public TimeBeaconStats stats() {
+    return new TimeBeaconStats(sent.get(), sendFailures.get());
   }
 
   /** Stops the beacons and closes the socket. Idempotent. */

@@ -1,49 +1,28 @@
 package dev.netkit.multicast;
 
 import static dev.netkit.multicast.MulticastNamespaceIT.WAIT;
-import static dev.netkit.multicast.MulticastNamespaceIT.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.TwoHosts;
+import dev.netkit.netns.VethLink;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The multicast chat between two namespaces joined by a veth pair: the server and two clients
- * on host A, two clients on host B; channel traffic goes once to the channel's group. Both kinds
- * of client take part: ones that follow SET_MCAST_PORT and the book's, with a fixed data port.
+ * The multicast chat between {@link TwoHosts} (two namespaces joined by a veth pair, multicast
+ * routed over it): the server and two clients on host A, two clients on host B; channel traffic
+ * goes once to the channel's group. Both kinds of client take part: ones that follow
+ * SET_MCAST_PORT and the book's, with a fixed data port.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class MulticastChatIT {
 
   private static final String CHAT_PORT = "2027";
   private static final String DATA_PORT = "2028";
-
-  private NetworkNamespace hostA;
-  private NetworkNamespace hostB;
-  private VethLink link;
-
-  @BeforeEach
-  void createHosts() throws Exception {
-    hostA = NetworkNamespace.create("mchata");
-    hostB = NetworkNamespace.create("mchatb");
-    link = VethLink.connect(hostA, hostB);
-    hostA.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
-    hostB.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
-  }
-
-  @AfterEach
-  void deleteHosts() {
-    link.close();
-    hostA.close();
-    hostB.close();
-  }
 
   private CapturedProcess client(NetworkNamespace host, String server, String nick, String kind)
       throws Exception {
@@ -54,23 +33,28 @@ class MulticastChatIT {
   }
 
   private static void join(CapturedProcess client, String channel) throws Exception {
-    type(client, "/join " + channel);
+    client.typeLines("/join " + channel);
     client.awaitStdoutLine(line -> line.startsWith("\tWelcome to the " + channel + " Channel"),
         WAIT);
   }
 
   @Test
-  void clientsOnTwoHostsSeeEachOthersMessagesAndOnlyTheirChannels() throws Exception {
-    chatOnTwoHosts(false);
+  void clientsOnTwoHostsSeeEachOthersMessagesAndOnlyTheirChannels(TwoHosts hosts)
+      throws Exception {
+    chatOnTwoHosts(hosts, false);
   }
 
   /** Dave's data socket receives Weather's datagrams too; the client must filter them out. */
   @Test
-  void aClientSeesNothingOfAChannelItIsNotInEvenOnASharedGroup() throws Exception {
-    chatOnTwoHosts(true);
+  void aClientSeesNothingOfAChannelItIsNotInEvenOnASharedGroup(TwoHosts hosts)
+      throws Exception {
+    chatOnTwoHosts(hosts, true);
   }
 
-  private void chatOnTwoHosts(boolean sharedGroup) throws Exception {
+  private void chatOnTwoHosts(TwoHosts hosts, boolean sharedGroup) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    NetworkNamespace hostB = hosts.hostB();
+    VethLink link = hosts.link();
     String server = link.addressA().getHostAddress();
     (sharedGroup
         ? hostA.launchJava(NamespaceChild.class, "chat-server", CHAT_PORT, DATA_PORT,
@@ -87,26 +71,26 @@ class MulticastChatIT {
     join(dave, "Pets");
 
     alice.awaitStdoutLine("\t<carol has entered Weather>"::equals, WAIT);
-    type(alice, "hello from alice");
+    alice.typeLines("hello from alice");
     for (CapturedProcess member : new CapturedProcess[] {alice, bob, carol}) {
       member.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     }
-    type(carol, "hi from carol");
+    carol.typeLines("hi from carol");
     for (CapturedProcess member : new CapturedProcess[] {alice, bob, carol}) {
       member.awaitStdoutLine("\tcarol [Weather]: hi from carol"::equals, WAIT);
     }
     join(carol, "Pets");
-    type(carol, "pets only");
+    carol.typeLines("pets only");
 
     dave.awaitStdoutLine("\tcarol [Pets]: pets only"::equals, WAIT);
     assertThat(dave.stdoutLines()).as("dave is only in Pets")
         .noneMatch(line -> line.contains("Weather"));
     assertThat(alice.stdoutLines()).noneMatch(line -> line.contains("pets only"));
 
-    type(alice, "/part Weather");
+    alice.typeLines("/part Weather");
     alice.awaitStdoutLine("\tYou have left the Weather Channel"::equals, WAIT);
     bob.awaitStdoutLine("\t<alice has left Weather>"::equals, WAIT);
-    type(bob, "after alice left");
+    bob.typeLines("after alice left");
     bob.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
     carol.awaitStdoutLine("\tbob [Weather]: after alice left"::equals, WAIT);
     assertThat(alice.stdoutLines()).as("as from chat-client: no notice about oneself")
@@ -115,7 +99,8 @@ class MulticastChatIT {
   }
 
   @Test
-  void aFollowingClientBindsThePortTheServerAnnounces() throws Exception {
+  void aFollowingClientBindsThePortTheServerAnnounces(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
     hostA.ip("link", "set", "lo", "multicast", "on");
     hostA.launchJava(NamespaceChild.class, "chat-server", CHAT_PORT, "2099", "lo")
         .awaitStdoutLine("READY"::equals, WAIT);
@@ -123,7 +108,7 @@ class MulticastChatIT {
         CHAT_PORT, "erin", "follow");
     erin.awaitStdoutLine("\tLog in successful.  Welcome erin."::equals, WAIT);
     await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      type(erin, "/port");
+      erin.typeLines("/port");
       assertThat(erin.stdoutLines()).contains("PORT OptionalInt[2099]");
     });
   }

@@ -2,70 +2,30 @@ package dev.netkit.multicast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.TwoHosts;
+import dev.netkit.netns.VethLink;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The multicast socket and the time beacon between child JVMs inside network namespaces: one
- * namespace whose loopback carries multicast, or two namespaces joined by a veth pair as two
- * hosts (with 224.0.0.0/4 routed over the veth). No datagram can reach a real interface.
+ * namespace whose loopback carries multicast, or {@link TwoHosts} (two namespaces joined by a
+ * veth pair, 224.0.0.0/4 routed over it). No datagram can reach a real interface.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class MulticastNamespaceIT {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   private static final String BEACON_LINE =
       "\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}/\\S+";
 
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-  @AfterEach
-  void deleteNamespaces() throws Exception {
-    for (int i = cleanup.size() - 1; i >= 0; i--) {
-      cleanup.get(i).close();
-    }
-  }
-
-  private NetworkNamespace loopbackHost() throws IOException {
-    NetworkNamespace host = NetworkNamespace.create("mcast");
-    cleanup.add(host);
-    return host.enableLoopbackMulticast();
-  }
-
-  private VethLink twoHosts() throws IOException {
-    NetworkNamespace a = NetworkNamespace.create("mcasta");
-    cleanup.add(a);
-    NetworkNamespace b = NetworkNamespace.create("mcastb");
-    cleanup.add(b);
-    VethLink link = VethLink.connect(a, b);
-    cleanup.add(link);
-    a.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
-    b.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
-    return link;
-  }
-
-  static void type(CapturedProcess process, String... lines) throws IOException {
-    OutputStream stdin = process.stdin();
-    for (String line : lines) {
-      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    stdin.flush();
-  }
-
   /** Types a command to a peer and waits for its answer, which must be OK. */
   private static void peer(CapturedProcess peer, String command) throws Exception {
     long before = answers(peer, command);
-    type(peer, command);
+    peer.typeLines(command);
     peer.awaitStdoutLine(line -> answers(peer, command) > before, WAIT);
     assertThat(peer.stdoutLines()).as(peer.stderr())
         .noneMatch(line -> line.startsWith("ERR "));
@@ -78,8 +38,8 @@ class MulticastNamespaceIT {
   }
 
   @Test
-  void theBeaconCrossesTheVethPair() throws Exception {
-    VethLink link = twoHosts();
+  void theBeaconCrossesTheVethPair(TwoHosts hosts) throws Exception {
+    VethLink link = hosts.link();
     link.namespaceA().launchJava(NamespaceChild.class, "beacon-server", "2070",
         "224.225.226.227", "1", "200", link.interfaceA()).awaitStdoutLine("READY"::equals, WAIT);
 
@@ -91,8 +51,8 @@ class MulticastNamespaceIT {
   }
 
   @Test
-  void timeToLiveZeroStaysOnTheSendingHost() throws Exception {
-    VethLink link = twoHosts();
+  void timeToLiveZeroStaysOnTheSendingHost(TwoHosts hosts) throws Exception {
+    VethLink link = hosts.link();
     CapturedProcess local = link.namespaceA().launchJava(NamespaceChild.class, "beacon-client",
         "2070", "224.225.226.227");
     CapturedProcess remote = link.namespaceB().launchJava(NamespaceChild.class,
@@ -111,7 +71,12 @@ class MulticastNamespaceIT {
 
   @Test
   void dropStopsDelivery() throws Exception {
-    NetworkNamespace host = loopbackHost();
+    try (NetworkNamespace host = NetworkNamespace.create("mcast")) {
+      dropStopsDeliveryOnLoopback(host.enableLoopbackMulticast());
+    }
+  }
+
+  private static void dropStopsDeliveryOnLoopback(NetworkNamespace host) throws Exception {
     CapturedProcess peer = host.launchJava(NamespaceChild.class, "peer");
     peer(peer, "open 5000");
     peer(peer, "join 239.1.1.1 lo");
@@ -133,8 +98,8 @@ class MulticastNamespaceIT {
   }
 
   @Test
-  void aSourceSpecificJoinReceivesOnlyItsSource() throws Exception {
-    VethLink link = twoHosts();
+  void aSourceSpecificJoinReceivesOnlyItsSource(TwoHosts hosts) throws Exception {
+    VethLink link = hosts.link();
     String wanted = link.addressA().getHostAddress();
     String other = wanted.substring(0, wanted.lastIndexOf('.')) + ".3";
     link.namespaceA().ip("addr", "add", other + "/24", "dev", link.interfaceA());
@@ -152,8 +117,8 @@ class MulticastNamespaceIT {
   }
 
   @Test
-  void aBlockedSourceIsNotReceivedUntilUnblocked() throws Exception {
-    VethLink link = twoHosts();
+  void aBlockedSourceIsNotReceivedUntilUnblocked(TwoHosts hosts) throws Exception {
+    VethLink link = hosts.link();
     String good = link.addressA().getHostAddress();
     String blocked = good.substring(0, good.lastIndexOf('.')) + ".3";
     link.namespaceA().ip("addr", "add", blocked + "/24", "dev", link.interfaceA());
@@ -175,8 +140,8 @@ class MulticastNamespaceIT {
   }
 
   @Test
-  void ipv6GroupsWorkOnIpv6Endpoints() throws Exception {
-    VethLink link = twoHosts();
+  void ipv6GroupsWorkOnIpv6Endpoints(TwoHosts hosts) throws Exception {
+    VethLink link = hosts.link();
     link.namespaceA().ip("-6", "addr", "add", "fd18::1/64", "dev", link.interfaceA(), "nodad");
     link.namespaceB().ip("-6", "addr", "add", "fd18::2/64", "dev", link.interfaceB(), "nodad");
     CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");

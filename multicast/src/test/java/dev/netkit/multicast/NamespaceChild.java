@@ -175,13 +175,11 @@ public final class NamespaceChild {
   }
 
   private static void beaconServer(String[] args, PrintWriter out) throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.defaults()
-        .withTarget(InetAddress.getByName(args[2]), Integer.parseInt(args[1]))
-        .withTimeToLive(Integer.parseInt(args[3]))
-        .withPeriod(Duration.ofMillis(Long.parseLong(args[4])));
-    if (args.length > 5) {
-      config = config.withOutgoingInterface(args[5]);
-    }
+    TimeBeaconConfig config = TimeBeaconConfig.builder()
+        .target(InetAddress.getByName(args[2]), Integer.parseInt(args[1]))
+        .timeToLive(Integer.parseInt(args[3]))
+        .period(Duration.ofMillis(Long.parseLong(args[4])))
+        .outgoingInterface(args.length > 5 ? args[5] : null).build();
     try (TimeBeaconServer server = new TimeBeaconServer(config).start()) {
       out.println("READY");
       Thread.sleep(LIFETIME.toMillis());
@@ -209,9 +207,9 @@ public final class NamespaceChild {
           ChannelDefinition.multicast("Pets", "For our furry and feathered friends", "225.1.0.9"),
           ChannelDefinition.multicast("Hobbies", "For hobbyists of all types", "225.1.0.4")));
     }
-    MulticastFanOut.Settings settings = new MulticastFanOut.Settings(Integer.parseInt(args[2]),
-        1, Optional.of(args[3]));
-    try (ChatServer server = MulticastFanOut.server(base, settings).start()) {
+    MulticastFanOutConfig settings = MulticastFanOutConfig.builder()
+        .port(Integer.parseInt(args[2])).timeToLive(1).outgoingInterface(args[3]).build();
+    try (ChatServer server = MulticastFanOut.server(base.build(), settings).start()) {
       out.println("READY");
       Thread.sleep(LIFETIME.toMillis());
     }
@@ -220,12 +218,12 @@ public final class NamespaceChild {
   private static void chatClient(String[] args, PrintWriter out) throws Exception {
     InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(args[1]),
         Integer.parseInt(args[2]));
-    MulticastChatClient.Settings settings = args[4].equals("follow")
-        ? MulticastChatClient.Settings.followServer()
-        : MulticastChatClient.Settings.fixedPort(Integer.parseInt(args[4]));
+    MulticastChatClientConfig settings = args[4].equals("follow")
+        ? MulticastChatClientConfig.defaults()
+        : MulticastChatClientConfig.builder().fixedPort(Integer.parseInt(args[4])).build();
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     try (MulticastChatClient multicast = MulticastChatClient.open(
-        ChatClientConfig.builder(server).login(3, Duration.ofSeconds(2)),
+        ChatClientConfig.builder().server(server).login(3, Duration.ofSeconds(2)).build(),
         new ChatDisplay(out, err), settings);
         BufferedReader in = stdin()) {
       ChatClient client = multicast.chatClient();

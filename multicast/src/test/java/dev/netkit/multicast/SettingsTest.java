@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.chat.ChannelDefinition;
-import dev.netkit.chat.server.ChatChannel;
-import dev.netkit.chat.server.ChatUser;
+import dev.netkit.chat.server.ChannelView;
+import dev.netkit.chat.server.UserView;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.SetMcastPort;
 import java.net.InetAddress;
@@ -14,10 +14,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Settings of the beacon, the fan-out and the client; the fan-out's channel descriptions. */
+/** Configurations of the beacon, the fan-out and the client; the fan-out's channel descriptions. */
 class SettingsTest {
 
   @Test
@@ -27,19 +26,37 @@ class SettingsTest {
     assertThat(config.target().getPort()).isEqualTo(2070);
     assertThat(config.timeToLive()).isEqualTo(31);
     assertThat(config.period()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.outgoingInterface()).isEmpty();
+    assertThat(config.hostName()).isEmpty();
+  }
+
+  @Test
+  void theBeaconConfigCopiesIntoABuilder() {
+    TimeBeaconConfig config = TimeBeaconConfig.builder()
+        .target(TimeBeaconConfig.defaultGroup(), 2099).timeToLive(0)
+        .hostName("pesto").outgoingInterface("lo").build();
+    TimeBeaconConfig copy = config.toBuilder().period(Duration.ofSeconds(1)).build();
+    assertThat(copy.target()).isEqualTo(config.target());
+    assertThat(copy.timeToLive()).isZero();
+    assertThat(copy.hostName()).hasValue("pesto");
+    assertThat(copy.outgoingInterface()).hasValue("lo");
+    assertThat(copy.period()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.period()).isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
   void theBeaconRefusesBadSettings() throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.defaults();
-    assertThatThrownBy(() -> config.withTimeToLive(300))
+    TimeBeaconConfig.Builder builder = TimeBeaconConfig.builder();
+    assertThatThrownBy(() -> builder.timeToLive(300).build())
         .hasMessage("ttl : 300 (expected: 0-255)");
-    assertThatThrownBy(() -> config.withTarget(InetAddress.getByName("192.0.2.1"), 2070))
+    builder.timeToLive(31);
+    assertThatThrownBy(() -> builder.target(InetAddress.getByName("192.0.2.1"), 2070).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("192.0.2.1 is not a multicast address");
-    assertThatThrownBy(() -> config.withTarget(TimeBeaconConfig.defaultGroup(), 0))
+    assertThatThrownBy(() -> builder.target(TimeBeaconConfig.defaultGroup(), 0).build())
         .hasMessage("port : 0 (expected: 1-65535)");
-    assertThatThrownBy(() -> config.withPeriod(Duration.ZERO))
+    builder.target(TimeBeaconConfig.defaultGroup(), 2070);
+    assertThatThrownBy(() -> builder.period(Duration.ZERO).build())
         .hasMessage("period : PT0S (expected: >= 1 ms)");
   }
 
@@ -52,11 +69,15 @@ class SettingsTest {
 
   @Test
   void theFanOutSettingsAreChecked() {
-    assertThat(MulticastFanOut.Settings.defaults())
-        .isEqualTo(new MulticastFanOut.Settings(2028, 31, Optional.empty()));
-    assertThatThrownBy(() -> new MulticastFanOut.Settings(2028, 256, Optional.empty()))
+    MulticastFanOutConfig defaults = MulticastFanOutConfig.defaults();
+    assertThat(defaults.port()).isEqualTo(2028);
+    assertThat(defaults.timeToLive()).isEqualTo(31);
+    assertThat(defaults.outgoingInterface()).isEmpty();
+    assertThat(defaults.toBuilder().outgoingInterface("lo").build().outgoingInterface())
+        .hasValue("lo");
+    assertThatThrownBy(() -> defaults.toBuilder().timeToLive(256).build())
         .hasMessage("ttl : 256 (expected: 0-255)");
-    assertThatThrownBy(() -> new MulticastFanOut.Settings(70_000, 1, Optional.empty()))
+    assertThatThrownBy(() -> defaults.toBuilder().port(70_000).build())
         .hasMessage("port : 70000 (expected: 1-65535)");
   }
 
@@ -72,14 +93,14 @@ class SettingsTest {
 
   @Test
   void theFanOutDescribesChannelsWithTheirGroupAndAnnouncesThePort() {
-    ChatChannel weather = new ChatChannel() {
+    ChannelView weather = new ChannelView() {
       @Override
       public ChannelDefinition definition() {
         return ChannelDefinition.multicast("Weather", "Talk about the weather", "225.1.0.2");
       }
 
       @Override
-      public Collection<? extends ChatUser> members() {
+      public Collection<? extends UserView> members() {
         return List.of();
       }
 
@@ -89,7 +110,7 @@ class SettingsTest {
       }
     };
     try (MulticastFanOut fanOut = new MulticastFanOut(
-        new MulticastFanOut.Settings(2099, 0, Optional.empty()))) {
+        MulticastFanOutConfig.builder().port(2099).timeToLive(0).build())) {
       ChannelInfo info = fanOut.describe(weather);
       assertThat(info.format()).isEqualTo("Weather 3 225.1.0.2 Talk about the weather");
       assertThat(fanOut.afterLogin(null)).containsExactly(new SetMcastPort(2099));
@@ -98,9 +119,13 @@ class SettingsTest {
 
   @Test
   void theClientSettingsAreChecked() {
-    assertThat(MulticastChatClient.Settings.fixedPort(2028).fixedPort()).hasValue(2028);
-    assertThat(MulticastChatClient.Settings.followServer().fixedPort()).isEmpty();
-    assertThatThrownBy(() -> MulticastChatClient.Settings.fixedPort(0))
+    MulticastChatClientConfig fixed = MulticastChatClientConfig.builder().fixedPort(2028).build();
+    assertThat(fixed.fixedPort()).hasValue(2028);
+    assertThat(fixed.toBuilder().build().fixedPort()).hasValue(2028);
+    assertThat(fixed.toBuilder().followServer().build().fixedPort()).isEmpty();
+    assertThat(MulticastChatClientConfig.defaults().fixedPort()).isEmpty();
+    assertThat(MulticastChatClientConfig.defaults().joinInterface()).isEmpty();
+    assertThatThrownBy(() -> MulticastChatClientConfig.builder().fixedPort(0).build())
         .hasMessage("fixedPort : 0 (expected: 1-65535)");
   }
 }

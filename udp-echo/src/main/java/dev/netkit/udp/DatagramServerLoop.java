@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.server.ReceiveLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -10,10 +11,11 @@ import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
- * The receive-handle-reply loop shared by netkit's UDP servers: one bound channel, one thread,
- * blocking {@code recvfrom}/{@code sendto} through direct buffers that are reused for every
- * datagram. A datagram larger than the limit, a handler failure or a send error (such as an ICMP
- * error reported by the OS) costs that datagram only; the loop ends when the channel closes.
+ * The receive-handle-reply step shared by netkit's UDP servers, run by the server core's
+ * {@link ReceiveLoop} (one thread, its failure policy and lifecycle): one bound channel, blocking
+ * {@code recvfrom}/{@code sendto} through direct buffers that are reused for every datagram. A
+ * datagram larger than the limit, a handler failure or a send error (such as an ICMP error
+ * reported by the OS) costs that datagram only; the loop ends when the channel closes.
  */
 final class DatagramServerLoop implements AutoCloseable {
 
@@ -39,7 +41,9 @@ final class DatagramServerLoop implements AutoCloseable {
   private final Logger log;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
-  private volatile Thread thread;
+  private ReceiveLoop loop;
+  private ByteBuffer in;
+  private ByteBuffer out;
   private volatile long received;
   private volatile long replies;
   private volatile long oversize;
@@ -72,10 +76,11 @@ final class DatagramServerLoop implements AutoCloseable {
     }
     channel = opened;
     local = (InetSocketAddress) opened.getLocalAddress();
-    Thread loop = new Thread(this::run, name + "-" + localAddress().getPort());
-    loop.setDaemon(true);
-    thread = loop;
-    loop.start();
+    // One extra byte tells a datagram that was cut to fit from one that fits exactly.
+    in = ByteBuffer.allocateDirect(maxDatagram + 1);
+    out = ByteBuffer.allocateDirect(maxReply);
+    loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opened, opened::isOpen,
+        this::receiveAndAnswer).start();
     log.info("{} listening on {}", name, localAddress());
   }
 
@@ -87,28 +92,17 @@ final class DatagramServerLoop implements AutoCloseable {
     return bound;
   }
 
-  ServerStatistics statistics() {
-    return new ServerStatistics(received, replies, oversize, rejected, sendErrors);
+  DatagramServerStats stats() {
+    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors);
   }
 
-  private void run() {
-    // One extra byte tells a datagram that was cut to fit from one that fits exactly.
-    ByteBuffer in = ByteBuffer.allocateDirect(maxDatagram + 1);
-    ByteBuffer out = ByteBuffer.allocateDirect(maxReply);
+  /** One turn of the loop, on its thread only: the buffers are the loop's. */
+  private void receiveAndAnswer() throws IOException {
     DatagramChannel ch = channel;
-    while (ch.isOpen()) {
-      try {
-        in.clear();
-        InetSocketAddress sender = (InetSocketAddress) ch.receive(in);
-        in.flip();
-        serve(ch, in, out, sender);
-      } catch (ClosedChannelException e) {
-        break;
-      } catch (IOException e) {
-        log.debug("{}: receive failed: {}", name, e.toString());
-      }
-    }
-    log.info("{} on {} stopped", name, bindAddress);
+    in.clear();
+    InetSocketAddress sender = (InetSocketAddress) ch.receive(in);
+    in.flip();
+    serve(ch, in, out, sender);
   }
 
   private void serve(DatagramChannel ch, ByteBuffer in, ByteBuffer out,
@@ -155,26 +149,13 @@ final class DatagramServerLoop implements AutoCloseable {
   /** Closes the channel, which ends the loop, and waits (up to 5 s) for the thread to finish. */
   @Override
   public void close() {
-    DatagramChannel ch;
-    Thread loop;
+    ReceiveLoop running;
     synchronized (this) {
-      ch = channel;
-      loop = thread;
+      running = loop;
     }
-    if (ch == null) {
-      return;
-    }
-    try {
-      ch.close();
-    } catch (IOException e) {
-      log.debug("{}: close failed: {}", name, e.toString());
-    }
-    if (loop != null && loop != Thread.currentThread()) {
-      try {
-        loop.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (running != null) {
+      running.close();
+      log.info("{} on {} stopped", name, bindAddress);
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkPositive;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -50,10 +51,7 @@ public final class DaytimeClient {
    * @throws IllegalArgumentException if {@code maxReply} is less than 1
    */
   public DaytimeClient(int maxReply) {
-    if (maxReply < 1) {
-      throw new IllegalArgumentException("maxReply : " + maxReply + " (expected: > 0)");
-    }
-    this.maxReply = maxReply;
+    this.maxReply = checkPositive(maxReply, "maxReply");
   }
 
   /**
@@ -69,10 +67,7 @@ public final class DaytimeClient {
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException("hosts : [] (expected: at least one)");
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout : " + timeout + " (expected: > 0)");
-    }
-    return new Query(hosts).run(timeout);
+    return new Query(hosts).run(checkPositive(timeout, "timeout"));
   }
 
   /** The state of one query. */
@@ -135,23 +130,15 @@ public final class DaytimeClient {
     }
 
     private void receiveAll(DatagramChannel channel, ByteBuffer in) {
-      while (true) {
-        in.clear();
-        SocketAddress from;
-        try {
-          from = channel.receive(in);
-        } catch (PortUnreachableException e) {
-          fail(waiting.keySet().iterator().next(), e);
-          return;
-        } catch (IOException e) {
-          LOG.debug("receive failed: {}", e.toString());
-          return;
-        }
-        if (from == null) {
-          return;
-        }
-        in.flip();
-        answer((InetSocketAddress) from, in);
+      try {
+        // Connected to its only host, the socket hears of that host's ICMP errors.
+        Datagrams.drain(channel, in, this::answer, e -> {
+          if (!waiting.isEmpty()) {
+            fail(waiting.keySet().iterator().next(), e);
+          }
+        });
+      } catch (IOException e) {
+        LOG.debug("receive failed: {}", e.toString());
       }
     }
 

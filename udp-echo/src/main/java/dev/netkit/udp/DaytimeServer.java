@@ -3,11 +3,9 @@ package dev.netkit.udp;
 import dev.netkit.codec.CtimeFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +17,9 @@ import org.slf4j.LoggerFactory;
  *   "What time is it?"  →  "Wed Aug 16 21:29:54 2000\r\n"
  * </pre>
  *
- * <p>Requests longer than {@link Config#maxRequest()} bytes (default
- * {@value Config#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests; nothing stops
- * the server but {@link #close()}. One thread; thread-safe.
+ * <p>Requests longer than {@link DaytimeServerConfig#maxRequest()} bytes (default
+ * {@value DaytimeServerConfig#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests;
+ * nothing stops the server but {@link #close()}. One thread; thread-safe.
  */
 public final class DaytimeServer implements AutoCloseable {
 
@@ -39,7 +37,7 @@ public final class DaytimeServer implements AutoCloseable {
    * @param bindAddress where to listen; port 0 picks a free port
    */
   public DaytimeServer(InetSocketAddress bindAddress) {
-    this(bindAddress, Config.defaults());
+    this(bindAddress, DaytimeServerConfig.defaults());
   }
 
   /**
@@ -48,7 +46,7 @@ public final class DaytimeServer implements AutoCloseable {
    * @param bindAddress where to listen; port 0 picks a free port
    * @param config the clock and the request limit
    */
-  public DaytimeServer(InetSocketAddress bindAddress, Config config) {
+  public DaytimeServer(InetSocketAddress bindAddress, DaytimeServerConfig config) {
     Clock clock = config.clock();
     this.loop = new DatagramServerLoop("daytime-server", bindAddress, config.maxRequest(),
         MAX_REPLY, (request, sender, reply) -> {
@@ -86,58 +84,13 @@ public final class DaytimeServer implements AutoCloseable {
    *
    * @return a snapshot of the counters
    */
-  public ServerStatistics statistics() {
-    return loop.statistics();
+  public DatagramServerStats stats() {
+    return loop.stats();
   }
 
   /** Stops serving and releases the port. Idempotent. */
   @Override
   public void close() {
     loop.close();
-  }
-
-  /**
-   * The server's clock and limit.
-   *
-   * @param clock where the time and the zone come from
-   * @param maxRequest the largest request in bytes (default {@value #DEFAULT_MAX_REQUEST})
-   */
-  public record Config(Clock clock, int maxRequest) {
-
-    /** Daytime requests carry nothing; 512 bytes is plenty. */
-    public static final int DEFAULT_MAX_REQUEST = 512;
-
-    /**
-     * Checks the values.
-     *
-     * @throws NullPointerException if {@code clock} is null
-     * @throws IllegalArgumentException if {@code maxRequest} is not in 1..65507
-     */
-    public Config {
-      Objects.requireNonNull(clock, "clock");
-      if (maxRequest < 1 || maxRequest > ReverseEchoServer.Config.MAX_UDP_PAYLOAD) {
-        throw new IllegalArgumentException("maxRequest : " + maxRequest + " (expected: 1.."
-            + ReverseEchoServer.Config.MAX_UDP_PAYLOAD + ")");
-      }
-    }
-
-    /**
-     * Returns the defaults: the system clock in the default zone, 512-byte requests.
-     *
-     * @return the default configuration
-     */
-    public static Config defaults() {
-      return new Config(Clock.systemDefaultZone(), DEFAULT_MAX_REQUEST);
-    }
-
-    /**
-     * Returns a copy with another clock (tests use a fixed one).
-     *
-     * @param newClock the clock
-     * @return the new configuration
-     */
-    public Config withClock(Clock newClock) {
-      return new Config(newClock, maxRequest);
-    }
   }
 }

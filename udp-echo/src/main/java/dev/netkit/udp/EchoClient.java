@@ -9,7 +9,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A request/response client with a timeout and retries (book figure 18.6): send, wait up to the
@@ -26,7 +25,7 @@ import java.util.Objects;
 public final class EchoClient implements AutoCloseable {
 
   private final InetSocketAddress server;
-  private final Config config;
+  private final EchoClientConfig config;
   private final DatagramChannel channel;
   private final Selector selector;
   private final ByteBuffer in;
@@ -39,7 +38,7 @@ public final class EchoClient implements AutoCloseable {
    * @throws IOException if the socket cannot be opened or connected
    */
   public static EchoClient open(InetSocketAddress server) throws IOException {
-    return open(server, Config.defaults());
+    return open(server, EchoClientConfig.defaults());
   }
 
   /**
@@ -50,7 +49,8 @@ public final class EchoClient implements AutoCloseable {
    * @return the client
    * @throws IOException if the socket cannot be opened or connected
    */
-  public static EchoClient open(InetSocketAddress server, Config config) throws IOException {
+  public static EchoClient open(InetSocketAddress server, EchoClientConfig config)
+      throws IOException {
     DatagramChannel channel = DatagramChannel.open();
     try {
       channel.configureBlocking(false);
@@ -62,7 +62,7 @@ public final class EchoClient implements AutoCloseable {
     }
   }
 
-  private EchoClient(InetSocketAddress server, Config config, DatagramChannel channel,
+  private EchoClient(InetSocketAddress server, EchoClientConfig config, DatagramChannel channel,
       Selector selector) throws IOException {
     this.server = server;
     this.config = config;
@@ -131,7 +131,7 @@ public final class EchoClient implements AutoCloseable {
    *
    * @return the configuration
    */
-  public Config config() {
+  public EchoClientConfig config() {
     return config;
   }
 
@@ -146,72 +146,6 @@ public final class EchoClient implements AutoCloseable {
       selector.close();
     } finally {
       channel.close();
-    }
-  }
-
-  /**
-   * How long and how often to try.
-   *
-   * @param timeout how long to wait for a reply to each try (default 2 s, the book's)
-   * @param tries how many times to send a request (default 5, the book's)
-   * @param maxDatagram the largest request and reply in bytes (default 5000)
-   */
-  public record Config(Duration timeout, int tries, int maxDatagram) {
-
-    /** The book's timeout: 2 seconds. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-
-    /** The book's number of tries: 5. */
-    public static final int DEFAULT_TRIES = 5;
-
-    /**
-     * Checks the values.
-     *
-     * @throws IllegalArgumentException if a value is not positive, or {@code maxDatagram} is above
-     *     65507
-     */
-    public Config {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout : " + timeout + " (expected: > 0)");
-      }
-      if (tries < 1) {
-        throw new IllegalArgumentException("tries : " + tries + " (expected: > 0)");
-      }
-      if (maxDatagram < 1 || maxDatagram > ReverseEchoServer.Config.MAX_UDP_PAYLOAD) {
-        throw new IllegalArgumentException("maxDatagram : " + maxDatagram + " (expected: 1.."
-            + ReverseEchoServer.Config.MAX_UDP_PAYLOAD + ")");
-      }
-    }
-
-    /**
-     * Returns the book's defaults: 2 s, 5 tries, 5000 bytes.
-     *
-     * @return the default configuration
-     */
-    public static Config defaults() {
-      return new Config(DEFAULT_TIMEOUT, DEFAULT_TRIES,
-          ReverseEchoServer.Config.DEFAULT_MAX_DATAGRAM);
-    }
-
-    /**
-     * Returns a copy with another timeout.
-     *
-     * @param newTimeout the wait for each try
-     * @return the new configuration
-     */
-    public Config withTimeout(Duration newTimeout) {
-      return new Config(newTimeout, tries, maxDatagram);
-    }
-
-    /**
-     * Returns a copy with another number of tries.
-     *
-     * @param newTries how many times to send
-     * @return the new configuration
-     */
-    public Config withTries(int newTries) {
-      return new Config(timeout, newTries, maxDatagram);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.netkit.udp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -14,9 +13,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,26 +23,27 @@ import org.slf4j.LoggerFactory;
  * target's replies back, and on the way drops, duplicates, delays and reorders them with given
  * probabilities — a test bed for anything built on UDP, such as {@link SequencedClient}.
  *
- * <p>Each datagram, in either direction, independently: is dropped with probability
- * {@link Config#loss()}; else is sent twice with probability {@link Config#duplicate()}; each copy
- * waits {@link Config#delay()}, and with probability {@link Config#reorder()} another
- * {@link Config#reorderDelay()}, so that datagrams behind it overtake it. A seed makes the random
- * choices repeatable (the outcome still depends on arrival timing).
+ * <p>Each datagram, in either direction, independently meets the fate its {@code FaultModel}
+ * draws: dropped with probability {@link FaultyProxyConfig#loss()}; else sent twice with
+ * probability {@link FaultyProxyConfig#duplicate()}; each copy waits
+ * {@link FaultyProxyConfig#delay()}, and with probability {@link FaultyProxyConfig#reorder()}
+ * another {@link FaultyProxyConfig#reorderDelay()}, so that datagrams behind it overtake it. A
+ * seed makes the random choices repeatable (the outcome still depends on arrival timing).
  *
  * <p>Every client address gets its own upstream socket, connected to the target, so replies find
- * their way back (at most {@link Config#maxClients()}; the least recently active is forgotten).
- * Datagrams waiting out a delay are bounded by {@link Config#maxQueued()}. One thread;
- * thread-safe.
+ * their way back (at most {@link FaultyProxyConfig#maxClients()}; the least recently active is
+ * forgotten). Datagrams waiting out a delay are bounded by {@link FaultyProxyConfig#maxQueued()}.
+ * One thread; thread-safe.
  */
 public final class FaultyProxy implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultyProxy.class);
-  private static final int MAX_DATAGRAM = ReverseEchoServer.Config.MAX_UDP_PAYLOAD;
+  private static final int MAX_DATAGRAM = ReverseEchoServerConfig.MAX_UDP_PAYLOAD;
 
   private final InetSocketAddress listenAddress;
   private final InetSocketAddress target;
-  private final Config config;
-  private final Random random;
+  private final FaultyProxyConfig config;
+  private final FaultModel faults;
   private final PriorityQueue<Delayed> delayed = new PriorityQueue<>(
       Comparator.<Delayed>comparingLong(d -> d.dueNanos).thenComparingLong(d -> d.order));
   private final Map<SocketAddress, DatagramChannel> upstreams;
@@ -87,11 +86,12 @@ public final class FaultyProxy implements AutoCloseable {
    * @param target where datagrams are relayed to
    * @param config the fault probabilities, delays, seed and limits
    */
-  public FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target, Config config) {
+  public FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
+      FaultyProxyConfig config) {
     this.listenAddress = Objects.requireNonNull(listenAddress, "listenAddress");
     this.target = Objects.requireNonNull(target, "target");
     this.config = Objects.requireNonNull(config, "config");
-    this.random = new Random(config.seed());
+    this.faults = new FaultModel(config);
     this.upstreams = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -155,8 +155,8 @@ public final class FaultyProxy implements AutoCloseable {
    *
    * @return a snapshot of the counters
    */
-  public ProxyStatistics statistics() {
-    return new ProxyStatistics(received, forwarded, dropped, duplicated, reordered, overflow,
+  public FaultyProxyStats stats() {
+    return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
         sendErrors);
   }
 
@@ -165,7 +165,9 @@ public final class FaultyProxy implements AutoCloseable {
     try {
       while (!closed) {
         sendDue(System.nanoTime());
-        awaitEvents();
+        Delayed next = delayed.peek();
+        Datagrams.await(selector,
+            next == null ? OptionalLong.empty() : OptionalLong.of(next.dueNanos));
         for (SelectionKey key : selector.selectedKeys()) {
           DatagramChannel channel = (DatagramChannel) key.channel();
           if (key.isValid() && key.isReadable()) {
@@ -181,42 +183,16 @@ public final class FaultyProxy implements AutoCloseable {
     }
   }
 
-  private void awaitEvents() throws IOException {
-    Delayed next = delayed.peek();
-    if (next == null) {
-      selector.select();
-      return;
-    }
-    long waitNanos = next.dueNanos - System.nanoTime();
-    if (waitNanos <= 0) {
-      selector.selectNow();
-    } else {
-      selector.select(TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
-    }
-  }
-
   /** Reads every waiting datagram; {@code client} is null for the front socket. */
   private void receiveAll(DatagramChannel channel, SocketAddress client, ByteBuffer in)
       throws IOException {
-    while (true) {
-      in.clear();
-      SocketAddress from;
-      try {
-        from = channel.receive(in);
-      } catch (PortUnreachableException e) {
-        LOG.debug("target {} reported port unreachable", target);
-        continue;
-      }
-      if (from == null) {
-        return;
-      }
-      in.flip();
+    Datagrams.drain(channel, in, (from, datagram) -> {
       if (client == null) {
-        relay(in, upstreamFor(from), null);
+        relay(datagram, upstreamFor(from), null);
       } else {
-        relay(in, front, client);
+        relay(datagram, front, client);
       }
-    }
+    }, e -> LOG.debug("target {} reported port unreachable", target));
   }
 
   private DatagramChannel upstreamFor(SocketAddress client) throws IOException {
@@ -233,25 +209,20 @@ public final class FaultyProxy implements AutoCloseable {
 
   private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination) {
     received++;
-    if (random.nextDouble() < config.loss()) {
+    FaultModel.Fate fate = faults.next();
+    if (fate.dropped()) {
       dropped++;
       return;
     }
-    int copies = 1;
-    if (random.nextDouble() < config.duplicate()) {
+    if (fate.duplicated()) {
       duplicated++;
-      copies = 2;
     }
-    for (int i = 0; i < copies; i++) {
-      long extraNanos = config.delay().toNanos();
-      if (random.nextDouble() < config.reorder()) {
-        reordered++;
-        extraNanos += config.reorderDelay().toNanos();
-      }
-      if (extraNanos == 0) {
+    reordered += fate.reorderedCopies();
+    for (Duration delay : fate.delays()) {
+      if (delay.isZero()) {
         send(out, destination, data.duplicate());
       } else {
-        hold(out, destination, data, System.nanoTime() + extraNanos);
+        hold(out, destination, data, System.nanoTime() + delay.toNanos());
       }
     }
   }
@@ -326,136 +297,6 @@ public final class FaultyProxy implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       LOG.debug("closing {} failed: {}", channel, e.toString());
-    }
-  }
-
-  /**
-   * The faults and limits of a {@link FaultyProxy}. Probabilities are in 0..1.
-   *
-   * @param loss the chance that a datagram is dropped
-   * @param duplicate the chance that a datagram is sent twice
-   * @param reorder the chance that a datagram copy is held back by {@code reorderDelay}
-   * @param delay a delay for every datagram (default none)
-   * @param reorderDelay how long a reordered copy is held back (default
-   *     {@link #DEFAULT_REORDER_DELAY})
-   * @param seed the seed of the random choices
-   * @param maxClients the most client addresses remembered (default {@value #DEFAULT_MAX_CLIENTS})
-   * @param maxQueued the most datagram copies waiting out a delay (default
-   *     {@value #DEFAULT_MAX_QUEUED})
-   */
-  public record Config(double loss, double duplicate, double reorder, Duration delay,
-      Duration reorderDelay, long seed, int maxClients, int maxQueued) {
-
-    /** How long a reordered datagram is held back by default: 5 ms. */
-    public static final Duration DEFAULT_REORDER_DELAY = Duration.ofMillis(5);
-
-    /** The default number of client addresses remembered: 1024. */
-    public static final int DEFAULT_MAX_CLIENTS = 1024;
-
-    /** The default number of datagram copies waiting out a delay: 10000. */
-    public static final int DEFAULT_MAX_QUEUED = 10_000;
-
-    /**
-     * Checks the values.
-     *
-     * @throws IllegalArgumentException if a probability is not in 0..1, a delay is negative or a
-     *     limit is not positive
-     */
-    public Config {
-      probability("loss", loss);
-      probability("duplicate", duplicate);
-      probability("reorder", reorder);
-      notNegative("delay", delay);
-      notNegative("reorderDelay", reorderDelay);
-      if (maxClients < 1) {
-        throw new IllegalArgumentException("maxClients : " + maxClients + " (expected: > 0)");
-      }
-      if (maxQueued < 1) {
-        throw new IllegalArgumentException("maxQueued : " + maxQueued + " (expected: > 0)");
-      }
-    }
-
-    private static void probability(String name, double value) {
-      if (!(value >= 0 && value <= 1)) {
-        throw new IllegalArgumentException(name + " : " + value + " (expected: 0..1)");
-      }
-    }
-
-    private static void notNegative(String name, Duration value) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(name + " : " + value + " (expected: >= 0)");
-      }
-    }
-
-    /**
-     * Returns a proxy configuration without faults (a plain relay) and seed 0.
-     *
-     * @return the configuration
-     */
-    public static Config none() {
-      return new Config(0, 0, 0, Duration.ZERO, DEFAULT_REORDER_DELAY, 0, DEFAULT_MAX_CLIENTS,
-          DEFAULT_MAX_QUEUED);
-    }
-
-    /**
-     * Returns a copy with another loss probability.
-     *
-     * @param p the chance of a drop
-     * @return the new configuration
-     */
-    public Config withLoss(double p) {
-      return new Config(p, duplicate, reorder, delay, reorderDelay, seed, maxClients, maxQueued);
-    }
-
-    /**
-     * Returns a copy with another duplication probability.
-     *
-     * @param p the chance of a second copy
-     * @return the new configuration
-     */
-    public Config withDuplicate(double p) {
-      return new Config(loss, p, reorder, delay, reorderDelay, seed, maxClients, maxQueued);
-    }
-
-    /**
-     * Returns a copy with another reordering probability.
-     *
-     * @param p the chance that a copy is held back
-     * @return the new configuration
-     */
-    public Config withReorder(double p) {
-      return new Config(loss, duplicate, p, delay, reorderDelay, seed, maxClients, maxQueued);
-    }
-
-    /**
-     * Returns a copy with another delay for every datagram.
-     *
-     * @param d the delay
-     * @return the new configuration
-     */
-    public Config withDelay(Duration d) {
-      return new Config(loss, duplicate, reorder, d, reorderDelay, seed, maxClients, maxQueued);
-    }
-
-    /**
-     * Returns a copy with another hold-back time for reordered copies.
-     *
-     * @param d the hold-back time
-     * @return the new configuration
-     */
-    public Config withReorderDelay(Duration d) {
-      return new Config(loss, duplicate, reorder, delay, d, seed, maxClients, maxQueued);
-    }
-
-    /**
-     * Returns a copy with another seed.
-     *
-     * @param s the seed
-     * @return the new configuration
-     */
-    public Config withSeed(long s) {
-      return new Config(loss, duplicate, reorder, delay, reorderDelay, s, maxClients, maxQueued);
     }
   }
 }

@@ -40,12 +40,12 @@ public final class RtoEstimator {
   /**
    * Creates an estimator with no samples yet.
    *
-   * @param settings the initial, minimum and maximum RTO
+   * @param config the initial, minimum and maximum RTO
    */
-  public RtoEstimator(RtoSettings settings) {
-    this.minNanos = settings.min().toNanos();
-    this.maxNanos = settings.max().toNanos();
-    this.rtoNanos = settings.initial().toNanos();
+  public RtoEstimator(RtoConfig config) {
+    this.minNanos = config.min().toNanos();
+    this.maxNanos = config.max().toNanos();
+    this.rtoNanos = config.initial().toNanos();
   }
 
   /**

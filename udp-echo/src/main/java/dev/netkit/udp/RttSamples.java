@@ -1,5 +1,7 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkPositive;
+
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -18,10 +20,7 @@ final class RttSamples {
    * @param capacity how many of the latest samples to keep (at least 1)
    */
   RttSamples(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity : " + capacity + " (expected: > 0)");
-    }
-    this.ring = new long[capacity];
+    this.ring = new long[checkPositive(capacity, "capacity")];
   }
 
   /**

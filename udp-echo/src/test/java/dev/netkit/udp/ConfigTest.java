@@ -10,53 +10,85 @@ class ConfigTest {
 
   @Test
   void serverConfigChecksItsLimits() {
-    assertThat(ReverseEchoServer.Config.defaults().maxDatagram()).isEqualTo(5000);
-    assertThat(ReverseEchoServer.Config.defaults().withFlaky(7))
-        .isEqualTo(new ReverseEchoServer.Config(5000, true, 0.3, 7));
-    assertThatThrownBy(() -> ReverseEchoServer.Config.defaults().withMaxDatagram(0))
-        .hasMessage("maxDatagram : 0 (expected: 1..65507)");
-    assertThatThrownBy(() -> new ReverseEchoServer.Config(10, true, 1.5, 0))
-        .hasMessage("flakySendProbability : 1.5 (expected: 0..1)");
-    assertThatThrownBy(() -> DaytimeServer.Config.defaults().withClock(null))
+    assertThat(ReverseEchoServerConfig.defaults().maxDatagram()).isEqualTo(5000);
+    ReverseEchoServerConfig flaky = ReverseEchoServerConfig.builder().flaky(true).seed(7).build();
+    assertThat(flaky.flaky()).isTrue();
+    assertThat(flaky.seed()).isEqualTo(7);
+    assertThat(flaky.flakySendProbability()).isEqualTo(0.3);
+    assertThat(flaky.toBuilder().build().seed()).isEqualTo(7);
+    assertThatThrownBy(() -> ReverseEchoServerConfig.builder().maxDatagram(0).build())
+        .hasMessage("maxDatagram : 0 (expected: 1-65507)");
+    assertThatThrownBy(() -> ReverseEchoServerConfig.builder().flakySendProbability(1.5).build())
+        .hasMessage("flakySendProbability : 1.5 (expected: 0-1)");
+    assertThatThrownBy(() -> DaytimeServerConfig.builder().clock(null).build())
         .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> DaytimeServerConfig.builder().maxRequest(65_508).build())
+        .hasMessage("maxRequest : 65508 (expected: 1-65507)");
   }
 
   @Test
   void echoClientConfigHasTheBooksDefaults() {
-    EchoClient.Config config = EchoClient.Config.defaults();
+    EchoClientConfig config = EchoClientConfig.defaults();
 
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.tries()).isEqualTo(5);
-    assertThatThrownBy(() -> config.withTries(0)).hasMessage("tries : 0 (expected: > 0)");
-    assertThatThrownBy(() -> config.withTimeout(Duration.ZERO))
+    assertThat(config.maxDatagram()).isEqualTo(5000);
+    assertThatThrownBy(() -> config.toBuilder().tries(0).build())
+        .hasMessage("tries : 0 (expected: > 0)");
+    assertThatThrownBy(() -> config.toBuilder().timeout(Duration.ZERO).build())
         .hasMessage("timeout : PT0S (expected: > 0)");
   }
 
   @Test
+  void aBuilderChangedAfterBuildDoesNotChangeTheConfig() {
+    EchoClientConfig.Builder builder = EchoClientConfig.builder().tries(3);
+    EchoClientConfig built = builder.build();
+
+    builder.tries(9);
+
+    assertThat(built.tries()).isEqualTo(3);
+    assertThat(builder.build().tries()).isEqualTo(9);
+  }
+
+  @Test
   void sequencedClientConfigKeepsTheSequenceSpaceAtLeastTwiceTheWindow() {
-    SequencedClient.Config config = SequencedClient.Config.defaults();
+    SequencedClientConfig config = SequencedClientConfig.defaults();
 
     assertThat(config.window()).isEqualTo(64);
     assertThat(config.maxTries()).isEqualTo(5);
     assertThat(config.sequenceSpace()).isEqualTo(Long.MAX_VALUE);
-    assertThatThrownBy(() -> config.withWindow(8).withSequences(15, 0))
+    assertThat(config.rto().initial()).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> config.toBuilder().window(8).sequenceSpace(15).build())
         .hasMessage("sequenceSpace : 15 (expected: >= 2 * window = 16)");
-    assertThatThrownBy(() -> config.withSequences(1000, 1000))
-        .hasMessage("firstSequence : 1000 (expected: 0..999)");
-    assertThatThrownBy(() -> config.withMaxTries(0)).hasMessage("maxTries : 0 (expected: > 0)");
+    assertThatThrownBy(() -> config.toBuilder().sequenceSpace(1000).firstSequence(1000).build())
+        .hasMessage("firstSequence : 1000 (expected: 0-999)");
+    assertThatThrownBy(() -> config.toBuilder().maxTries(0).build())
+        .hasMessage("maxTries : 0 (expected: > 0)");
+    assertThatThrownBy(() -> config.toBuilder().maxDatagram(20).build())
+        .hasMessage("maxDatagram : 20 (expected: 21-65507)");
+    SequencedClientConfig copy = config.toBuilder().window(4).maxQueued(2).build();
+    assertThat(copy.window()).isEqualTo(4);
+    assertThat(copy.maxQueued()).isEqualTo(2);
+    assertThat(copy.rttSampleCapacity()).isEqualTo(config.rttSampleCapacity());
   }
 
   @Test
   void proxyConfigChecksProbabilitiesAndDelays() {
-    FaultyProxy.Config config = FaultyProxy.Config.none();
+    FaultyProxyConfig.Builder builder = FaultyProxyConfig.builder();
+    FaultyProxyConfig config = builder.loss(0.3).duplicate(0.1).reorder(0.2).seed(9).build();
 
-    assertThat(config.withLoss(0.3).withDuplicate(0.1).withReorder(0.2).withSeed(9))
-        .isEqualTo(new FaultyProxy.Config(0.3, 0.1, 0.2, Duration.ZERO, Duration.ofMillis(5), 9,
-            1024, 10_000));
-    assertThatThrownBy(() -> config.withLoss(1.01)).hasMessage("loss : 1.01 (expected: 0..1)");
-    assertThatThrownBy(() -> config.withDuplicate(Double.NaN))
-        .hasMessage("duplicate : NaN (expected: 0..1)");
-    assertThatThrownBy(() -> config.withDelay(Duration.ofMillis(-1)))
+    assertThat(config.toString()).isEqualTo("FaultyProxyConfig[loss=0.3, duplicate=0.1, "
+        + "reorder=0.2, delay=PT0S, reorderDelay=PT0.005S, seed=9, maxClients=1024, "
+        + "maxQueued=10000]");
+    assertThat(config.toBuilder().build().toString()).isEqualTo(config.toString());
+    assertThat(FaultyProxyConfig.defaults().loss()).isZero();
+    assertThatThrownBy(() -> config.toBuilder().loss(1.01).build())
+        .hasMessage("loss : 1.01 (expected: 0-1)");
+    assertThatThrownBy(() -> config.toBuilder().duplicate(Double.NaN).build())
+        .hasMessage("duplicate : NaN (expected: 0-1)");
+    assertThatThrownBy(() -> config.toBuilder().delay(Duration.ofMillis(-1)).build())
         .hasMessage("delay : PT-0.001S (expected: >= 0)");
+    assertThatThrownBy(() -> config.toBuilder().maxClients(0).build())
+        .hasMessage("maxClients : 0 (expected: > 0)");
   }
 }

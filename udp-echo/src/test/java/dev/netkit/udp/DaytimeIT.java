@@ -23,8 +23,8 @@ class DaytimeIT {
   final CloseAfterEach resources = new CloseAfterEach();
 
   private DaytimeServer startServer() throws Exception {
-    return resources.use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServer.Config.defaults()
-        .withClock(FIXED))).start();
+    return resources.use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServerConfig.builder()
+        .clock(FIXED).build())).start();
   }
 
   @Test
@@ -43,11 +43,11 @@ class DaytimeIT {
     DaytimeServer server = startServer();
     Peer client = resources.use(new Peer());
 
-    client.send(new byte[DaytimeServer.Config.DEFAULT_MAX_REQUEST + 1], server.localAddress());
+    client.send(new byte[DaytimeServerConfig.DEFAULT_MAX_REQUEST + 1], server.localAddress());
 
     assertThat(client.exchange("time?", server.localAddress())).startsWith("Thu Aug 17");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(server.statistics()).isEqualTo(new ServerStatistics(2, 1, 1, 0, 0)));
+        assertThat(server.stats()).isEqualTo(new DatagramServerStats(2, 1, 1, 0, 0)));
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EchoClientIT {
 
-  private static final EchoClient.Config QUICK =
-      EchoClient.Config.defaults().withTimeout(Duration.ofMillis(200)).withTries(3);
+  private static final EchoClientConfig QUICK =
+      EchoClientConfig.builder().timeout(Duration.ofMillis(200)).tries(3).build();
 
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
@@ -50,7 +50,7 @@ class EchoClientIT {
   void retriesWhenTheFirstTryGetsNoAnswer() throws Exception {
     Peer server = resources.use(new Peer());
     EchoClient client = resources.use(EchoClient.open(server.address(),
-        QUICK.withTimeout(Duration.ofMillis(300))));
+        QUICK.toBuilder().timeout(Duration.ofMillis(300)).build()));
     Thread answerSecondTry = new Thread(() -> {
       try {
         server.receive(5_000);
@@ -70,7 +70,7 @@ class EchoClientIT {
   void dropsALateReplyToAnEarlierRequest() throws Exception {
     Peer server = resources.use(new Peer());
     EchoClient client = resources.use(EchoClient.open(server.address(),
-        QUICK.withTries(1).withTimeout(Duration.ofMillis(100))));
+        QUICK.toBuilder().tries(1).timeout(Duration.ofMillis(100)).build()));
     assertThatThrownBy(() -> client.request("one")).isInstanceOf(SocketTimeoutException.class);
     server.receive(5_000);
     server.send("eno (late)", server.lastSender());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.testsupport.CloseAfterEach;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +17,14 @@ class FaultyProxyIT {
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
 
-  private FaultyProxy proxyToEchoServer(FaultyProxy.Config config) throws Exception {
+  private FaultyProxy proxyToEchoServer(FaultyProxyConfig config) throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     return resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(), config)).start();
   }
 
   @Test
   void relaysBothWaysForEveryClientWithoutFaults() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none());
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.defaults());
     Peer one = resources.use(new Peer());
     Peer two = resources.use(new Peer());
 
@@ -33,23 +32,23 @@ class FaultyProxyIT {
     assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
     assertThat(one.lastSender()).isEqualTo(proxy.localAddress());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(proxy.statistics()).isEqualTo(new ProxyStatistics(4, 4, 0, 0, 0, 0, 0)));
+        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0)));
   }
 
   @Test
   void dropsEverythingAtLossOne() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withLoss(1));
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.builder().loss(1).build());
     EchoClient client = resources.use(EchoClient.open(proxy.localAddress(),
-        EchoClient.Config.defaults().withTimeout(Duration.ofMillis(100)).withTries(2)));
+        EchoClientConfig.builder().timeout(Duration.ofMillis(100)).tries(2).build()));
 
     assertThatThrownBy(() -> client.request("lost")).isInstanceOf(SocketTimeoutException.class);
-    await().atMost(Duration.ofSeconds(5)).until(() -> proxy.statistics().dropped() == 2);
-    assertThat(proxy.statistics().forwarded()).isZero();
+    await().atMost(Duration.ofSeconds(5)).until(() -> proxy.stats().dropped() == 2);
+    assertThat(proxy.stats().forwarded()).isZero();
   }
 
   @Test
   void duplicatesBothWaysAtDuplicateOne() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withDuplicate(1));
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.builder().duplicate(1).build());
     Peer client = resources.use(new Peer());
 
     client.send("twice", proxy.localAddress());
@@ -57,13 +56,13 @@ class FaultyProxyIT {
     for (int i = 0; i < 4; i++) {
       assertThat(client.receive(5_000)).as("copy " + i).isEqualTo("eciwt");
     }
-    assertThat(proxy.statistics().duplicated()).isEqualTo(3);
+    assertThat(proxy.stats().duplicated()).isEqualTo(3);
   }
 
   @Test
   void reordersDatagramsItHoldsBack() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none().withReorder(0.5)
-        .withReorderDelay(Duration.ofMillis(300)).withSeed(3));
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.builder().reorder(0.5)
+        .reorderDelay(Duration.ofMillis(300)).seed(3).build());
     Peer client = resources.use(new Peer());
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -77,13 +76,13 @@ class FaultyProxyIT {
     }
 
     assertThat(received).containsExactlyInAnyOrderElementsOf(sent).isNotEqualTo(sent);
-    assertThat(proxy.statistics().reordered()).isPositive();
+    assertThat(proxy.stats().reordered()).isPositive();
   }
 
   @Test
   void delaysEveryDatagram() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(FaultyProxy.Config.none()
-        .withDelay(Duration.ofMillis(100)));
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.builder()
+        .delay(Duration.ofMillis(100)).build());
     Peer client = resources.use(new Peer());
 
     client.send("slow", proxy.localAddress());
@@ -94,7 +93,7 @@ class FaultyProxyIT {
 
   @Test
   void theSameSeedMakesTheSameChoices() throws Exception {
-    FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(0.5).withSeed(42);
+    FaultyProxyConfig config = FaultyProxyConfig.builder().loss(0.5).seed(42).build();
     long[] dropped = new long[2];
     for (int run = 0; run < 2; run++) {
       Peer target = resources.use(new Peer());
@@ -104,8 +103,8 @@ class FaultyProxyIT {
       for (int i = 0; i < 50; i++) {
         client.send("d" + i, proxy.localAddress());
       }
-      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.statistics().received() == 50);
-      dropped[run] = proxy.statistics().dropped();
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.stats().received() == 50);
+      dropped[run] = proxy.stats().dropped();
       assertThat(target.drain()).hasSize((int) (50 - dropped[run]));
     }
 
@@ -114,8 +113,8 @@ class FaultyProxyIT {
 
   @Test
   void forgetsTheLeastRecentClientBeyondTheLimit() throws Exception {
-    FaultyProxy proxy = proxyToEchoServer(new FaultyProxy.Config(0, 0, 0, Duration.ZERO,
-        Duration.ZERO, 0, 1, 10));
+    FaultyProxy proxy = proxyToEchoServer(FaultyProxyConfig.builder()
+        .reorderDelay(Duration.ZERO).maxClients(1).maxQueued(10).build());
     Peer one = resources.use(new Peer());
     Peer two = resources.use(new Peer());
 

@@ -23,9 +23,9 @@ class FlakyServerIT {
     List<String> lines = List.of("hello there", "this is unreliable communications",
         "but it works anyway");
     try (ReverseEchoServer server = new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        ReverseEchoServer.Config.defaults().withFlaky(1)).start();
+        ReverseEchoServerConfig.builder().flaky(true).seed(1).build()).start();
         SequencedClient client = SequencedClient.open(server.localAddress(),
-            SequencedClient.Config.defaults().withWindow(8).withRto(SequencedClientIT.QUICK_RTO),
+            SequencedClientConfig.builder().window(8).rto(SequencedClientIT.QUICK_RTO).build(),
             listener)) {
       List<String> requests = new ArrayList<>();
       List<CompletableFuture<String>> replies = new ArrayList<>();
@@ -45,7 +45,7 @@ class FlakyServerIT {
         }
       }
 
-      SequencedClientStatistics stats = client.statistics();
+      SequencedClientStats stats = client.stats();
       assertThat(answered).isGreaterThan(90);
       assertThat(stats.answered() + stats.givenUp()).isEqualTo(100);
       assertThat(stats.retransmitted()).isPositive();
@@ -53,7 +53,7 @@ class FlakyServerIT {
       assertThat(listener.lines).anyMatch(line -> line.matches("\\d+: retrying\\.\\.\\. .*"))
           .anyMatch(line -> line.matches("Discarding duplicate message seqno = \\d+"));
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-          assertThat(server.statistics().received())
+          assertThat(server.stats().received())
               .isEqualTo(stats.sent() + stats.retransmitted()));
     }
   }

@@ -22,10 +22,10 @@ public final class NamespaceSequencedLoadMain {
     InetSocketAddress server =
         new InetSocketAddress(InetAddress.getByName(args[0]), Integer.parseInt(args[1]));
     int requests = Integer.parseInt(args[2]);
-    RtoSettings rto = new RtoSettings(Duration.ofMillis(200), Duration.ofMillis(10),
-        Duration.ofSeconds(2));
+    RtoConfig rto = RtoConfig.builder().initial(Duration.ofMillis(200))
+        .min(Duration.ofMillis(10)).max(Duration.ofSeconds(2)).build();
     try (SequencedClient client = SequencedClient.open(server,
-        SequencedClient.Config.defaults().withWindow(16).withRto(rto),
+        SequencedClientConfig.builder().window(16).rto(rto).build(),
         new SequencedClientListener() { })) {
       List<CompletableFuture<String>> replies = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
@@ -41,7 +41,7 @@ public final class NamespaceSequencedLoadMain {
           givenUp += e.getCause() instanceof RequestGivenUpException ? 1 : 0;
         }
       }
-      SequencedClientStatistics stats = client.statistics();
+      SequencedClientStats stats = client.stats();
       System.out.println("answered=" + stats.answered() + " givenUp=" + givenUp
           + " mismatches=" + mismatches + " sendErrors=" + stats.sendErrors()
           + " retransmitted=" + stats.retransmitted() + " rtoMillis=" + stats.rto().toMillis());

@@ -21,13 +21,13 @@ class ReverseEchoServerIT {
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
 
-  private InetSocketAddress startServer(ReverseEchoServer.Config config) throws Exception {
+  private InetSocketAddress startServer(ReverseEchoServerConfig config) throws Exception {
     return resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK, config)).start().localAddress();
   }
 
   @Test
   void reversesPlainAndSequencedRequests() throws Exception {
-    InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+    InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
     Peer client = resources.use(new Peer());
 
     assertThat(client.exchange("hello there", server)).isEqualTo("ereht olleh");
@@ -40,7 +40,7 @@ class ReverseEchoServerIT {
   @Test
   void keepsServingAfterBadDatagrams() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        ReverseEchoServer.Config.defaults().withMaxDatagram(100))).start();
+        ReverseEchoServerConfig.builder().maxDatagram(100).build())).start();
     Peer client = resources.use(new Peer());
 
     client.send(new byte[101], server.localAddress());
@@ -53,12 +53,12 @@ class ReverseEchoServerIT {
     assertThat(client.receive(5_000)).isEqualTo("x :99999999999999999999");
     assertThat(client.exchange("still there?", server.localAddress())).isEqualTo("?ereht llits");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(server.statistics()).isEqualTo(new ServerStatistics(5, 4, 1, 0, 0)));
+        assertThat(server.stats()).isEqualTo(new DatagramServerStats(5, 4, 1, 0, 0)));
   }
 
   @Test
   void keepsServingAfterAClientWentAway() throws Exception {
-    InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+    InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
     for (int i = 0; i < 3; i++) {
       Peer gone = new Peer();
       gone.send("bye", server);
@@ -78,7 +78,7 @@ class ReverseEchoServerIT {
     Level before = logger.getLevel();
     logger.setLevel(Level.DEBUG);
     try {
-      InetSocketAddress server = startServer(ReverseEchoServer.Config.defaults());
+      InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
       Peer client = resources.use(new Peer());
       client.exchange("hello there", server);
 
@@ -94,19 +94,19 @@ class ReverseEchoServerIT {
   void flakyModeSendsZeroToThreeRepliesAsTheSeedSays() throws Exception {
     long seed = 2007;
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        ReverseEchoServer.Config.defaults().withFlaky(seed))).start();
+        ReverseEchoServerConfig.builder().flaky(true).seed(seed).build())).start();
     Peer client = resources.use(new Peer());
     int requests = 200;
     for (int i = 0; i < requests; i++) {
       client.send(i + ": x", server.localAddress());
     }
     await().atMost(Duration.ofSeconds(10))
-        .until(() -> server.statistics().received() == requests);
+        .until(() -> server.stats().received() == requests);
 
     int[] histogram = expectedCopies(seed, requests);
     long expectedReplies = histogram[1] + 2L * histogram[2] + 3L * histogram[3];
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(server.statistics().replies()).isEqualTo(expectedReplies));
+        assertThat(server.stats().replies()).isEqualTo(expectedReplies));
     assertThat(java.util.Arrays.stream(histogram).min().getAsInt())
         .as("the book's 0.3 chance per send gives every count").isPositive();
     assertThat(client.drain()).hasSize((int) expectedReplies);

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RtoEstimatorTest {
 
-  private static final RtoSettings SETTINGS =
-      new RtoSettings(Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofSeconds(8));
+  private static final RtoConfig SETTINGS = RtoConfig.builder().initial(Duration.ofSeconds(1))
+      .min(Duration.ofMillis(10)).max(Duration.ofSeconds(8)).build();
 
   private final RtoEstimator estimator = new RtoEstimator(SETTINGS);
 
@@ -105,17 +106,30 @@ class RtoEstimatorTest {
   }
 
   @Test
-  void settingsKeepTheInitialRtoBetweenMinAndMax() {
-    assertThatThrownBy(() -> new RtoSettings(Duration.ofMillis(5), Duration.ofMillis(10),
-        Duration.ofSeconds(1)))
+  void theConfigKeepsTheInitialRtoBetweenMinAndMax() {
+    assertThatThrownBy(() -> RtoConfig.builder().initial(Duration.ofMillis(5))
+        .min(Duration.ofMillis(10)).max(Duration.ofSeconds(1)).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("initial : PT0.005S (expected: PT0.01S..PT1S)");
-    assertThatThrownBy(() -> new RtoSettings(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessage("initial : PT0.005S (expected: PT0.01S-PT1S)");
+    assertThatThrownBy(() -> RtoConfig.builder().initial(Duration.ZERO).min(Duration.ZERO)
+        .max(Duration.ofSeconds(1)).build())
         .hasMessage("min : PT0S (expected: > 0)");
-    assertThat(RtoSettings.defaults().withInitial(Duration.ofMillis(50)))
-        .isEqualTo(new RtoSettings(Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofSeconds(60)));
-    assertThat(RtoSettings.defaults().withMin(Duration.ofSeconds(3)).initial())
+  }
+
+  @Test
+  void unsetBoundsFollowTheOnesThatAreSet() {
+    RtoConfig fast = RtoConfig.builder().initial(Duration.ofMillis(50)).build();
+    assertThat(fast.min()).isEqualTo(Duration.ofMillis(50));
+    assertThat(fast.max()).isEqualTo(RtoConfig.DEFAULT_MAX);
+    assertThat(RtoConfig.builder().min(Duration.ofSeconds(3)).build().initial())
         .isEqualTo(Duration.ofSeconds(3));
+    assertThat(RtoConfig.builder().max(Duration.ofSeconds(1)).build().initial())
+        .isEqualTo(Duration.ofSeconds(1));
+    RtoConfig defaults = RtoConfig.defaults();
+    assertThat(List.of(defaults.initial(), defaults.min(), defaults.max())).containsExactly(
+        Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(60));
+    RtoConfig copy = fast.toBuilder().build();
+    assertThat(List.of(copy.initial(), copy.min(), copy.max()))
+        .containsExactly(fast.initial(), fast.min(), fast.max());
   }
 }

@@ -21,14 +21,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SequencedClientIT {
 
   /** Quick timers for loopback: first timeout 50 ms, never below 10 ms. */
-  static final RtoSettings QUICK_RTO =
-      new RtoSettings(Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofSeconds(2));
+  static final RtoConfig QUICK_RTO =
+      RtoConfig.builder().initial(Duration.ofMillis(50))
+          .min(Duration.ofMillis(10)).max(Duration.ofSeconds(2)).build();
 
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
   private final RecordingListener listener = new RecordingListener();
 
-  private SequencedClient open(InetSocketAddress server, SequencedClient.Config config)
+  private SequencedClient open(InetSocketAddress server, SequencedClientConfig config)
       throws Exception {
     return resources.use(SequencedClient.open(server, config, listener));
   }
@@ -41,7 +42,7 @@ class SequencedClientIT {
   void answersEveryRequestWithItsOwnReply() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     SequencedClient client = open(server.localAddress(),
-        SequencedClient.Config.defaults().withWindow(16));
+        SequencedClientConfig.builder().window(16).build());
     List<String> requests = new ArrayList<>();
     List<CompletableFuture<String>> replies = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -52,7 +53,7 @@ class SequencedClientIT {
     for (int i = 0; i < requests.size(); i++) {
       assertThat(replies.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(reversed(requests.get(i)));
     }
-    SequencedClientStatistics stats = client.statistics();
+    SequencedClientStats stats = client.stats();
     assertThat(stats.sent()).isEqualTo(300);
     assertThat(stats.answered()).isEqualTo(300);
     assertThat(stats.rttSamples()).isEqualTo(300 - stats.retransmitted());
@@ -65,7 +66,7 @@ class SequencedClientIT {
   void sequenceNumbersWrapAroundWithoutMixingUpReplies() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     SequencedClient client = open(server.localAddress(),
-        SequencedClient.Config.defaults().withWindow(4).withSequences(8, 5));
+        SequencedClientConfig.builder().window(4).sequenceSpace(8).firstSequence(5).build());
     List<CompletableFuture<String>> replies = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       replies.add(client.request("payload " + i));
@@ -79,8 +80,8 @@ class SequencedClientIT {
   @Test
   void keepsAtMostAWindowOfRequestsInFlight() throws Exception {
     Peer silent = resources.use(new Peer());
-    SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
-        .withWindow(4).withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
+    SequencedClient client = open(silent.address(), SequencedClientConfig.builder()
+        .window(4).rto(RtoConfig.builder().initial(Duration.ofSeconds(30)).build()).build());
     for (int i = 0; i < 10; i++) {
       client.request("r" + i);
     }
@@ -90,14 +91,14 @@ class SequencedClientIT {
       firstSends.add(silent.receive(5_000));
     }
     assertThat(firstSends).containsExactly("0: r0", "1: r1", "2: r2", "3: r3");
-    assertThat(client.statistics().sent()).isEqualTo(4);
+    assertThat(client.stats().sent()).isEqualTo(4);
   }
 
   @Test
   void givesUpAfterTheLastTryWithAClearException() throws Exception {
     Peer silent = resources.use(new Peer());
-    SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
-        .withMaxTries(3).withRto(QUICK_RTO));
+    SequencedClient client = open(silent.address(), SequencedClientConfig.builder()
+        .maxTries(3).rto(QUICK_RTO).build());
 
     CompletableFuture<String> reply = client.request("anyone home?");
 
@@ -109,7 +110,7 @@ class SequencedClientIT {
         "0: anyone home?");
     assertThat(listener.lines).containsExactly("0: retrying... (try 2)",
         "0: retrying... (try 3)", "0: too many retries (3). Giving up.");
-    SequencedClientStatistics stats = client.statistics();
+    SequencedClientStats stats = client.stats();
     assertThat(stats.givenUp()).isEqualTo(1);
     assertThat(stats.retransmitted()).isEqualTo(2);
     assertThat(stats.rttSamples()).isZero();
@@ -118,7 +119,7 @@ class SequencedClientIT {
   @Test
   void discardsDuplicatesAndMalformedRepliesAndNoticesOutOfOrderOnes() throws Exception {
     Peer server = resources.use(new Peer());
-    SequencedClient client = open(server.address(), SequencedClient.Config.defaults());
+    SequencedClient client = open(server.address(), SequencedClientConfig.defaults());
     CompletableFuture<String> first = client.request("first");
     CompletableFuture<String> second = client.request("second");
     assertThat(server.receive(5_000)).isEqualTo("0: first");
@@ -131,10 +132,10 @@ class SequencedClientIT {
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("tsrif");
     assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("dnoces");
-    await().atMost(Duration.ofSeconds(5)).until(() -> client.statistics().duplicates() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> client.stats().duplicates() == 1);
     assertThat(listener.lines).containsExactly("Malformed: garbage",
         "Out of order message seqno = 0", "Discarding duplicate message seqno = 0");
-    SequencedClientStatistics stats = client.statistics();
+    SequencedClientStats stats = client.stats();
     assertThat(stats.outOfOrder()).isEqualTo(1);
     assertThat(stats.malformed()).isEqualTo(1);
     assertThat(stats.answered()).isEqualTo(2);
@@ -143,11 +144,11 @@ class SequencedClientIT {
   @Test
   void queuesUpToTheLimitAndRejectsTheRest() throws Exception {
     Peer silent = resources.use(new Peer());
-    SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
-        .withWindow(1).withMaxQueued(2)
-        .withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
+    SequencedClient client = open(silent.address(), SequencedClientConfig.builder()
+        .window(1).maxQueued(2)
+        .rto(RtoConfig.builder().initial(Duration.ofSeconds(30)).build()).build());
     client.request("in flight");
-    await().atMost(Duration.ofSeconds(5)).until(() -> client.statistics().sent() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> client.stats().sent() == 1);
     client.request("queued 1");
     client.request("queued 2");
 
@@ -161,8 +162,8 @@ class SequencedClientIT {
   @Test
   void closeFailsWhatIsPendingAndLaterRequests() throws Exception {
     Peer silent = resources.use(new Peer());
-    SequencedClient client = open(silent.address(), SequencedClient.Config.defaults()
-        .withRto(RtoSettings.defaults().withInitial(Duration.ofSeconds(30))));
+    SequencedClient client = open(silent.address(), SequencedClientConfig.builder()
+        .rto(RtoConfig.builder().initial(Duration.ofSeconds(30)).build()).build());
     CompletableFuture<String> pending = client.request("waiting");
     assertThat(silent.receive(5_000)).isEqualTo("0: waiting");
 
@@ -176,7 +177,7 @@ class SequencedClientIT {
 
   @Test
   void refusesRequestsThatCannotFitADatagram() throws Exception {
-    SequencedClient client = open(DaytimeIT.freePort(), SequencedClient.Config.defaults());
+    SequencedClient client = open(DaytimeIT.freePort(), SequencedClientConfig.defaults());
 
     assertThatThrownBy(() -> client.request("x".repeat(4980)))
         .isInstanceOf(IllegalArgumentException.class)

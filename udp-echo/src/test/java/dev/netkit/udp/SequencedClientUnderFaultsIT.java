@@ -27,13 +27,13 @@ class SequencedClientUnderFaultsIT {
   void everyAnswerIsRightAndEveryOtherRequestIsGivenUp() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK)).start();
     FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, server.localAddress(),
-        FaultyProxy.Config.none().withLoss(0.3).withDuplicate(0.1).withReorder(0.1)
-            .withSeed(20_070_018))).start();
+        FaultyProxyConfig.builder().loss(0.3).duplicate(0.1).reorder(0.1)
+            .seed(20_070_018).build())).start();
     RecordingListener listener = new RecordingListener();
-    RtoSettings rto = new RtoSettings(Duration.ofSeconds(1), Duration.ofMillis(10),
-        Duration.ofSeconds(2));
+    RtoConfig rto = RtoConfig.builder().initial(Duration.ofSeconds(1))
+        .min(Duration.ofMillis(10)).max(Duration.ofSeconds(2)).build();
     SequencedClient client = resources.use(SequencedClient.open(proxy.localAddress(),
-        SequencedClient.Config.defaults().withWindow(32).withRto(rto), listener));
+        SequencedClientConfig.builder().window(32).rto(rto).build(), listener));
 
     List<CompletableFuture<String>> replies = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
@@ -57,7 +57,7 @@ class SequencedClientUnderFaultsIT {
     }
     client.close(); // Late duplicates stop arriving: counters and listener lines agree.
 
-    SequencedClientStatistics stats = client.statistics();
+    SequencedClientStats stats = client.stats();
     assertThat(mismatches).isEmpty();
     assertThat(answered + givenUp).isEqualTo(REQUESTS);
     assertThat(stats.answered()).isEqualTo(answered);
@@ -72,7 +72,7 @@ class SequencedClientUnderFaultsIT {
     assertThat(stats.rto()).as("the RTO adapted from the initial 1 s")
         .isLessThan(Duration.ofSeconds(1));
     assertThat(stats.rttSamples()).isPositive().isLessThan(answered);
-    ProxyStatistics faults = proxy.statistics();
+    FaultyProxyStats faults = proxy.stats();
     assertThat(faults.dropped()).isPositive();
     assertThat(faults.duplicated()).isPositive();
     assertThat(faults.reordered()).isPositive();

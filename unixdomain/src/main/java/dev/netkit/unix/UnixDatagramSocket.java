@@ -75,7 +75,8 @@ public final class UnixDatagramSocket implements AutoCloseable {
    * Opens an unbound socket. It can send; to be answered, {@link #bind(Path)} it first.
    *
    * @return the socket
-   * @throws UnsatisfiedLinkError if netkit's native library is not available (see
+   * @throws dev.netkit.jni.NativeLibraryUnavailableException if netkit's native library is not
+   *     available (the message says why; see
    *     {@link NativeLibrary#unavailabilityCause()})
    * @throws IOException if the socket cannot be created
    */

@@ -1,57 +1,73 @@
 package dev.netkit.unix;
 
+import dev.netkit.server.Connection;
+import dev.netkit.server.ConnectionHandler;
+import dev.netkit.server.PeerIdentity;
+import dev.netkit.server.StreamServer;
+import dev.netkit.server.StreamServerConfig;
+import dev.netkit.server.StreamServerStats;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A UNIX-domain stream server: a {@link StreamServer} on a socket file that {@link SocketFile}
- * claims (stale files reused, live ones refused, mode set with no moment of wider access, file
- * removed on close and at JVM shutdown), with a {@link PeerAuthorizer} applied to every peer
- * before its handler runs.
+ * A UNIX-domain stream server: netkit's stream server core ({@link StreamServer}) on a socket
+ * file that {@link SocketFile} claims (stale files reused, live ones refused, mode set with no
+ * moment of wider access, file removed on close and at JVM shutdown), with the
+ * {@link PeerAuthorizer} applied to every peer before its handler runs. Peers are told apart by
+ * their user id ({@link #BY_UID}).
  *
  * <pre>{@code
- * try (UnixStreamServer server = UnixStreamServer.builder(path, handler)
- *     .permissions(FileModes.parse("0660"))
- *     .authorizer(PeerAuthorizer.allowUids(1000))
- *     .build()
- *     .start()) {
+ * UnixStreamServerConfig config = UnixStreamServerConfig.builder(path)
+ *     .socketFile(SocketFileConfig.builder(path).authorizer(PeerAuthorizer.sameUser()).build())
+ *     .build();
+ * try (UnixStreamServer server = new UnixStreamServer(config, handler).start()) {
  *   ...
  * }
  * }</pre>
+ *
+ * <p>The configuration is immutable and read once: nothing done to a builder after
+ * {@code build()} changes a server.
  */
 public final class UnixStreamServer implements AutoCloseable {
 
-  /** The listen backlog: how many connections may wait to be accepted. */
-  public static final int DEFAULT_BACKLOG = 128;
+  /**
+   * Tells UNIX-domain peers apart by the user id the kernel reports for them
+   * ({@code SO_PEERCRED}): the identity the per-peer limit counts.
+   */
+  public static final PeerIdentity BY_UID = channel -> PeerCredentials.of(channel).uid();
 
-  private static final Logger log = LoggerFactory.getLogger(UnixStreamServer.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UnixStreamServer.class);
 
-  private final Builder config;
+  private final UnixStreamServerConfig config;
+  private final SocketFileConfig socketFileConfig;
+  private final String name;
+  private final ConnectionHandler handler;
+  private final StreamServer server;
   private SocketFile socketFile;
-  private StreamServer server;
-  private boolean closed;
-
-  private UnixStreamServer(Builder config) {
-    this.config = config;
-  }
+  private boolean started;
 
   /**
-   * Starts building a server.
+   * Creates a server; {@link #start()} claims the path.
    *
-   * @param path where the socket file goes
+   * @param config the socket file, backlog and limits
    * @param handler serves each authorized connection
-   * @return a builder with the defaults: mode {@code 0600}, every peer allowed, default limits
    */
-  public static Builder builder(Path path, ConnectionHandler handler) {
-    return new Builder(path, handler);
+  public UnixStreamServer(UnixStreamServerConfig config, ConnectionHandler handler) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.socketFileConfig = config.socketFile();
+    this.handler = Objects.requireNonNull(handler, "handler");
+    StreamServerConfig connections = config.connections();
+    if (connections.peerIdentity() == PeerIdentity.BY_ADDRESS) {
+      connections = connections.toBuilder().peerIdentity(BY_UID).build();
+    }
+    this.name = connections.name();
+    this.server = new StreamServer(connections, this::claim, this::authorizeThenHandle);
   }
 
   /**
@@ -66,23 +82,17 @@ public final class UnixStreamServer implements AutoCloseable {
    * @throws IllegalStateException if started before or closed
    */
   public synchronized UnixStreamServer start() throws IOException {
-    if (server != null || closed) {
-      throw new IllegalStateException(config.name + " already started or closed");
+    if (started) {
+      throw new IllegalStateException(name + " already started or closed");
     }
-    ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    started = true;
     try {
-      socketFile = SocketFile.claim(config.path, config.permissions,
-          SocketPaths.MAX_JDK_PATH_BYTES,
-          staging -> listener.bind(UnixDomainSocketAddress.of(staging), config.backlog),
-          UnixSockets::isLive);
+      server.start();
     } catch (IOException | RuntimeException e) {
-      listener.close();
+      closeSocketFile();
       throw e;
     }
-    server = new StreamServer(config.name, listener, this::authorizeThenHandle, config.limits)
-        .start();
-    log.debug("{}: listening on {} (mode {})", config.name, socketFile.path(),
-        FileModes.format(socketFile.permissions()));
+    LOG.debug("{}: listening on {}", name, socketFile);
     return this;
   }
 
@@ -93,129 +103,66 @@ public final class UnixStreamServer implements AutoCloseable {
    * @throws IllegalStateException if the server was not started
    */
   public synchronized Path path() {
-    requireStarted();
+    if (socketFile == null) {
+      throw new IllegalStateException(name + " not started");
+    }
     return socketFile.path();
   }
 
   /**
-   * Returns how many connections are being served right now.
+   * Returns the configuration the server was built with.
    *
-   * @return the count, 0 before start
+   * @return the configuration
    */
-  public synchronized int activeConnections() {
-    return server == null ? 0 : server.activeConnections();
+  public UnixStreamServerConfig config() {
+    return config;
   }
 
-  /** Stops accepting, closes every connection and removes the socket file. Idempotent. */
+  /**
+   * Returns a snapshot of the server's counters.
+   *
+   * @return the counters now (all zero before start)
+   */
+  public StreamServerStats stats() {
+    return server.stats();
+  }
+
+  /** Stops accepting, ends every connection and removes the socket file. Idempotent. */
   @Override
   public synchronized void close() {
-    closed = true;
-    if (server != null) {
-      server.close();
-    }
-    if (socketFile != null) {
-      socketFile.close();
+    started = true;
+    server.close();
+    closeSocketFile();
+  }
+
+  /** The core's binder: a listener bound on a socket file claimed safely. */
+  private ServerSocketChannel claim() throws IOException {
+    ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      socketFile = SocketFile.claim(socketFileConfig.path(), socketFileConfig.permissions(),
+          SocketPaths.MAX_JDK_PATH_BYTES,
+          staging -> listener.bind(UnixDomainSocketAddress.of(staging), config.backlog()),
+          UnixSockets::isLive);
+      return listener;
+    } catch (IOException | RuntimeException e) {
+      listener.close();
+      throw e;
     }
   }
 
-  private void authorizeThenHandle(StreamConnection connection) throws IOException {
+  private void authorizeThenHandle(Connection connection) throws Exception {
     PeerCredentials peer = PeerCredentials.of(connection.channel());
-    if (!config.authorizer.authorize(peer)) {
-      log.warn("{}: refused peer {}: not authorized", config.name, peer);
+    if (!socketFileConfig.authorizer().authorize(peer)) {
+      LOG.warn("{}: refused peer {}: not authorized", name, peer);
       return;
     }
-    log.debug("{}: serving peer {}", config.name, peer);
-    config.handler.handle(connection);
+    LOG.debug("{}: serving peer {}", name, peer);
+    handler.handle(connection);
   }
 
-  private void requireStarted() {
-    if (socketFile == null) {
-      throw new IllegalStateException(config.name + " not started");
-    }
-  }
-
-  /** Collects the settings of a {@link UnixStreamServer}. */
-  public static final class Builder {
-
-    private final Path path;
-    private final ConnectionHandler handler;
-    private Set<PosixFilePermission> permissions =
-        FileModes.toPermissions(FileModes.DEFAULT_SOCKET_MODE);
-    private PeerAuthorizer authorizer = PeerAuthorizer.allowAll();
-    private StreamServer.Limits limits = StreamServer.Limits.defaults();
-    private String name = "unix-stream-server";
-    private int backlog = DEFAULT_BACKLOG;
-
-    private Builder(Path path, ConnectionHandler handler) {
-      this.path = Objects.requireNonNull(path, "path");
-      this.handler = Objects.requireNonNull(handler, "handler");
-    }
-
-    /**
-     * Sets the socket file's mode (default {@code 0600}).
-     *
-     * @param permissions the mode
-     * @return this builder
-     */
-    public Builder permissions(Set<PosixFilePermission> permissions) {
-      this.permissions = Objects.requireNonNull(permissions, "permissions");
-      return this;
-    }
-
-    /**
-     * Sets who is served (default everyone who can reach the file).
-     *
-     * @param authorizer decides per peer
-     * @return this builder
-     */
-    public Builder authorizer(PeerAuthorizer authorizer) {
-      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-      return this;
-    }
-
-    /**
-     * Sets the connection limits (default {@link StreamServer.Limits#defaults()}).
-     *
-     * @param limits the limits
-     * @return this builder
-     */
-    public Builder limits(StreamServer.Limits limits) {
-      this.limits = Objects.requireNonNull(limits, "limits");
-      return this;
-    }
-
-    /**
-     * Sets the name used for threads and log lines (default {@code unix-stream-server}).
-     *
-     * @param name the name
-     * @return this builder
-     */
-    public Builder name(String name) {
-      this.name = Objects.requireNonNull(name, "name");
-      return this;
-    }
-
-    /**
-     * Sets the listen backlog (default {@value UnixStreamServer#DEFAULT_BACKLOG}).
-     *
-     * @param backlog at least 1
-     * @return this builder
-     */
-    public Builder backlog(int backlog) {
-      if (backlog < 1) {
-        throw new IllegalArgumentException("backlog : " + backlog + " (expected: > 0)");
-      }
-      this.backlog = backlog;
-      return this;
-    }
-
-    /**
-     * Creates the server; call {@link UnixStreamServer#start()} to claim the path.
-     *
-     * @return the server, not started
-     */
-    public UnixStreamServer build() {
-      return new UnixStreamServer(this);
+  private void closeSocketFile() {
+    if (socketFile != null) {
+      socketFile.close();
     }
   }
 }

@@ -106,14 +106,17 @@ class OtherUserIT {
 
   private UnixStreamServer server(String name, String mode, PeerAuthorizer authorizer,
       Set<PeerCredentials> seen) throws IOException {
-    return UnixStreamServer.builder(dir.resolve(name),
-            connection -> connection.write(ByteBuffer.wrap("served".getBytes(UTF_8))))
+    Path path = dir.resolve(name);
+    SocketFileConfig socketFile = SocketFileConfig.builder(path)
         .permissions(FileModes.parse(mode))
         .authorizer(peer -> {
           seen.add(peer);
           return authorizer.authorize(peer);
         })
-        .build().start();
+        .build();
+    return new UnixStreamServer(
+        UnixStreamServerConfig.builder(path).socketFile(socketFile).build(),
+        connection -> connection.io().write(ByteBuffer.wrap("served".getBytes(UTF_8)))).start();
   }
 
   /** Runs {@link OtherUserProbe} as nobody on a copy of the class path that nobody can read. */

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.server.ConnectionHandler;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -25,10 +27,11 @@ class PeerCredentialsIT {
   void theServerSeesTheClientsPidUidAndGid() throws Exception {
     CompletableFuture<PeerCredentials> seen = new CompletableFuture<>();
     CompletableFuture<PeerCredentials> seenByJdk = new CompletableFuture<>();
-    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
-      seen.complete(PeerCredentials.of(connection.channel()));
-      seenByJdk.complete(PeerCredentials.ofJdkOption(connection.channel()));
-    }).build().start(); SocketChannel client = UnixSockets.connect(server.path())) {
+    try (UnixStreamServer server = new UnixStreamServer(
+        UnixStreamServerConfig.defaults(dir.resolve("sock")), connection -> {
+          seen.complete(PeerCredentials.of(connection.channel()));
+          seenByJdk.complete(PeerCredentials.ofJdkOption(connection.channel()));
+        }).start(); SocketChannel client = UnixSockets.connect(server.path())) {
       PeerCredentials expected = new PeerCredentials(ProcessHandle.current().pid(),
           PeerCredentials.currentUid(), gid());
 
@@ -43,10 +46,7 @@ class PeerCredentialsIT {
   void aPeerTheAuthorizerRefusesIsDisconnectedBeforeItsHandlerRuns() throws Exception {
     AtomicInteger served = new AtomicInteger();
     int otherUid = PeerCredentials.currentUid() + 1;
-    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
-      served.incrementAndGet();
-      connection.write(ByteBuffer.wrap("served".getBytes(UTF_8)));
-    }).authorizer(PeerAuthorizer.allowUids(otherUid)).build().start()) {
+    try (UnixStreamServer server = start(PeerAuthorizer.allowUids(otherUid), served)) {
 
       assertThat(answer(server.path())).isEmpty();
       assertThat(served).hasValue(0);
@@ -54,12 +54,28 @@ class PeerCredentialsIT {
   }
 
   @Test
+  void aBuilderChangedAfterBuildCannotChangeWhoARunningServerLetsIn() throws Exception {
+    AtomicInteger served = new AtomicInteger();
+    int otherUid = PeerCredentials.currentUid() + 1;
+    SocketFileConfig.Builder socketFile = SocketFileConfig.builder(dir.resolve("sock"))
+        .authorizer(PeerAuthorizer.allowUids(otherUid));
+    UnixStreamServerConfig.Builder config = UnixStreamServerConfig.builder(dir.resolve("sock"))
+        .socketFile(socketFile.build());
+    try (UnixStreamServer server = new UnixStreamServer(config.build(), serve(served)).start()) {
+      socketFile.authorizer(PeerAuthorizer.allowAll());
+      config.socketFile(socketFile.build());
+
+      assertThat(answer(server.path())).isEmpty();
+      assertThat(served).hasValue(0);
+      assertThat(server.config().socketFile().authorizer().authorize(
+          new PeerCredentials(1, otherUid + 1, 1))).isFalse();
+    }
+  }
+
+  @Test
   void aPeerTheAuthorizerAllowsIsServed() throws Exception {
     AtomicInteger served = new AtomicInteger();
-    try (UnixStreamServer server = UnixStreamServer.builder(dir.resolve("sock"), connection -> {
-      served.incrementAndGet();
-      connection.write(ByteBuffer.wrap("served".getBytes(UTF_8)));
-    }).authorizer(PeerAuthorizer.sameUser()).build().start()) {
+    try (UnixStreamServer server = start(PeerAuthorizer.sameUser(), served)) {
 
       assertThat(answer(server.path())).isEqualTo("served");
       assertThat(served).hasValue(1);
@@ -77,6 +93,21 @@ class PeerCredentialsIT {
     assertThat(peer).hasToString("pid=42 uid=1000 gid=100");
     assertThat(new PeerCredentials(PeerCredentials.UNKNOWN_PID, 1, 2))
         .hasToString("pid=? uid=1 gid=2");
+  }
+
+  private UnixStreamServer start(PeerAuthorizer authorizer, AtomicInteger served)
+      throws IOException {
+    Path path = dir.resolve("sock");
+    return new UnixStreamServer(UnixStreamServerConfig.builder(path)
+        .socketFile(SocketFileConfig.builder(path).authorizer(authorizer).build())
+        .build(), serve(served)).start();
+  }
+
+  private static ConnectionHandler serve(AtomicInteger served) {
+    return connection -> {
+      served.incrementAndGet();
+      connection.io().write(ByteBuffer.wrap("served".getBytes(UTF_8)));
+    };
   }
 
   private static String answer(Path path) throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.netkit.server.ConnectionHandler;
+import dev.netkit.server.ConnectionIo;
 import dev.netkit.testsupport.CloseAfterEach;
 import dev.netkit.unix.testing.Stat;
 import java.io.IOException;
@@ -60,7 +62,8 @@ class SocketFileIT {
   @Test
   void theDefaultModeIsOwnerReadWriteOnly() throws Exception {
     Path path = dir.resolve("sock");
-    toClose.use(UnixStreamServer.builder(path, echo()).build().start());
+    toClose.use(new UnixStreamServer(UnixStreamServerConfig.defaults(path), echo())
+        .start());
 
     assertThat(Stat.typeAndMode(path)).isEqualTo("socket 600");
   }
@@ -162,7 +165,7 @@ class SocketFileIT {
         CyclicBarrier barrier = new CyclicBarrier(2);
         Callable<UnixStreamServer> claim = () -> {
           barrier.await(10, TimeUnit.SECONDS);
-          return UnixStreamServer.builder(path, echo()).build().start();
+          return new UnixStreamServer(UnixStreamServerConfig.defaults(path), echo()).start();
         };
         List<Future<UnixStreamServer>> results = List.of(pool.submit(claim), pool.submit(claim));
         List<UnixStreamServer> winners = new ArrayList<>();
@@ -280,19 +283,21 @@ class SocketFileIT {
   }
 
   private UnixStreamServer start(Path path, String mode) throws IOException {
-    UnixStreamServer server = UnixStreamServer.builder(path, echo())
-        .permissions(FileModes.parse(mode)).build().start();
+    UnixStreamServer server = new UnixStreamServer(UnixStreamServerConfig.builder(path)
+        .socketFile(SocketFileConfig.builder(path).permissions(FileModes.parse(mode)).build())
+        .build(), echo()).start();
     toClose.use(server);
     return server;
   }
 
   private static ConnectionHandler echo() {
     return connection -> {
+      ConnectionIo io = connection.io();
       ByteBuffer buffer = ByteBuffer.allocate(1024);
-      while (connection.read(buffer.clear()) >= 0) {
-        connection.write(buffer.flip());
+      while (io.read(buffer.clear()) >= 0) {
+        io.write(buffer.flip());
       }
-      connection.shutdownOutput();
+      io.shutdownOutput();
     };
   }
 

@@ -3,6 +3,7 @@ package dev.netkit.unix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.testing.ChildJvm;
 import dev.netkit.unix.testing.SocketHolder;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -64,7 +65,8 @@ class SocketFileSignalIT {
       assertThat(SocketFile.isSocket(path)).isTrue();
 
       try (AutoCloseable next = kind.equals("stream")
-          ? UnixStreamServer.builder(path, connection -> { }).build().start()
+          ? new UnixStreamServer(UnixStreamServerConfig.defaults(path), connection -> { })
+              .start()
           : UnixDatagramSocket.open().bind(path)) {
         assertThat(SocketFile.isSocket(path)).isTrue();
       }
@@ -81,17 +83,8 @@ class SocketFileSignalIT {
 
   /** Starts the child and returns once it holds the socket file; stops it on failure. */
   private static Process startHolder(String kind, Path path) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Runtime.version().feature() >= 22) {
-      command.add("--enable-native-access=ALL-UNNAMED");
-    }
-    String logging = System.getProperty("logback.configurationFile");
-    if (logging != null) {
-      command.add("-Dlogback.configurationFile=" + logging);
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        SocketHolder.class.getName(), kind, path.toString()));
+    List<String> command = ChildJvm.javaCommand(List.of(), SocketHolder.class.getName(), kind,
+        path.toString());
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       BufferedReader out = new BufferedReader(

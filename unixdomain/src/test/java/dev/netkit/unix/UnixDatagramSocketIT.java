@@ -179,7 +179,8 @@ class UnixDatagramSocketIT {
     open().bind(live);
     Path regular = Files.writeString(dir.resolve("regular"), "data");
     Path stream = dir.resolve("stream");
-    toClose.use(UnixStreamServer.builder(stream, connection -> { }).build().start());
+    toClose.use(new UnixStreamServer(UnixStreamServerConfig.defaults(stream), connection -> { })
+        .start());
 
     open().bind(stale);
     assertThatThrownBy(() -> open().bind(live))

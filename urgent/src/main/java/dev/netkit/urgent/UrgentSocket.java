@@ -114,7 +114,8 @@ public final class UrgentSocket {
    * @return the urgent-data view of it
    * @throws java.net.SocketException {@code Socket is closed} or {@code Socket is not connected}
    * @throws IllegalArgumentException for a custom {@code SocketImpl}, or a non-blocking channel
-   * @throws UnsatisfiedLinkError when netkit's native library is not available
+   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
+   *     available (the message says why, e.g. an unsupported platform)
    * @throws IOException when the descriptor cannot be found
    */
   public static UrgentSocket of(Socket socket) throws IOException {
@@ -134,7 +135,8 @@ public final class UrgentSocket {
    * @throws java.nio.channels.ClosedChannelException when the channel is closed
    * @throws java.nio.channels.NotYetConnectedException when it is not connected
    * @throws IllegalArgumentException when it is in non-blocking mode, or of another provider
-   * @throws UnsatisfiedLinkError when netkit's native library is not available
+   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
+   *     available (the message says why, e.g. an unsupported platform)
    * @throws IOException when the descriptor cannot be found
    */
   public static UrgentSocket of(SocketChannel channel) throws IOException {

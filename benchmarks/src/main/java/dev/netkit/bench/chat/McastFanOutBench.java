@@ -1,5 +1,6 @@
 package dev.netkit.bench.chat;
 
+import dev.netkit.netns.NetworkNamespace;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -30,16 +31,18 @@ import java.util.function.Supplier;
  *       [--seconds 5] [--warmup 2] [--rounds 3] [--members 200]
  * </pre>
  *
- * <p>Safety: multicast runs only inside a network namespace this program creates (needs root
- * and iproute2): it makes {@code nk-mcbench-PID-1} with only a loopback interface (MULTICAST on,
- * 224.0.0.0/4 routed to it), reruns itself there with {@code --inside NAME}, and deletes the
- * namespace afterwards. Run with {@code --inside} by hand, it refuses unless it really is inside
- * that namespace and loopback is the only interface; the multicast server also sends with time
- * to live 0 by the loopback interface.
+ * <p>Safety: multicast runs only inside a network namespace this program creates with
+ * {@link NetworkNamespace} (needs root and iproute2): {@code nk-mcbench-PID-N} with only a
+ * loopback interface (MULTICAST on, 224.0.0.0/4 routed to it); it reruns itself there with
+ * {@code --inside NAME}, and deletes the namespace afterwards, also when interrupted. Run with
+ * {@code --inside} by hand, it refuses unless it really is inside that namespace and loopback is
+ * the only interface; the multicast server also sends with time to live 0 by the loopback
+ * interface.
  */
 public final class McastFanOutBench {
 
-  private static final String PREFIX = "nk-mcbench-";
+  /** The label of the namespace this benchmark makes ({@code nk-mcbench-PID-N}). */
+  private static final String LABEL = "mcbench";
   private static final long CHILD_LIMIT_MINUTES = 30;
 
   private McastFanOutBench() {
@@ -67,36 +70,24 @@ public final class McastFanOutBench {
 
   /** Makes the namespace, runs this class inside it, deletes the namespace. */
   private static int inNamespace(String[] args) throws IOException, InterruptedException {
-    String name = PREFIX + ProcessHandle.current().pid() + "-1";
-    run("ip", "netns", "add", name);
-    Thread cleanup = new Thread(() -> quietly("ip", "netns", "del", name), "mcbench-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
-      run("ip", "-n", name, "link", "set", "lo", "up");
-      run("ip", "-n", name, "link", "set", "lo", "multicast", "on");
-      run("ip", "-n", name, "route", "add", "224.0.0.0/4", "dev", "lo");
-      List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name,
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), McastFanOutBench.class.getName(),
-          "--inside", name));
-      command.addAll(List.of(args));
-      Process child = new ProcessBuilder(command).inheritIO().start();
+    try (NetworkNamespace namespace = NetworkNamespace.create(LABEL)) {
+      namespace.enableLoopbackMulticast();
+      List<String> childArgs = new ArrayList<>(List.of("--inside", namespace.name()));
+      childArgs.addAll(List.of(args));
+      Process child = namespace.start(new ProcessBuilder(NetworkNamespace.javaCommand(List.of(),
+          McastFanOutBench.class.getName(), childArgs)).inheritIO());
       if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
-        child.destroyForcibly();
         System.err.println("mcast-fanout-bench: stopped after " + CHILD_LIMIT_MINUTES + " min");
         return 1;
       }
       return child.exitValue();
-    } finally {
-      quietly("ip", "netns", "del", name);
-      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
   }
 
   /** Why this process must not multicast, or null when it is inside our namespace. */
   private static String refusal(String name) throws IOException {
-    if (name == null || !name.matches(PREFIX + "\\d+-1")) {
-      return "--inside takes a namespace made by this benchmark (" + PREFIX + "PID-1)";
+    if (name == null || !name.matches("nk-" + LABEL + "-\\d+-\\d+")) {
+      return "--inside takes a namespace made by this benchmark (nk-" + LABEL + "-PID-N)";
     }
     Path namespace = Path.of("/run/netns", name);
     if (!Files.exists(namespace)
@@ -175,22 +166,6 @@ public final class McastFanOutBench {
       return Long.parseLong(udp.get(1).split("\\s+")[names.indexOf("OutDatagrams")]);
     } catch (IOException e) {
       throw new IllegalStateException("reading /proc/net/snmp", e);
-    }
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-    }
-  }
-
-  private static void quietly(String... command) {
-    try {
-      new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      // Nothing more to do: a later run deletes stale namespaces by hand (ip netns del).
     }
   }
 

@@ -8,6 +8,7 @@ import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
 import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.multicast.MulticastFanOut;
+import dev.netkit.multicast.MulticastFanOutConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +18,6 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * netkit's {@link ChatServer} with the {@link MulticastFanOut} (quiet, time to live 0, sending by
@@ -48,11 +48,11 @@ final class MulticastChatRelay implements Relay {
 
   @Override
   public InetSocketAddress start(List<DatagramChannel> members) throws IOException {
-    MulticastFanOut.Settings settings = new MulticastFanOut.Settings(DATA_PORT, 0,
-        Optional.of("lo"));
+    MulticastFanOutConfig settings = MulticastFanOutConfig.builder().port(DATA_PORT)
+        .timeToLive(0).outgoingInterface("lo").build();
     server = MulticastFanOut.server(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true), settings).start();
+        .receiveBufferSize(1 << 20).quiet(true).build(), settings).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < members.size(); i++) {
       DatagramChannel control = DatagramChannel.open(StandardProtocolFamily.INET);

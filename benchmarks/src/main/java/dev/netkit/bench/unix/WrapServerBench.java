@@ -1,9 +1,12 @@
 package dev.netkit.bench.unix;
 
 import dev.netkit.corpus.Corpus;
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.Binder;
+import dev.netkit.server.StreamServer;
+import dev.netkit.server.StreamServerConfig;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.UnixStreamServer;
+import dev.netkit.unix.UnixStreamServerConfig;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapClient;
 import dev.netkit.unix.wrap.WrapHandler;
@@ -14,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,8 +163,8 @@ public final class WrapServerBench {
   }
 
   private static Transport unix(Path path, int clients) throws IOException {
-    UnixStreamServer server = UnixStreamServer.builder(path, handler()).name("wrap-bench-unix")
-        .limits(limits(clients)).build().start();
+    UnixStreamServer server = new UnixStreamServer(UnixStreamServerConfig.builder(path)
+        .connections(connections("wrap-bench-unix", clients)).build(), handler()).start();
     return new Transport() {
       @Override
       public SocketChannel connect() throws IOException {
@@ -177,10 +179,9 @@ public final class WrapServerBench {
   }
 
   private static Transport tcp(int clients) throws IOException {
-    ServerSocketChannel listener = ServerSocketChannel.open();
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    StreamServer server = new StreamServer("wrap-bench-tcp", listener, handler(),
-        limits(clients)).start();
+    StreamServer server = new StreamServer(connections("wrap-bench-tcp", clients),
+        Binder.to(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128), handler())
+        .start();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
     return new Transport() {
       @Override
@@ -199,9 +200,10 @@ public final class WrapServerBench {
     return new WrapHandler(TextFiller.DEFAULT_COLUMNS, TextFiller.DEFAULT_MAX_WORD_BYTES);
   }
 
-  private static StreamServer.Limits limits(int clients) {
-    return new StreamServer.Limits(Math.max(StreamServer.DEFAULT_MAX_CONNECTIONS, clients * 2),
-        StreamServer.DEFAULT_IDLE_TIMEOUT);
+  private static StreamServerConfig connections(String name, int clients) {
+    return StreamServerConfig.builder().name(name)
+        .maxConnections(Math.max(StreamServerConfig.DEFAULT_MAX_CONNECTIONS, clients * 2))
+        .build();
   }
 
   private static byte[] repeat(byte[] text, int length) {

@@ -1,5 +1,8 @@
 package dev.netkit.chat.broadcast;
 
+import static dev.netkit.codec.Arguments.checkPort;
+import static dev.netkit.codec.Arguments.checkPositive;
+
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
@@ -16,7 +19,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -61,15 +63,8 @@ public final class ServerDiscovery {
    * @throws IllegalArgumentException if the port is not 1-65535 or the timeout not positive
    */
   public ServerDiscovery(int port, Duration timeout) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("port : " + port + " (expected: 1-65535)");
-    }
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout : " + timeout + " (expected: > 0)");
-    }
-    this.port = port;
-    this.timeout = timeout;
+    this.port = checkPort(port, "port");
+    this.timeout = checkPositive(timeout, "timeout");
   }
 
   /**

@@ -3,38 +3,19 @@ package dev.netkit.chat.client;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.codec.chat.ChatFrame;
-import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
-import dev.netkit.codec.chat.ErrorMessage;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.ListChannels;
 import dev.netkit.codec.chat.ListUsers;
-import dev.netkit.codec.chat.LoginAck;
-import dev.netkit.codec.chat.LoginRequest;
-import dev.netkit.codec.chat.Logoff;
 import dev.netkit.codec.chat.PartRequest;
 import dev.netkit.codec.chat.SendPrivate;
 import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.StillHere;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client of the book's chat server: one UDP socket connected to the server, a thread that
@@ -57,70 +38,43 @@ import org.slf4j.LoggerFactory;
  * {@link ChatListener#onJoinAck} / {@link ChatListener#onPartAck} (and open the data socket on
  * {@link ChatListener#onSetMcastPort}), and feed frames received on the multicast socket to
  * {@link #dispatch(ChatFrame)}, which delivers them to the same listener, serialized with the
- * server's own frames. Thread-safe.
+ * server's own frames.
+ *
+ * <p>The session (login, nickname, keep-alive) is a {@code ChatSession}'s, the socket and the
+ * receiving thread a {@code ChatTransport}'s; this class joins them and the listeners. Thread-safe.
  */
 public final class ChatClient implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-  private static final Object CLOSED = new Object();
-
   private final ChatClientConfig config;
-  private final ChatFrameCodec codec;
-  private final DatagramChannel channel;
-  private final ChatListener listener;
   private final ChatEventDispatcher dispatcher;
+  /** Serializes listener calls: frames from the server and from {@link #dispatch}. */
   private final Object dispatchLock = new Object();
-  /** Held for a whole login, so that logins do not overlap. */
-  private final Object loginLock = new Object();
-  /** Guards the session state: nickname, keep-alive task, closed. */
-  private final Object stateLock = new Object();
-  /** LOGIN_ACK or ERROR payloads while a login waits, or {@link #CLOSED} to wake it. */
-  private final BlockingQueue<Object> loginReplies = new LinkedBlockingQueue<>();
-  private final ScheduledExecutorService keepAlive;
-  private final Thread receiver;
-  private volatile boolean loggingIn;
-  private volatile String nickname;
-  private volatile boolean closed;
-  private ScheduledFuture<?> keepAliveTask;
+  private final ChatSession session;
+  private ChatTransport transport;
 
-  private ChatClient(ChatClientConfig config, ChatListener listener, DatagramChannel channel) {
+  private ChatClient(ChatClientConfig config, ChatListener... listeners) {
     this.config = config;
-    this.codec = new ChatFrameCodec(config.maxDatagramSize());
-    this.channel = channel;
-    this.listener = listener;
-    this.dispatcher = new ChatEventDispatcher(config.channelFormat(), listener);
-    this.keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "chat-client-keepalive");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.receiver = new Thread(this::receive, "chat-client-receiver");
-    this.receiver.setDaemon(true);
+    this.dispatcher = new ChatEventDispatcher(config.channelFormat(), listeners);
+    this.session = new ChatSession(config, this::write);
   }
 
   /**
    * Opens a socket connected to the server and starts receiving; nothing is sent yet.
    *
    * @param config the server and the timings
-   * @param listener gets every event from the server
+   * @param listeners get every event from the server, each in turn, in the order given
    * @return the client, not logged in
    * @throws IOException if the socket cannot be opened, bound or connected
    */
-  public static ChatClient open(ChatClientConfig config, ChatListener listener)
+  public static ChatClient open(ChatClientConfig config, ChatListener... listeners)
       throws IOException {
-    DatagramChannel channel = DatagramChannel.open(
-        config.server().getAddress() instanceof Inet6Address
-            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    ChatClient client = new ChatClient(config, listeners);
     try {
-      channel.bind(config.bindAddress().orElse(null));
-      channel.connect(config.server());
+      client.transport = ChatTransport.open(config, client.new Receiver());
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      client.session.close();
       throw e;
     }
-    ChatClient client = new ChatClient(config, listener, channel);
-    client.receiver.start();
     return client;
   }
 
@@ -157,66 +111,7 @@ public final class ChatClient implements AutoCloseable {
    */
   public String login(String nickname, IntConsumer onAttempt)
       throws IOException, InterruptedException {
-    LoginRequest request = new LoginRequest(nickname);
-    synchronized (loginLock) {
-      ensureOpen();
-      if (this.nickname != null) {
-        logoff();
-      }
-      loginReplies.clear();
-      loggingIn = true;
-      try {
-        for (int attempt = 1; attempt <= config.loginTries(); attempt++) {
-          onAttempt.accept(attempt);
-          trySend(request);
-          Object reply = loginReplies.poll(config.loginRetryInterval().toNanos(),
-              TimeUnit.NANOSECONDS);
-          if (reply == CLOSED) {
-            throw new ClosedChannelException();
-          }
-          if (reply instanceof LoginAck ack) {
-            loggedIn(ack.nick());
-            return ack.nick();
-          }
-          if (reply instanceof ErrorMessage error) {
-            throw new LoginRefusedException(error.message());
-          }
-        }
-      } finally {
-        loggingIn = false;
-      }
-      throw new LoginTimeoutException("no answer from " + config.server() + " to "
-          + config.loginTries() + " LOGIN_REQ tries " + config.loginRetryInterval().toMillis()
-          + " ms apart");
-    }
-  }
-
-  /** A try whose datagram cannot leave (ICMP port unreachable pending) counts as lost. */
-  private void trySend(ChatPayload payload) throws IOException {
-    try {
-      write(payload);
-    } catch (PortUnreachableException e) {
-      LOG.debug("{} not sent, server port unreachable", payload.event());
-    }
-  }
-
-  private void loggedIn(String granted) {
-    synchronized (stateLock) {
-      nickname = granted;
-      if (keepAliveTask == null) {
-        long every = config.keepAliveInterval().toNanos();
-        keepAliveTask = keepAlive.scheduleAtFixedRate(this::sendStillHere, every, every,
-            TimeUnit.NANOSECONDS);
-      }
-    }
-  }
-
-  private void sendStillHere() {
-    try {
-      write(new StillHere());
-    } catch (IOException e) {
-      LOG.debug("STILL_HERE not sent: {}", e.toString());
-    }
+    return session.login(nickname, onAttempt);
   }
 
   /**
@@ -226,18 +121,7 @@ public final class ChatClient implements AutoCloseable {
    * @throws IOException if sending fails or the client is closed
    */
   public void logoff() throws IOException {
-    synchronized (stateLock) {
-      String current = nickname;
-      if (current == null) {
-        return;
-      }
-      nickname = null;
-      if (keepAliveTask != null) {
-        keepAliveTask.cancel(false);
-        keepAliveTask = null;
-      }
-      send(new Logoff(Optional.of(current)));
-    }
+    session.logoff();
   }
 
   /**
@@ -332,12 +216,12 @@ public final class ChatClient implements AutoCloseable {
    * @throws TooLongFrameException if the frame would exceed the datagram limit
    */
   public void send(ChatPayload payload) throws IOException {
-    ensureOpen();
+    session.ensureOpen();
     write(payload);
   }
 
   private void write(ChatPayload payload) throws IOException {
-    channel.write(ByteBuffer.wrap(codec.encode(payload)));
+    transport.send(payload);
   }
 
   /**
@@ -348,43 +232,23 @@ public final class ChatClient implements AutoCloseable {
    */
   public void dispatch(ChatFrame frame) {
     synchronized (dispatchLock) {
-      ChatPayload payload = dispatcher.dispatch(frame);
-      if (loggingIn && (payload instanceof LoginAck || payload instanceof ErrorMessage)) {
-        loginReplies.offer(payload);
-      }
+      session.onServerPayload(dispatcher.dispatch(frame));
     }
   }
 
-  private void receive() {
-    ByteBuffer buffer = ByteBuffer.allocate(config.maxDatagramSize() + 1);
-    while (!closed) {
-      buffer.clear();
-      try {
-        channel.receive(buffer);
-      } catch (PortUnreachableException e) {
-        // Nothing listens at the server's port (yet); login retries and the user find out.
-        LOG.debug("server {} unreachable", config.server());
-        continue;
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException e) {
-        if (!closed) {
-          LOG.warn("receiving from {} failed, client stops receiving: {}", config.server(),
-              e.toString());
-        }
-        return;
-      }
-      buffer.flip();
-      ChatFrame frame;
-      try {
-        frame = codec.decode(buffer);
-      } catch (ProtocolException e) {
-        synchronized (dispatchLock) {
-          listener.onUnexpected(e.getMessage());
-        }
-        continue;
-      }
+  /** Takes what the transport's receiving thread reads. */
+  private final class Receiver implements ChatTransport.Receiver {
+
+    @Override
+    public void frame(ChatFrame frame) {
       dispatch(frame);
+    }
+
+    @Override
+    public void malformed(ProtocolException error) {
+      synchronized (dispatchLock) {
+        dispatcher.unexpected(error.getMessage());
+      }
     }
   }
 
@@ -394,7 +258,7 @@ public final class ChatClient implements AutoCloseable {
    * @return the nickname, or empty
    */
   public Optional<String> nickname() {
-    return Optional.ofNullable(nickname);
+    return session.nickname();
   }
 
   /**
@@ -413,13 +277,7 @@ public final class ChatClient implements AutoCloseable {
    * @throws IOException if the socket is closed
    */
   public InetSocketAddress localAddress() throws IOException {
-    return (InetSocketAddress) channel.getLocalAddress();
-  }
-
-  private void ensureOpen() throws IOException {
-    if (closed) {
-      throw new ClosedChannelException();
-    }
+    return transport.localAddress();
   }
 
   /**
@@ -428,34 +286,7 @@ public final class ChatClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (stateLock) {
-      if (closed) {
-        return;
-      }
-      String current = nickname;
-      if (current != null) {
-        try {
-          write(new Logoff(Optional.of(current)));
-        } catch (IOException e) {
-          LOG.debug("LOGOFF not sent: {}", e.toString());
-        }
-      }
-      nickname = null;
-      closed = true;
-    }
-    loginReplies.offer(CLOSED);
-    keepAlive.shutdownNow();
-    try {
-      channel.close();
-    } catch (IOException e) {
-      LOG.debug("closing chat client socket: {}", e.toString());
-    }
-    if (Thread.currentThread() != receiver) {
-      try {
-        receiver.join(CLOSE_WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    session.close();
+    transport.close();
   }
 }

@@ -1,18 +1,33 @@
 package dev.netkit.chat.client;
 
+import static dev.netkit.codec.Arguments.checkInRange;
+import static dev.netkit.codec.Arguments.checkPositive;
+
+import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.codec.chat.ChannelFormat;
+import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The settings of a {@link ChatClient}: the server, and the book's timings as defaults (5 login
- * tries 6 s apart, STILL_HERE every 30 s). Immutable; build one with {@link #builder}.
+ * The settings of a {@link ChatClient}: the server (by default this host's, port 2027), and the
+ * book's timings as defaults (5 login tries 6 s apart, STILL_HERE every 30 s). Immutable; start
+ * from {@link #defaults()} or {@link #builder()}.
+ *
+ * <pre>
+ *   ChatClientConfig config = ChatClientConfig.builder().server(address)
+ *       .login(3, Duration.ofSeconds(1)).build();
+ * </pre>
  */
 public final class ChatClientConfig {
 
+  /** The server asked by default: the loopback address, the book's port 2027. */
+  public static final InetSocketAddress DEFAULT_SERVER =
+      new InetSocketAddress(InetAddress.getLoopbackAddress(), ChatServerConfig.DEFAULT_PORT);
   /** LOGIN_REQ tries before giving up (the book's client). */
   public static final int DEFAULT_LOGIN_TRIES = 5;
   /** How long each LOGIN_REQ waits for an answer (the book's client). */
@@ -39,20 +54,40 @@ public final class ChatClientConfig {
   }
 
   /**
-   * Starts a builder for a server.
+   * Returns the configuration with every default: this host's server, the book's timings.
    *
-   * @param server the chat server's address and port
-   * @return a builder with every other setting at its default
-   * @throws IllegalArgumentException if the server address is unresolved
+   * @return the default configuration
    */
-  public static Builder builder(InetSocketAddress server) {
-    return new Builder(server);
+  public static ChatClientConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder with every default.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a builder with this configuration's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder builder = builder().server(server).maxDatagramSize(maxDatagramSize)
+        .login(loginTries, loginRetryInterval).keepAliveInterval(keepAliveInterval)
+        .channelFormat(channelFormat);
+    bindAddress.ifPresent(builder::bindAddress);
+    return builder;
   }
 
   /**
    * Returns the server.
    *
-   * @return its address and port
+   * @return its address and port; default {@link #DEFAULT_SERVER}
    */
   public InetSocketAddress server() {
     return server;
@@ -112,9 +147,9 @@ public final class ChatClientConfig {
     return channelFormat;
   }
 
-  /** Collects the settings of a {@link ChatClientConfig}; every setter checks its argument. */
+  /** Collects the settings of a {@link ChatClientConfig}; {@link #build()} checks them. */
   public static final class Builder {
-    private final InetSocketAddress server;
+    private InetSocketAddress server = DEFAULT_SERVER;
     private Optional<InetSocketAddress> bindAddress = Optional.empty();
     private int maxDatagramSize = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
     private int loginTries = DEFAULT_LOGIN_TRIES;
@@ -122,12 +157,18 @@ public final class ChatClientConfig {
     private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE_INTERVAL;
     private ChannelFormat channelFormat = ChannelFormat.STANDARD;
 
-    private Builder(InetSocketAddress server) {
-      Objects.requireNonNull(server, "server");
-      if (server.isUnresolved()) {
-        throw new IllegalArgumentException("server : " + server + " (expected: resolved)");
-      }
-      this.server = server;
+    private Builder() {
+    }
+
+    /**
+     * Sets the chat server.
+     *
+     * @param address its address (resolved) and port; default {@link #DEFAULT_SERVER}
+     * @return this builder
+     */
+    public Builder server(InetSocketAddress address) {
+      this.server = address;
+      return this;
     }
 
     /**
@@ -147,10 +188,9 @@ public final class ChatClientConfig {
      *
      * @param bytes 2 to {@link ChatFrameCodec#MAX_UDP_PAYLOAD}; default 1024
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public Builder maxDatagramSize(int bytes) {
-      this.maxDatagramSize = new ChatFrameCodec(bytes).maxDatagramSize();
+      this.maxDatagramSize = bytes;
       return this;
     }
 
@@ -160,14 +200,10 @@ public final class ChatClientConfig {
      * @param tries LOGIN_REQs sent at most, at least 1; default 5
      * @param interval how long each waits for an answer, positive; default 6 s
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public Builder login(int tries, Duration interval) {
-      if (tries < 1) {
-        throw new IllegalArgumentException("tries : " + tries + " (expected: > 0)");
-      }
       this.loginTries = tries;
-      this.loginRetryInterval = positive(interval, "interval");
+      this.loginRetryInterval = interval;
       return this;
     }
 
@@ -176,10 +212,9 @@ public final class ChatClientConfig {
      *
      * @param interval positive; default 30 s
      * @return this builder
-     * @throws IllegalArgumentException if not positive
      */
     public Builder keepAliveInterval(Duration interval) {
-      this.keepAliveInterval = positive(interval, "keepAliveInterval");
+      this.keepAliveInterval = interval;
       return this;
     }
 
@@ -191,25 +226,30 @@ public final class ChatClientConfig {
      * @return this builder
      */
     public Builder channelFormat(ChannelFormat format) {
-      this.channelFormat = Objects.requireNonNull(format, "format");
+      this.channelFormat = format;
       return this;
     }
 
     /**
-     * Builds the configuration.
+     * Checks the settings and builds the configuration.
      *
      * @return the immutable configuration
+     * @throws NullPointerException if the server, a duration or the channel form is null
+     * @throws IllegalArgumentException if the server address is unresolved or a setting is out
+     *     of range, e.g. {@code loginTries : 0 (expected: > 0)}
      */
     public ChatClientConfig build() {
-      return new ChatClientConfig(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+      Objects.requireNonNull(server, "server");
+      if (server.isUnresolved()) {
+        throw new IllegalArgumentException("server : " + server + " (expected: resolved)");
       }
-      return value;
+      Objects.requireNonNull(channelFormat, "channelFormat");
+      checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
+          "maxDatagramSize");
+      checkPositive(loginTries, "loginTries");
+      checkPositive(loginRetryInterval, "loginRetryInterval");
+      checkPositive(keepAliveInterval, "keepAliveInterval");
+      return new ChatClientConfig(this);
     }
   }
 }

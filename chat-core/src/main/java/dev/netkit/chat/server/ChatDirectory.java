@@ -16,14 +16,14 @@ import java.util.Map;
  */
 final class ChatDirectory {
 
-  private final Map<InetSocketAddress, User> usersByAddress = new HashMap<>();
-  private final Map<String, User> usersByNickname = new HashMap<>();
-  private final Map<String, Channel> channelsByTitle = new HashMap<>();
-  private final List<Channel> channels = new ArrayList<>();
+  private final Map<InetSocketAddress, UserState> usersByAddress = new HashMap<>();
+  private final Map<String, UserState> usersByNickname = new HashMap<>();
+  private final Map<String, ChannelState> channelsByTitle = new HashMap<>();
+  private final List<ChannelState> channels = new ArrayList<>();
 
   ChatDirectory(List<ChannelDefinition> definitions) {
     for (ChannelDefinition definition : definitions) {
-      Channel channel = new Channel(definition);
+      ChannelState channel = new ChannelState(definition);
       channels.add(channel);
       channelsByTitle.put(key(definition.title()), channel);
     }
@@ -33,24 +33,24 @@ final class ChatDirectory {
     return title.toLowerCase(Locale.ROOT);
   }
 
-  User userAt(InetSocketAddress address) {
+  UserState userAt(InetSocketAddress address) {
     return usersByAddress.get(address);
   }
 
-  User userNamed(String nickname) {
+  UserState userNamed(String nickname) {
     return usersByNickname.get(nickname);
   }
 
   /** The channel with this title in any case, or null. */
-  Channel channelTitled(String title) {
+  ChannelState channelTitled(String title) {
     return channelsByTitle.get(key(title));
   }
 
-  List<Channel> channels() {
+  List<ChannelState> channels() {
     return channels;
   }
 
-  Collection<User> users() {
+  Collection<UserState> users() {
     return usersByAddress.values();
   }
 
@@ -58,19 +58,19 @@ final class ChatDirectory {
     return usersByAddress.size();
   }
 
-  void add(User user) {
+  void add(UserState user) {
     usersByAddress.put(user.address(), user);
     usersByNickname.put(user.nickname(), user);
   }
 
-  void remove(User user) {
+  void remove(UserState user) {
     usersByAddress.remove(user.address());
     usersByNickname.remove(user.nickname());
   }
 
   int channelsInUse() {
     int inUse = 0;
-    for (Channel channel : channels) {
+    for (ChannelState channel : channels) {
       inUse += channel.memberCount() > 0 ? 1 : 0;
     }
     return inUse;

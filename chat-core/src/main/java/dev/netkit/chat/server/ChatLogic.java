@@ -48,7 +48,7 @@ final class ChatLogic {
   /** A handler for one event code from a logged-in user (the book's %DISPATCH). */
   @FunctionalInterface
   private interface Handler {
-    void handle(User user, ChatFrame frame, long nowNanos);
+    void handle(UserState user, ChatFrame frame, long nowNanos);
   }
 
   private final ChatServerConfig config;
@@ -90,7 +90,7 @@ final class ChatLogic {
    */
   void onDatagram(InetSocketAddress from, ByteBuffer datagram, long now) {
     counters.datagramsReceived++;
-    User user = directory.userAt(from);
+    UserState user = directory.userAt(from);
     ChatFrame frame;
     try {
       frame = codec.decode(datagram);
@@ -116,7 +116,7 @@ final class ChatLogic {
     }
   }
 
-  private void dispatch(User user, ChatFrame frame, long now) {
+  private void dispatch(UserState user, ChatFrame frame, long now) {
     Handler handler = frame.event().map(dispatch::get).orElse(null);
     if (handler == null) {
       error(user, ChatErrors.UNIMPLEMENTED_EVENT_CODE);
@@ -135,13 +135,13 @@ final class ChatLogic {
   }
 
   /** LOGIN_REQ: a new session, or a new nickname for an address that has one (replaced). */
-  private void login(InetSocketAddress from, User existing, ChatFrame frame, long now) {
+  private void login(InetSocketAddress from, UserState existing, ChatFrame frame, long now) {
     Optional<String> nickname = nicknameIn(frame);
     if (nickname.isEmpty()) {
       reply(from, existing, ChatErrors.INVALID_NICKNAME, now);
       return;
     }
-    User holder = directory.userNamed(nickname.get());
+    UserState holder = directory.userNamed(nickname.get());
     if (holder != null && holder != existing) {
       reply(from, existing, ChatErrors.NICKNAME_IN_USE, now);
       return;
@@ -153,7 +153,7 @@ final class ChatLogic {
       reply(from, null, ChatErrors.SERVER_FULL, now);
       return;
     }
-    User user = new User(nickname.get(), from, now);
+    UserState user = new UserState(nickname.get(), from, now);
     directory.add(user);
     event("{} logged in", user);
     outbox.send(new LoginAck(user.nickname()), from);
@@ -173,8 +173,8 @@ final class ChatLogic {
   }
 
   /** LOGOFF, auto-logout, replaced session: part every channel (USER_PARTS), forget the user. */
-  private void logout(User user, String why) {
-    for (Channel channel : new ArrayList<>(user.channels())) {
+  private void logout(UserState user, String why) {
+    for (ChannelState channel : new ArrayList<>(user.channels())) {
       leave(user, channel);
     }
     directory.remove(user);
@@ -182,9 +182,9 @@ final class ChatLogic {
   }
 
   /** JOIN_REQ: join (notify the members first) or make current, then JOIN_ACK. */
-  private void join(User user, ChatFrame frame, long now) {
+  private void join(UserState user, ChatFrame frame, long now) {
     String text = frame.text();
-    Channel channel;
+    ChannelState channel;
     try {
       channel = directory.channelTitled(JoinRequest.parse(text).title());
     } catch (ProtocolException e) {
@@ -208,7 +208,7 @@ final class ChatLogic {
   }
 
   /** PART_REQ: leave a channel (the current one without a title), PART_ACK, maybe JOIN_ACK. */
-  private void part(User user, ChatFrame frame, long now) {
+  private void part(UserState user, ChatFrame frame, long now) {
     String text = frame.text();
     Optional<String> title;
     try {
@@ -217,7 +217,8 @@ final class ChatLogic {
       error(user, ChatErrors.noChannelNamed(text));
       return;
     }
-    Channel channel = title.isPresent() ? directory.channelTitled(title.get()) : user.current();
+    ChannelState channel =
+        title.isPresent() ? directory.channelTitled(title.get()) : user.current();
     if (channel == null && title.isPresent()) {
       error(user, ChatErrors.noChannelNamed(title.get()));
       return;
@@ -229,23 +230,23 @@ final class ChatLogic {
     leave(user, channel);
     event("{} left {}", user, channel);
     outbox.send(new PartAck(fanOut.describe(channel)), user.address());
-    Channel current = user.current();
+    ChannelState current = user.current();
     if (wasCurrent && current != null) {
       outbox.send(new JoinAck(fanOut.describe(current)), user.address());
     }
   }
 
   /** Removes a member, then tells the remaining members. */
-  private void leave(User user, Channel channel) {
+  private void leave(UserState user, ChannelState channel) {
     channel.remove(user);
     user.leave(channel);
     toMembers(channel, new UserParts(channel.title(), user.nickname()));
   }
 
   /** SEND_PUBLIC: PUBLIC_MSG to every member of the current channel, the sender included. */
-  private void sendPublic(User user, ChatFrame frame, long now) {
+  private void sendPublic(UserState user, ChatFrame frame, long now) {
     String text = SendPublic.parse(frame.text()).text();
-    Channel channel = user.current();
+    ChannelState channel = user.current();
     if (channel == null) {
       error(user, ChatErrors.NO_CURRENT_CHANNEL);
       return;
@@ -256,13 +257,13 @@ final class ChatLogic {
   }
 
   /** SEND_PRIVATE: PRIVATE_MSG to one user. */
-  private void sendPrivate(User user, ChatFrame frame, long now) {
+  private void sendPrivate(UserState user, ChatFrame frame, long now) {
     SendPrivate request = SendPrivate.parse(frame.text());
     if (!request.hasRecipient()) {
       error(user, ChatErrors.NO_RECIPIENT);
       return;
     }
-    User recipient = directory.userNamed(request.recipient());
+    UserState recipient = directory.userNamed(request.recipient());
     if (recipient == null) {
       error(user, ChatErrors.notLoggedIn(request.recipient()));
       return;
@@ -274,20 +275,20 @@ final class ChatLogic {
   }
 
   /** LIST_CHANNELS: one CHANNEL_ITEM per channel, in configuration order. */
-  private void listChannels(User user, ChatFrame frame, long now) {
-    for (Channel channel : directory.channels()) {
+  private void listChannels(UserState user, ChatFrame frame, long now) {
+    for (ChannelState channel : directory.channels()) {
       outbox.send(new ChannelItem(fanOut.describe(channel)), user.address());
     }
   }
 
   /** LIST_USERS: one USER_ITEM per member of the current channel, in join order. */
-  private void listUsers(User user, ChatFrame frame, long now) {
-    Channel channel = user.current();
+  private void listUsers(UserState user, ChatFrame frame, long now) {
+    ChannelState channel = user.current();
     if (channel == null) {
       error(user, ChatErrors.NO_CURRENT_CHANNEL);
       return;
     }
-    for (User member : List.copyOf(channel.members())) {
+    for (UserState member : List.copyOf(channel.members())) {
       outbox.send(new UserItem(member.nickname(), member.secondsOnline(now),
           member.channelTitles()), user.address());
     }
@@ -295,20 +296,20 @@ final class ChatLogic {
 
   /** Logs out every user silent for longer than the auto-logout time. */
   void autoLogout(long now) {
-    List<User> silent = new ArrayList<>();
-    for (User user : directory.users()) {
+    List<UserState> silent = new ArrayList<>();
+    for (UserState user : directory.users()) {
       if (user.silentNanos(now) > autoLogoutNanos) {
         silent.add(user);
       }
     }
-    for (User user : silent) {
+    for (UserState user : silent) {
       counters.autoLogouts++;
       logout(user, "logged out after " + config.autoLogout().toSeconds() + " s of silence");
     }
   }
 
   /** Encodes once and hands the frame to the fan-out; false if the frame is too long. */
-  private boolean toMembers(Channel channel, ChatPayload payload) {
+  private boolean toMembers(ChannelState channel, ChatPayload payload) {
     ByteBuffer datagram = outbox.encodeForFanOut(payload);
     if (datagram == null) {
       return false;
@@ -319,7 +320,7 @@ final class ChatLogic {
     return true;
   }
 
-  private void reply(InetSocketAddress from, User existing, String text, long now) {
+  private void reply(InetSocketAddress from, UserState existing, String text, long now) {
     if (existing == null) {
       errorToStranger(from, text, now);
     } else {
@@ -327,7 +328,7 @@ final class ChatLogic {
     }
   }
 
-  private void error(User user, String text) {
+  private void error(UserState user, String text) {
     counters.errorsSent++;
     outbox.send(new ErrorMessage(text), user.address());
   }

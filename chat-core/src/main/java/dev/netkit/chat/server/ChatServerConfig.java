@@ -1,7 +1,12 @@
 package dev.netkit.chat.server;
 
+import static dev.netkit.codec.Arguments.checkInRange;
+import static dev.netkit.codec.Arguments.checkPositive;
+import static dev.netkit.codec.Arguments.checkPositiveOrZero;
+
 import dev.netkit.chat.ChannelDefinition;
 import dev.netkit.chat.Nicknames;
+import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * Everything a {@link ChatServer} can be told: where to listen, its channels, its fan-out
  * strategy, and every limit, each with the default named here. Immutable; build one with
- * {@link #builder()}.
+ * {@link #builder()} or change one with {@link #toBuilder()}.
  *
  * <pre>
  *   ChatServerConfig config = ChatServerConfig.builder()
@@ -24,6 +29,8 @@ import java.util.function.Supplier;
  */
 public final class ChatServerConfig {
 
+  /** The longest nickname a server can be told to accept, in characters. */
+  public static final int MAX_NICKNAME_LENGTH = 256;
   /** The book's chat port. */
   public static final int DEFAULT_PORT = 2027;
   /** The default limit on logged-in users; a further LOGIN_REQ gets {@code server full}. */
@@ -93,6 +100,20 @@ public final class ChatServerConfig {
    */
   public static ChatServerConfig defaults() {
     return builder().build();
+  }
+
+  /**
+   * Starts a builder with this configuration's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return builder().bindAddress(bindAddress).channels(channels).fanOut(fanOut)
+        .maxDatagramSize(maxDatagramSize).maxUsers(maxUsers)
+        .maxChannelsPerUser(maxChannelsPerUser).maxNicknameLength(maxNicknameLength)
+        .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
+        .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources)
+        .receiveBufferSize(receiveBufferSize).quiet(quiet);
   }
 
   /**
@@ -230,7 +251,7 @@ public final class ChatServerConfig {
     return quiet;
   }
 
-  /** Collects the settings of a {@link ChatServerConfig}; every setter checks its argument. */
+  /** Collects the settings of a {@link ChatServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
     private List<ChannelDefinition> channels = ChannelDefinition.defaults();
@@ -258,7 +279,7 @@ public final class ChatServerConfig {
      * @return this builder
      */
     public Builder bindAddress(InetSocketAddress address) {
-      this.bindAddress = Objects.requireNonNull(address, "address");
+      this.bindAddress = address;
       return this;
     }
 
@@ -268,19 +289,9 @@ public final class ChatServerConfig {
      * @param channels at least one, titles different ignoring case; default
      *     {@link ChannelDefinition#defaults()}
      * @return this builder
-     * @throws IllegalArgumentException if the list is empty or two titles differ only in case
      */
     public Builder channels(List<ChannelDefinition> channels) {
-      List<ChannelDefinition> copy = List.copyOf(channels);
-      if (copy.isEmpty()) {
-        throw new IllegalArgumentException("channels : [] (expected: at least one)");
-      }
-      long distinct = copy.stream().map(c -> c.title().toLowerCase(Locale.ROOT)).distinct()
-          .count();
-      if (distinct != copy.size()) {
-        throw new IllegalArgumentException("channels : titles repeat (ignoring case)");
-      }
-      this.channels = copy;
+      this.channels = List.copyOf(channels);
       return this;
     }
 
@@ -292,7 +303,7 @@ public final class ChatServerConfig {
      * @return this builder
      */
     public Builder fanOut(Supplier<FanOut> fanOut) {
-      this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+      this.fanOut = fanOut;
       return this;
     }
 
@@ -301,10 +312,9 @@ public final class ChatServerConfig {
      *
      * @param bytes 2 to {@link ChatFrameCodec#MAX_UDP_PAYLOAD}; default 1024
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public Builder maxDatagramSize(int bytes) {
-      this.maxDatagramSize = new ChatFrameCodec(bytes).maxDatagramSize();
+      this.maxDatagramSize = bytes;
       return this;
     }
 
@@ -313,10 +323,9 @@ public final class ChatServerConfig {
      *
      * @param users at least 1; default {@value ChatServerConfig#DEFAULT_MAX_USERS}
      * @return this builder
-     * @throws IllegalArgumentException if below 1
      */
     public Builder maxUsers(int users) {
-      this.maxUsers = positive(users, "maxUsers");
+      this.maxUsers = users;
       return this;
     }
 
@@ -325,25 +334,20 @@ public final class ChatServerConfig {
      *
      * @param channels at least 1; default {@value ChatServerConfig#DEFAULT_MAX_CHANNELS_PER_USER}
      * @return this builder
-     * @throws IllegalArgumentException if below 1
      */
     public Builder maxChannelsPerUser(int channels) {
-      this.maxChannelsPerUser = positive(channels, "maxChannelsPerUser");
+      this.maxChannelsPerUser = channels;
       return this;
     }
 
     /**
      * Sets the longest nickname.
      *
-     * @param characters 1 to 256; default {@value Nicknames#DEFAULT_MAX_LENGTH}
+     * @param characters 1 to {@value ChatServerConfig#MAX_NICKNAME_LENGTH}; default
+     *     {@value Nicknames#DEFAULT_MAX_LENGTH}
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public Builder maxNicknameLength(int characters) {
-      if (characters < 1 || characters > 256) {
-        throw new IllegalArgumentException("maxNicknameLength : " + characters
-            + " (expected: 1-256)");
-      }
       this.maxNicknameLength = characters;
       return this;
     }
@@ -353,10 +357,9 @@ public final class ChatServerConfig {
      *
      * @param silence positive; default 120 s
      * @return this builder
-     * @throws IllegalArgumentException if not positive
      */
     public Builder autoLogout(Duration silence) {
-      this.autoLogout = positive(silence, "autoLogout");
+      this.autoLogout = silence;
       return this;
     }
 
@@ -365,10 +368,9 @@ public final class ChatServerConfig {
      *
      * @param interval positive; default 30 s
      * @return this builder
-     * @throws IllegalArgumentException if not positive
      */
     public Builder checkInterval(Duration interval) {
-      this.checkInterval = positive(interval, "checkInterval");
+      this.checkInterval = interval;
       return this;
     }
 
@@ -377,10 +379,9 @@ public final class ChatServerConfig {
      *
      * @param interval positive; default 1 min
      * @return this builder
-     * @throws IllegalArgumentException if not positive
      */
     public Builder summaryInterval(Duration interval) {
-      this.summaryInterval = positive(interval, "summaryInterval");
+      this.summaryInterval = interval;
       return this;
     }
 
@@ -392,15 +393,11 @@ public final class ChatServerConfig {
      * @param perSecond replies per second earned back, positive; default 1
      * @param sources source addresses remembered, at least 1; default 4096
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public Builder errorRateLimit(int burst, double perSecond, int sources) {
-      if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-        throw new IllegalArgumentException("perSecond : " + perSecond + " (expected: > 0)");
-      }
-      this.errorBurst = positive(burst, "burst");
+      this.errorBurst = burst;
       this.errorsPerSecond = perSecond;
-      this.rateLimitSources = positive(sources, "sources");
+      this.rateLimitSources = sources;
       return this;
     }
 
@@ -409,12 +406,8 @@ public final class ChatServerConfig {
      *
      * @param bytes positive, or 0 for the system default (the default)
      * @return this builder
-     * @throws IllegalArgumentException if negative
      */
     public Builder receiveBufferSize(int bytes) {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("receiveBufferSize : " + bytes + " (expected: >= 0)");
-      }
       this.receiveBufferSize = bytes;
       return this;
     }
@@ -431,27 +424,41 @@ public final class ChatServerConfig {
     }
 
     /**
-     * Builds the configuration.
+     * Checks the settings and builds the configuration.
      *
      * @return the immutable configuration
+     * @throws NullPointerException if the address, the channels or the fan-out is null
+     * @throws IllegalArgumentException if a setting is out of range, e.g.
+     *     {@code maxUsers : 0 (expected: > 0)}, or two channel titles differ only in case
      */
     public ChatServerConfig build() {
+      Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(fanOut, "fanOut");
+      checkChannels(channels);
+      checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
+          "maxDatagramSize");
+      checkPositive(maxUsers, "maxUsers");
+      checkPositive(maxChannelsPerUser, "maxChannelsPerUser");
+      checkInRange(maxNicknameLength, 1, MAX_NICKNAME_LENGTH, "maxNicknameLength");
+      checkPositive(autoLogout, "autoLogout");
+      checkPositive(checkInterval, "checkInterval");
+      checkPositive(summaryInterval, "summaryInterval");
+      checkPositive(errorBurst, "errorBurst");
+      checkPositive(errorsPerSecond, "errorsPerSecond");
+      checkPositive(rateLimitSources, "rateLimitSources");
+      checkPositiveOrZero(receiveBufferSize, "receiveBufferSize");
       return new ChatServerConfig(this);
     }
 
-    private static int positive(int value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+    private static void checkChannels(List<ChannelDefinition> channels) {
+      if (channels.isEmpty()) {
+        throw new IllegalArgumentException("channels : [] (expected: at least one)");
       }
-      return value;
-    }
-
-    private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+      long distinct = channels.stream().map(c -> c.title().toLowerCase(Locale.ROOT)).distinct()
+          .count();
+      if (distinct != channels.size()) {
+        throw new IllegalArgumentException("channels : titles repeat (ignoring case)");
       }
-      return value;
     }
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>{@link #deliver} gets every frame meant for all members of a channel: USER_JOINS (before
  *       the joiner is added), USER_PARTS (after the leaver is removed) and PUBLIC_MSG. The unicast
  *       strategy ({@link UnicastFanOut}) sends one datagram per member; a multicast strategy sends
- *       one datagram to the channel's group (from {@link ChatChannel#definition()}) instead.</li>
+ *       one datagram to the channel's group (from {@link ChannelView#definition()}) instead.</li>
  *   <li>{@link #describe} renders a channel for JOIN_ACK, PART_ACK and CHANNEL_ITEM:
  *       {@link ChannelInfo#of} (standard form) for unicast, {@link ChannelInfo#multicast} (with the
  *       group, so that clients know what to join) for multicast.</li>
@@ -34,7 +34,7 @@ public interface FanOut extends AutoCloseable {
    * @param datagram the encoded frame; valid only during this call, position to be left unchanged
    * @param outbox the server's socket, for strategies that send unicast datagrams
    */
-  void deliver(ChatChannel channel, ByteBuffer datagram, Outbox outbox);
+  void deliver(ChannelView channel, ByteBuffer datagram, Outbox outbox);
 
   /**
    * Describes a channel for JOIN_ACK, PART_ACK and CHANNEL_ITEM.
@@ -42,7 +42,7 @@ public interface FanOut extends AutoCloseable {
    * @param channel the channel
    * @return its title, member count, description and, in the multicast form, group
    */
-  ChannelInfo describe(ChatChannel channel);
+  ChannelInfo describe(ChannelView channel);
 
   /**
    * Returns the frames that follow LOGIN_ACK for a new user.
@@ -50,7 +50,7 @@ public interface FanOut extends AutoCloseable {
    * @param user the user who just logged in
    * @return payloads sent to the user in order; none by default
    */
-  default List<ChatPayload> afterLogin(ChatUser user) {
+  default List<ChatPayload> afterLogin(UserView user) {
     return List.of();
   }
 

@@ -21,8 +21,8 @@ public final class UnicastFanOut implements FanOut {
    * @param outbox the server's socket
    */
   @Override
-  public void deliver(ChatChannel channel, ByteBuffer datagram, Outbox outbox) {
-    for (ChatUser member : channel.members()) {
+  public void deliver(ChannelView channel, ByteBuffer datagram, Outbox outbox) {
+    for (UserView member : channel.members()) {
       outbox.send(datagram, member.address());
     }
   }
@@ -34,7 +34,7 @@ public final class UnicastFanOut implements FanOut {
    * @return {@code title count description}
    */
   @Override
-  public ChannelInfo describe(ChatChannel channel) {
+  public ChannelInfo describe(ChannelView channel) {
     return ChannelInfo.of(channel.title(), channel.memberCount(),
         channel.definition().description());
   }

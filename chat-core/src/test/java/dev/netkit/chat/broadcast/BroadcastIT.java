@@ -2,60 +2,59 @@ package dev.netkit.chat.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.TwoHosts;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broadcast discovery and the broadcast echo client, each run in a child JVM inside a network
- * namespace joined by a veth pair to a second namespace: the broadcasts see only that veth (and
- * the namespace's loopback, which cannot broadcast), never the host's interfaces.
+ * Broadcast discovery and the broadcast echo client, each run in a child JVM on one of two test
+ * hosts (network namespaces joined by a veth pair): the broadcasts see only that veth (and the
+ * namespace's loopback, which cannot broadcast), never the host's interfaces. The client runs on
+ * host A, the server on host B.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class BroadcastIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String PORT = "2027";
 
-  private NetworkNamespace client;
-  private NetworkNamespace server;
-  private VethLink link;
+  private TwoHosts hosts;
 
   @BeforeEach
-  void createNamespaces() throws Exception {
-    client = NetworkNamespace.create("chatc");
-    server = NetworkNamespace.create("chats");
-    link = VethLink.connect(client, server);
+  void useHosts(TwoHosts hosts) {
+    this.hosts = hosts;
   }
 
-  @AfterEach
-  void deleteNamespaces() {
-    link.close();
-    client.close();
-    server.close();
+  private NetworkNamespace client() {
+    return hosts.hostA();
+  }
+
+  private NetworkNamespace server() {
+    return hosts.hostB();
+  }
+
+  private String clientIp() {
+    return hosts.link().addressA().getHostAddress();
   }
 
   private String serverIp() {
-    return link.addressB().getHostAddress();
+    return hosts.link().addressB().getHostAddress();
   }
 
   private String broadcastIp() {
-    return link.broadcastAddress().getHostAddress();
+    return hosts.link().broadcastAddress().getHostAddress();
   }
 
   @Test
   void theClientFindsTheServerByBroadcastAndLogsIn() throws Exception {
-    server.launchJava(NamespaceChild.class, "server", PORT).awaitStdoutLine("READY"::equals, WAIT);
+    server().launchJava(NamespaceChild.class, "server", PORT).awaitStdoutLine("READY"::equals, WAIT);
 
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).isEqualTo(
@@ -66,7 +65,7 @@ class BroadcastIT {
 
   @Test
   void withoutAServerDiscoveryFindsNothing() throws Exception {
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).isEqualTo(
@@ -75,9 +74,9 @@ class BroadcastIT {
 
   @Test
   void anAnswerThatIsNotAChatErrorIsNotAServer() throws Exception {
-    server.launchJava(NamespaceChild.class, "echo", PORT).awaitStdoutLine("READY"::equals, WAIT);
+    server().launchJava(NamespaceChild.class, "echo", PORT).awaitStdoutLine("READY"::equals, WAIT);
 
-    CommandResult found = client.launchJava(NamespaceChild.class, "discover", PORT)
+    CommandResult found = client().launchJava(NamespaceChild.class, "discover", PORT)
         .awaitExit(WAIT);
 
     assertThat(found.stdout()).as(found.stderr()).endsWith("\nNONE\n");
@@ -85,20 +84,19 @@ class BroadcastIT {
 
   @Test
   void broadcastEchoPrintsEveryAnswerWithItsSize() throws Exception {
-    server.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
-    client.launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
-    CapturedProcess echo = client.launchJava(NamespaceChild.class, "broadcast-echo",
+    server().launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    client().launchJava(NamespaceChild.class, "echo", "7").awaitStdoutLine("READY"::equals, WAIT);
+    CapturedProcess echo = client().launchJava(NamespaceChild.class, "broadcast-echo",
         broadcastIp(), "7");
 
-    try (OutputStream stdin = echo.stdin()) {
-      stdin.write("hi there\nthis works\n".getBytes(StandardCharsets.UTF_8));
-    }
+    echo.typeLines("hi there", "this works");
+    echo.closeInput();
     CommandResult result = echo.awaitExit(WAIT);
 
     assertThat(result.stdout().lines()).as(result.stderr()).containsExactlyInAnyOrder(
         "received 9 bytes from " + serverIp() + ":7",
-        "received 9 bytes from " + link.addressA().getHostAddress() + ":7",
+        "received 9 bytes from " + clientIp() + ":7",
         "received 11 bytes from " + serverIp() + ":7",
-        "received 11 bytes from " + link.addressA().getHostAddress() + ":7");
+        "received 11 bytes from " + clientIp() + ":7");
   }
 }

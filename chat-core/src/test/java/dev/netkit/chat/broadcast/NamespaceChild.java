@@ -85,7 +85,7 @@ public final class NamespaceChild {
     }
     InetAddress server = found.get().getAddress();
     out.println("Found a server at " + server.getHostAddress() + ":" + found.get().getPort());
-    try (ChatClient client = ChatClient.open(ChatClientConfig.builder(found.get())
+    try (ChatClient client = ChatClient.open(ChatClientConfig.builder().server(found.get())
         .login(3, Duration.ofSeconds(2)).build(), new ChatDisplay(out, out))) {
       client.login("netns");
     }

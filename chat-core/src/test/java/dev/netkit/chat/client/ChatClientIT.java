@@ -55,7 +55,7 @@ class ChatClientIT {
   }
 
   private ChatClient client(InetSocketAddress server, ChatListener listener) throws Exception {
-    return client(ChatClientConfig.builder(server).build(), listener);
+    return client(ChatClientConfig.builder().server(server).build(), listener);
   }
 
   /** A bound UDP socket that never answers. */
@@ -129,7 +129,7 @@ class ChatClientIT {
   @Test
   void loginRetriesAndGivesUpWhenNobodyAnswers() throws Exception {
     DatagramChannel silent = silentSocket();
-    ChatClient client = client(ChatClientConfig.builder(
+    ChatClient client = client(ChatClientConfig.builder().server(
         (InetSocketAddress) silent.getLocalAddress())
         .login(3, Duration.ofMillis(100)).build(), new RecordingListener());
     AtomicInteger attempts = new AtomicInteger();
@@ -143,7 +143,7 @@ class ChatClientIT {
   @Test
   void loginRetriesUntilTheServerComesUp() throws Exception {
     try (FakeServer fake = new FakeServer()) {
-      ChatClient client = client(ChatClientConfig.builder(fake.address())
+      ChatClient client = client(ChatClientConfig.builder().server(fake.address())
           .login(5, Duration.ofMillis(200)).build(), new RecordingListener());
       fake.ignoreNext(2);
 
@@ -155,7 +155,7 @@ class ChatClientIT {
   @Test
   void keepAliveSendsStillHereAndCloseSendsLogoff() throws Exception {
     try (FakeServer fake = new FakeServer()) {
-      ChatClient client = client(ChatClientConfig.builder(fake.address())
+      ChatClient client = client(ChatClientConfig.builder().server(fake.address())
           .keepAliveInterval(Duration.ofMillis(50)).build(), new RecordingListener());
       client.login("alice");
 
@@ -172,7 +172,7 @@ class ChatClientIT {
   @Test
   void noKeepAliveBeforeLoginNorAfterLogoff() throws Exception {
     try (FakeServer fake = new FakeServer()) {
-      ChatClient client = client(ChatClientConfig.builder(fake.address())
+      ChatClient client = client(ChatClientConfig.builder().server(fake.address())
           .keepAliveInterval(Duration.ofMillis(20)).build(), new RecordingListener());
       client.listChannels();
       client.login("alice");
@@ -190,7 +190,7 @@ class ChatClientIT {
   void framesFedFromElsewhereReachTheSameListenerInTheMulticastForm() throws Exception {
     try (FakeServer fake = new FakeServer()) {
       RecordingListener listener = new RecordingListener();
-      ChatClient client = client(ChatClientConfig.builder(fake.address())
+      ChatClient client = client(ChatClientConfig.builder().server(fake.address())
           .channelFormat(ChannelFormat.MULTICAST).build(), listener);
 
       client.dispatch(ChatFrame.of(ChatEvent.JOIN_ACK, "Weather 2 225.1.0.2 Talk"));
@@ -229,7 +229,7 @@ class ChatClientIT {
   @Test
   void closeWakesAWaitingLogin() throws Exception {
     DatagramChannel silent = silentSocket();
-    ChatClient client = client(ChatClientConfig.builder(
+    ChatClient client = client(ChatClientConfig.builder().server(
         (InetSocketAddress) silent.getLocalAddress()).build(), new RecordingListener());
     AtomicInteger attempts = new AtomicInteger();
     List<Throwable> thrown = new ArrayList<>();
@@ -256,7 +256,7 @@ class ChatClientIT {
   void aClientAgainstTheServerIsAutoLoggedOutOnlyWithoutKeepAlive() throws Exception {
     ChatServer server = chat.startServer(
         b -> b.autoLogout(Duration.ofMillis(400)).checkInterval(Duration.ofMillis(50)));
-    ChatClient kept = client(ChatClientConfig.builder(server.localAddress())
+    ChatClient kept = client(ChatClientConfig.builder().server(server.localAddress())
         .keepAliveInterval(Duration.ofMillis(50)).build(), new RecordingListener());
     kept.login("kept");
     ChatPeer silent = chat.peer(server.localAddress());

@@ -29,19 +29,54 @@ class ChatServerConfigTest {
   }
 
   @Test
-  void settersCheckTheirArguments() {
+  void buildChecksEverySetting() {
     ChatServerConfig.Builder builder = ChatServerConfig.builder();
 
-    assertThatThrownBy(() -> builder.maxUsers(0)).hasMessage("maxUsers : 0 (expected: > 0)");
-    assertThatThrownBy(() -> builder.maxDatagramSize(1)).isInstanceOf(
-        IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.autoLogout(Duration.ZERO))
+    assertThatThrownBy(() -> builder.maxUsers(0).build())
+        .hasMessage("maxUsers : 0 (expected: > 0)");
+    builder.maxUsers(1);
+    assertThatThrownBy(() -> builder.maxDatagramSize(1).build())
+        .hasMessage("maxDatagramSize : 1 (expected: 2-65507)");
+    builder.maxDatagramSize(1024);
+    assertThatThrownBy(() -> builder.maxNicknameLength(257).build())
+        .hasMessage("maxNicknameLength : 257 (expected: 1-256)");
+    builder.maxNicknameLength(32);
+    assertThatThrownBy(() -> builder.autoLogout(Duration.ZERO).build())
         .hasMessage("autoLogout : PT0S (expected: > 0)");
-    assertThatThrownBy(() -> builder.errorRateLimit(1, 0, 1))
-        .hasMessage("perSecond : 0.0 (expected: > 0)");
-    assertThatThrownBy(() -> builder.channels(List.of()))
+    builder.autoLogout(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> builder.errorRateLimit(1, 0, 1).build())
+        .hasMessage("errorsPerSecond : 0.0 (expected: > 0)");
+    builder.errorRateLimit(1, 1, 1);
+    assertThatThrownBy(() -> builder.receiveBufferSize(-1).build())
+        .hasMessage("receiveBufferSize : -1 (expected: >= 0)");
+    builder.receiveBufferSize(0);
+    assertThatThrownBy(() -> builder.channels(List.of()).build())
         .hasMessage("channels : [] (expected: at least one)");
     assertThatThrownBy(() -> builder.channels(List.of(ChannelDefinition.of("Pets", ""),
-        ChannelDefinition.of("PETS", "")))).hasMessage("channels : titles repeat (ignoring case)");
+        ChannelDefinition.of("PETS", ""))).build())
+        .hasMessage("channels : titles repeat (ignoring case)");
+  }
+
+  @Test
+  void toBuilderCopiesEverySettingAndTheCopyIsIndependent() {
+    ChatServerConfig config = ChatServerConfig.builder().maxUsers(3).maxChannelsPerUser(2)
+        .maxNicknameLength(8).autoLogout(Duration.ofSeconds(9)).errorRateLimit(2, 0.5, 7)
+        .receiveBufferSize(4096).quiet(true).channels(List.of(ChannelDefinition.of("Pets", "")))
+        .build();
+
+    ChatServerConfig copy = config.toBuilder().maxUsers(4).build();
+
+    assertThat(config.maxUsers()).isEqualTo(3);
+    assertThat(copy.maxUsers()).isEqualTo(4);
+    assertThat(copy.maxChannelsPerUser()).isEqualTo(2);
+    assertThat(copy.maxNicknameLength()).isEqualTo(8);
+    assertThat(copy.autoLogout()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(copy.errorBurst()).isEqualTo(2);
+    assertThat(copy.errorsPerSecond()).isEqualTo(0.5);
+    assertThat(copy.rateLimitSources()).isEqualTo(7);
+    assertThat(copy.receiveBufferSize()).isEqualTo(4096);
+    assertThat(copy.quiet()).isTrue();
+    assertThat(copy.channels()).isEqualTo(config.channels());
+    assertThat(copy.bindAddress()).isEqualTo(config.bindAddress());
   }
 }

@@ -472,20 +472,20 @@ class ChatServerIT {
     List<String> delivered = new ArrayList<>();
     FanOut multicastLike = new FanOut() {
       @Override
-      public void deliver(ChatChannel channel, java.nio.ByteBuffer datagram, Outbox outbox) {
+      public void deliver(ChannelView channel, java.nio.ByteBuffer datagram, Outbox outbox) {
         delivered.add(channel.title() + " " + channel.memberCount() + " "
             + datagram.remaining());
       }
 
       @Override
-      public ChannelInfo describe(ChatChannel channel) {
+      public ChannelInfo describe(ChannelView channel) {
         return ChannelInfo.multicast(channel.title(), channel.memberCount(),
             channel.definition().groupLiteral().orElseThrow(),
             channel.definition().description());
       }
 
       @Override
-      public List<dev.netkit.codec.chat.ChatPayload> afterLogin(ChatUser user) {
+      public List<dev.netkit.codec.chat.ChatPayload> afterLogin(UserView user) {
         return List.of(new dev.netkit.codec.chat.SetMcastPort(2028));
       }
     };

@@ -85,7 +85,8 @@ public final class ChatClientCommand implements Callable<Integer> {
       err.println("Couldn't find a server");
       return 1;
     }
-    ChatClientConfig config = options.apply(ChatClientConfig.builder(address.get())).build();
+    ChatClientConfig config =
+        options.apply(ChatClientConfig.builder().server(address.get())).build();
     try (ChatClient client = ChatClient.open(config, new ChatDisplay(out, err))) {
       return options.console(in, out, err).run(client);
     }

@@ -55,7 +55,9 @@ public final class McastTimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimeBeaconConfig config = config();
+    TimeBeaconConfig config = TimeBeaconConfig.builder().target(group, port)
+        .timeToLive(ttl).period(period).outgoingInterface(outgoingInterface).hostName(hostName)
+        .build();
     TimeBeaconServer server = Startup.attempt("send to", group.getHostAddress() + ":" + port,
         () -> new TimeBeaconServer(config).start());
     PrintWriter out = spec.commandLine().getOut();
@@ -64,14 +66,5 @@ public final class McastTimeServerCommand implements Callable<Integer> {
     out.flush();
     untilStopped.await(server);
     return 0;
-  }
-
-  private TimeBeaconConfig config() {
-    TimeBeaconConfig config = TimeBeaconConfig.defaults().withTarget(group, port)
-        .withTimeToLive(ttl).withPeriod(period);
-    if (outgoingInterface != null) {
-      config = config.withOutgoingInterface(outgoingInterface);
-    }
-    return hostName == null ? config : config.withHostName(hostName);
   }
 }

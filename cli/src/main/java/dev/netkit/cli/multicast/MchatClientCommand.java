@@ -3,16 +3,15 @@ package dev.netkit.cli.multicast;
 import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.chat.ChatClientOptions;
+import dev.netkit.cli.support.Startup;
 import dev.netkit.multicast.MulticastChatClient;
+import dev.netkit.multicast.MulticastChatClientConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,13 +77,15 @@ public final class MchatClientCommand implements Callable<Integer> {
     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = new PrintWriter(spec.commandLine().getErr(), true);
-    MulticastChatClient.Settings settings = new MulticastChatClient.Settings(
-        dataPort == null ? OptionalInt.empty() : OptionalInt.of(dataPort),
-        Optional.ofNullable(joinInterface));
-    ChatClientConfig.Builder config = options.apply(ChatClientConfig.builder(
-        Startup.resolve(server, port)));
+    MulticastChatClientConfig.Builder settings = MulticastChatClientConfig.builder()
+        .joinInterface(joinInterface);
+    if (dataPort != null) {
+      settings.fixedPort(dataPort);
+    }
+    ChatClientConfig config = options.apply(ChatClientConfig.builder().server(
+        Startup.resolve(server, port))).build();
     try (MulticastChatClient client = MulticastChatClient.open(config, new ChatDisplay(out, err),
-        settings)) {
+        settings.build())) {
       return options.console(in, out, err).run(client.chatClient());
     }
   }

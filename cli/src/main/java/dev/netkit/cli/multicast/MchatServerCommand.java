@@ -7,8 +7,8 @@ import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.multicast.MulticastFanOut;
+import dev.netkit.multicast.MulticastFanOutConfig;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +32,11 @@ public final class MchatServerCommand implements Callable<Integer> {
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "MPORT",
       description = "Multicast data port (default: ${DEFAULT-VALUE}).")
-  int dataPort = MulticastFanOut.DEFAULT_PORT;
+  int dataPort = MulticastFanOutConfig.DEFAULT_PORT;
 
   @Option(names = "--ttl", paramLabel = "TTL",
       description = "Time to live of channel traffic, 0-255 (default: ${DEFAULT-VALUE}).")
-  int ttl = MulticastFanOut.DEFAULT_TTL;
+  int ttl = MulticastFanOutConfig.DEFAULT_TTL;
 
   @Option(names = "--iface", paramLabel = "NAME",
       description = "Interface to send channel traffic by (default: the routing table's).")
@@ -52,10 +52,10 @@ public final class MchatServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MulticastFanOut.Settings settings = new MulticastFanOut.Settings(dataPort, ttl,
-        Optional.ofNullable(outgoingInterface));
-    ChatServerConfig.Builder config = options.builder(port);
-    ChatServer server = Startup.listen(config.build().bindAddress(),
+    MulticastFanOutConfig settings = MulticastFanOutConfig.builder().port(dataPort)
+        .timeToLive(ttl).outgoingInterface(outgoingInterface).build();
+    ChatServerConfig config = options.builder(port).build();
+    ChatServer server = Startup.listen(config.bindAddress(),
         () -> MulticastFanOut.server(config, settings).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("mchat-server: listening on " + HostPortConverter.format(server.localAddress())

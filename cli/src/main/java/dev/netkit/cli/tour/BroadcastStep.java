@@ -1,7 +1,7 @@
 package dev.netkit.cli.tour;
 
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,29 +32,29 @@ final class BroadcastStep implements TourStep {
 
   @Override
   public void run(StepContext context) throws Exception {
-    Optional<String> why = TwoHosts.unavailabilityReason();
+    Optional<String> why = TourHosts.unavailabilityReason();
     if (why.isPresent()) {
       context.skip("discovery needs two hosts made as network namespaces: " + why.get());
     }
-    TwoHosts hosts = TwoHosts.create(context, "bcast");
+    TourHosts hosts = TourHosts.create(context, "bcast");
     String hostA = hosts.link().addressA().getHostAddress();
     String broadcast = hosts.link().broadcastAddress().getHostAddress();
     context.say(hosts.describe());
-    CapturedProcess echoServer = hosts.onA(null, "echo-server", "7", "--bind", "0.0.0.0");
-    CapturedProcess chatServer = hosts.onA(null, "chat-server", "--bind", "0.0.0.0");
+    CapturedProcess echoServer = hosts.onA("echo-server", "7", "--bind", "0.0.0.0");
+    CapturedProcess chatServer = hosts.onA("chat-server", "--bind", "0.0.0.0");
     echoServer.awaitStdoutLine(line -> line.contains("servicing"), START);
-    TwoHosts.awaitStderr(chatServer, "listening", START);
+    TourHosts.awaitStderr(chatServer, "listening", START);
     context.say("A$ netkit echo-server 7 --bind 0.0.0.0 & netkit chat-server --bind 0.0.0.0 &");
 
     context.say("B$ echo 'anybody out there?' | netkit broadcast-echo " + broadcast + " 7");
-    CommandResult echo = hosts.onB("anybody out there?\n", "broadcast-echo", broadcast, "7",
-        "--linger", "500ms").awaitExit(RUN);
+    CommandResult echo = finish(hosts.onB("broadcast-echo", broadcast, "7", "--linger", "500ms"),
+        "anybody out there?");
     echo.stdout().lines().forEach(line -> context.say("   " + line));
     context.check(echo.stdout().contains("from " + hostA), "host A's echo server answered");
 
     context.say("B$ netkit chat-client   (no server named: it broadcasts to find one)");
-    CommandResult chat = hosts.onB("dora\n/join Pets\nhello from host B\n", "chat-client",
-        "--linger", "500ms").awaitExit(RUN);
+    CommandResult chat = finish(hosts.onB("chat-client", "--linger", "500ms"),
+        "dora", "/join Pets", "hello from host B");
     chat.stderr().lines().filter(line -> !line.contains(" INFO ") && !line.contains(" DEBUG "))
         .forEach(line -> context.say("   " + line));
     chat.stdout().lines().map(line -> line.replace("\t", "")).filter(line -> !line.isBlank())
@@ -63,5 +63,12 @@ final class BroadcastStep implements TourStep {
         "the chat client found host A's server by broadcast");
     context.check(chat.stdout().contains("dora [Pets]: hello from host B"),
         "the client logged in and talked on Pets");
+  }
+
+  /** Types the lines and end-of-file into a program, then waits for it to exit. */
+  private static CommandResult finish(CapturedProcess program, String... lines) throws Exception {
+    program.typeLines(lines);
+    program.closeInput();
+    return program.awaitExit(RUN);
   }
 }

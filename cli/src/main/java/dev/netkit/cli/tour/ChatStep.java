@@ -72,7 +72,7 @@ final class ChatStep implements TourStep {
 
   private static ChatClient client(ChatServer server, SayingWriter display) throws Exception {
     PrintWriter writer = new PrintWriter(display, true);
-    return ChatClient.open(ChatClientConfig.builder(server.localAddress())
+    return ChatClient.open(ChatClientConfig.builder().server(server.localAddress())
         .keepAliveInterval(KEEP_ALIVE).build(), new ChatDisplay(writer, writer));
   }
 

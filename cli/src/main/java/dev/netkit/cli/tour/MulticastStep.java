@@ -3,8 +3,8 @@ package dev.netkit.cli.tour;
 import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconReceiver;
 import dev.netkit.multicast.TimeBeaconServer;
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -42,7 +42,7 @@ final class MulticastStep implements TourStep {
 
   @Override
   public void run(StepContext context) throws Exception {
-    Optional<String> why = TwoHosts.unavailabilityReason();
+    Optional<String> why = TourHosts.unavailabilityReason();
     if (why.isPresent()) {
       onLoopback(context, why.get());
     } else {
@@ -51,17 +51,16 @@ final class MulticastStep implements TourStep {
   }
 
   private static void onTwoHosts(StepContext context) throws Exception {
-    TwoHosts hosts = TwoHosts.create(context, "mcast");
-    hosts.routeMulticastOverLink();
+    TourHosts hosts = TourHosts.create(context, "mcast");
     context.say(hosts.describe() + ", 224.0.0.0/4 routed over the link");
     String ifaceA = hosts.link().interfaceA();
     String hostA = hosts.link().addressA().getHostAddress();
-    CapturedProcess beacon = hosts.onA(null, "mcast-time-server", "2070", GROUP, "1",
+    CapturedProcess beacon = hosts.onA("mcast-time-server", "2070", GROUP, "1",
         "--interval", "500ms", "--iface", ifaceA, "--hostname", "hosta");
     beacon.awaitStdoutLine(line -> line.startsWith("mcast-time-server: sending to"), START);
     context.say("A$ netkit mcast-time-server 2070 " + GROUP + " 1 --interval 500ms   (TTL 1)");
-    CapturedProcess first = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
-    CapturedProcess second = hosts.onB(null, "mcast-time-client", "--count", "" + BEACONS);
+    CapturedProcess first = hosts.onB("mcast-time-client", "--count", "" + BEACONS);
+    CapturedProcess second = hosts.onB("mcast-time-client", "--count", "" + BEACONS);
     context.say("B$ netkit mcast-time-client --count " + BEACONS + "   (twice, same port)");
     List<CapturedProcess> clients = List.of(first, second);
     for (int i = 0; i < clients.size(); i++) {
@@ -74,23 +73,23 @@ final class MulticastStep implements TourStep {
     chat(context, hosts, ifaceA, hostA);
   }
 
-  private static void chat(StepContext context, TwoHosts hosts, String ifaceA, String hostA)
+  private static void chat(StepContext context, TourHosts hosts, String ifaceA, String hostA)
       throws Exception {
     CapturedProcess server =
-        hosts.onA(null, "mchat-server", "--bind", "0.0.0.0", "--iface", ifaceA);
+        hosts.onA("mchat-server", "--bind", "0.0.0.0", "--iface", ifaceA);
     server.awaitStdoutLine(line -> line.startsWith("mchat-server: listening on"), START);
     context.say("A$ netkit mchat-server --bind 0.0.0.0   (channel traffic goes once to the"
         + " channel's group)");
-    CapturedProcess alice = hosts.onA(null, "mchat-client", "127.0.0.1");
-    CapturedProcess carol = hosts.onB(null, "mchat-client", hostA, "2027", "2028");
-    TwoHosts.type(alice, "alice", "/join Weather");
+    CapturedProcess alice = hosts.onA("mchat-client", "127.0.0.1");
+    CapturedProcess carol = hosts.onB("mchat-client", hostA, "2027", "2028");
+    alice.typeLines("alice", "/join Weather");
     alice.awaitStdoutLine(line -> line.contains("Welcome to the Weather Channel"), START);
-    TwoHosts.type(carol, "carol", "/join Weather");
+    carol.typeLines("carol", "/join Weather");
     carol.awaitStdoutLine(line -> line.contains("Welcome to the Weather Channel"), START);
     alice.awaitStdoutLine(line -> line.contains("<carol has entered Weather>"), RUN);
-    TwoHosts.type(alice, "hello from host A");
+    alice.typeLines("hello from host A");
     carol.awaitStdoutLine(line -> line.contains("alice [Weather]: hello from host A"), RUN);
-    TwoHosts.type(carol, "hello from host B");
+    carol.typeLines("hello from host B");
     alice.awaitStdoutLine(line -> line.contains("carol [Weather]: hello from host B"), RUN);
     show(context, "A alice", alice);
     show(context, "B carol", carol);
@@ -117,9 +116,9 @@ final class MulticastStep implements TourStep {
     InetAddress group = InetAddress.getByName(GROUP);
     TimeBeaconReceiver first = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
     TimeBeaconReceiver second = context.use(TimeBeaconReceiver.open(port, group, Optional.of(lo)));
-    context.use(new TimeBeaconServer(TimeBeaconConfig.defaults()
-        .withTarget(group, port).withTimeToLive(0).withPeriod(Duration.ofMillis(500))
-        .withOutgoingInterface("lo")).start());
+    context.use(new TimeBeaconServer(TimeBeaconConfig.builder()
+        .target(group, port).timeToLive(0).period(Duration.ofMillis(500))
+        .outgoingInterface("lo").build()).start());
     context.say("mcast-time-server to " + GROUP + ":" + port + ", TTL 0, every 500 ms");
     for (int i = 0; i < BEACONS; i++) {
       for (TimeBeaconReceiver receiver : List.of(first, second)) {

@@ -6,6 +6,7 @@ import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.client.UploadProgress;
 import dev.netkit.travesty.client.UploadResult;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ final class TravestyStep implements TourStep {
   @Override
   public void run(StepContext context) throws Exception {
     Path corpus = Corpus.path(chosenCorpus);
-    TravestyServer server = context.use(TravestyServer.builder()
-        .address(InetAddress.getLoopbackAddress()).port(0).build().start());
+    TravestyServer server = context.use(new TravestyServer(TravestyServerConfig.builder()
+        .address(InetAddress.getLoopbackAddress()).port(0).build()).start());
     context.say("travesty-server on " + Addresses.show(server.localAddress()));
     TravestyClient client = context.use(TravestyClient.connect(server.localAddress()));
     context.say("travesty-client: " + client.banner().format());

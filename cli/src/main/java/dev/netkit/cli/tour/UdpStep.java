@@ -5,12 +5,14 @@ import dev.netkit.udp.DaytimeReport;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.EchoClient;
 import dev.netkit.udp.FaultyProxy;
-import dev.netkit.udp.ProxyStatistics;
+import dev.netkit.udp.FaultyProxyConfig;
+import dev.netkit.udp.FaultyProxyStats;
 import dev.netkit.udp.ReverseEchoServer;
-import dev.netkit.udp.RtoSettings;
+import dev.netkit.udp.RtoConfig;
 import dev.netkit.udp.SequencedClient;
+import dev.netkit.udp.SequencedClientConfig;
 import dev.netkit.udp.SequencedClientListener;
-import dev.netkit.udp.SequencedClientStatistics;
+import dev.netkit.udp.SequencedClientStats;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,8 +35,8 @@ final class UdpStep implements TourStep {
   private static final double DUPLICATE = 0.1;
   private static final int MAX_TRIES = 12;
   private static final int BOOK_LINES_SHOWN = 2;
-  private static final RtoSettings FAST_RTO =
-      new RtoSettings(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(1));
+  private static final RtoConfig FAST_RTO = RtoConfig.builder().initial(Duration.ofMillis(200))
+      .min(Duration.ofMillis(50)).max(Duration.ofSeconds(1)).build();
 
   @Override
   public String name() {
@@ -68,12 +70,12 @@ final class UdpStep implements TourStep {
   private static void sequencedThroughLossyProxy(StepContext context, InetSocketAddress server)
       throws Exception {
     FaultyProxy proxy = context.use(new FaultyProxy(LOOPBACK_ANY, server,
-        FaultyProxy.Config.none().withLoss(LOSS).withDuplicate(DUPLICATE).withSeed(18)).start());
+        FaultyProxyConfig.builder().loss(LOSS).duplicate(DUPLICATE).seed(18).build()).start());
     context.say("udp-proxy on " + Addresses.show(proxy.localAddress()) + ": loses " + percent(LOSS)
         + " and duplicates " + percent(DUPLICATE) + " of datagrams, each way");
     BookLines book = new BookLines(context);
-    SequencedClient.Config config = SequencedClient.Config.defaults().withMaxTries(MAX_TRIES)
-        .withRto(FAST_RTO);
+    SequencedClientConfig config = SequencedClientConfig.builder().maxTries(MAX_TRIES)
+        .rto(FAST_RTO).build();
     List<CompletableFuture<Boolean>> replies = new ArrayList<>();
     try (SequencedClient client = context.use(
         SequencedClient.open(proxy.localAddress(), config, book))) {
@@ -84,8 +86,8 @@ final class UdpStep implements TourStep {
       }
       CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
           .get(30, TimeUnit.SECONDS);
-      SequencedClientStatistics stats = client.statistics();
-      ProxyStatistics lossy = proxy.statistics();
+      SequencedClientStats stats = client.stats();
+      FaultyProxyStats lossy = proxy.stats();
       context.say("echo-client --sequenced: " + stats.sent() + " requests, " + stats.answered()
           + " answered, " + stats.retransmitted() + " retransmitted, " + stats.duplicates()
           + " duplicates discarded, " + stats.outOfOrder() + " out of order, "

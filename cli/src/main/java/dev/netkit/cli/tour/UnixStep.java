@@ -2,8 +2,11 @@ package dev.netkit.cli.tour;
 
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.localtime.LocaltimeClient;
+import dev.netkit.unix.SocketFileConfig;
 import dev.netkit.unix.localtime.LocaltimeServer;
+import dev.netkit.unix.localtime.LocaltimeServerConfig;
 import dev.netkit.unix.wrap.WrapServer;
+import dev.netkit.unix.wrap.WrapServerConfig;
 import dev.netkit.unix.wrap.WrapClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,10 +43,14 @@ final class UnixStep implements TourStep {
     context.use(() -> deleteTree(dir));
     Path wrapPath;
     Path localtimePath;
-    try (WrapServer wrap = context.use(WrapServer.builder(dir.resolve("wrapserv")).build()
-        .start());
-        LocaltimeServer localtime = context.use(
-            LocaltimeServer.builder(dir.resolve("localtime")).build().start())) {
+    WrapServerConfig wrapConfig = WrapServerConfig.builder()
+        .server(WrapServerConfig.serverDefaults(dir.resolve("wrapserv")).build())
+        .build();
+    LocaltimeServerConfig localtimeConfig = LocaltimeServerConfig.builder()
+        .socketFile(SocketFileConfig.defaults(dir.resolve("localtime")))
+        .build();
+    try (WrapServer wrap = context.use(new WrapServer(wrapConfig).start());
+        LocaltimeServer localtime = context.use(new LocaltimeServer(localtimeConfig).start())) {
       wrapPath = wrap.path();
       localtimePath = localtime.path();
       context.say("wrap-server on " + wrapPath + " (mode " + mode(wrapPath) + ")");

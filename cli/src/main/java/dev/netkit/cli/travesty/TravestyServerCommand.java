@@ -8,8 +8,8 @@ import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,32 +42,32 @@ public final class TravestyServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-upload", paramLabel = "BYTES",
       description = "Largest upload (default: ${DEFAULT-VALUE}).")
-  private long maxUpload = TravestyServer.DEFAULT_MAX_UPLOAD_BYTES;
+  private long maxUpload = TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES;
 
   @Option(names = "--max-words", paramLabel = "N",
       description = "Most words one client's model may analyse (default: ${DEFAULT-VALUE}).")
-  private long maxWords = TravestyServer.DEFAULT_MAX_WORDS;
+  private long maxWords = TravestyServerConfig.DEFAULT_MAX_WORDS;
 
   @Option(names = "--max-total-words", paramLabel = "N",
       description = "Most words all models together may hold (default: ${DEFAULT-VALUE}).")
-  private long maxTotalWords = TravestyServer.DEFAULT_MAX_TOTAL_WORDS;
+  private long maxTotalWords = TravestyServerConfig.DEFAULT_MAX_TOTAL_WORDS;
 
   @Option(names = "--max-generate", paramLabel = "N",
       description = "Largest GENERATE word count (default: ${DEFAULT-VALUE}).")
-  private long maxGenerate = TravestyServer.DEFAULT_MAX_GENERATE_WORDS;
+  private long maxGenerate = TravestyServerConfig.DEFAULT_MAX_GENERATE_WORDS;
 
   @Option(names = "--max-line", paramLabel = "BYTES",
       description = "Longest line (default: ${DEFAULT-VALUE}).")
-  private int maxLine = TravestyServer.DEFAULT_MAX_LINE_LENGTH;
+  private int maxLine = TravestyServerConfig.DEFAULT_MAX_LINE_LENGTH;
 
   @Option(names = "--max-clients", paramLabel = "N",
       description = "Clients at once (default: ${DEFAULT-VALUE}).")
-  private int maxClients = TravestyServer.DEFAULT_MAX_CLIENTS;
+  private int maxClients = TravestyServerConfig.DEFAULT_MAX_CLIENTS;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Close a client that moves no byte for this long "
           + "(default: ${DEFAULT-VALUE}).")
-  private Duration idleTimeout = TravestyServer.DEFAULT_IDLE_TIMEOUT;
+  private Duration idleTimeout = TravestyServerConfig.DEFAULT_IDLE_TIMEOUT;
 
   @Option(names = "--seed", paramLabel = "SEED",
       description = "Seed every client's model the same way, for repeatable demos.")
@@ -75,8 +75,9 @@ public final class TravestyServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TravestyServer server = Startup.listen(bind.withPort(port),
-        () -> configure().build().start());
+    TravestyServerConfig config = configure().build();
+    TravestyServer server = Startup.listen(config.bindAddress(),
+        () -> new TravestyServer(config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("travesty-server: waiting for incoming connections on "
         + HostPortConverter.format(server.localAddress()) + "...");
@@ -85,8 +86,9 @@ public final class TravestyServerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TravestyServer.Builder configure() {
-    TravestyServer.Builder builder = TravestyServer.builder().address(bind.address()).port(port)
+  private TravestyServerConfig.Builder configure() {
+    TravestyServerConfig.Builder builder = TravestyServerConfig.builder()
+        .address(bind.address()).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
         .idleTimeout(idleTimeout);

@@ -3,10 +3,12 @@ package dev.netkit.cli.udp;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.udp.EchoClient;
+import dev.netkit.udp.EchoClientConfig;
 import dev.netkit.udp.RequestGivenUpException;
 import dev.netkit.udp.ReverseEchoServer;
-import dev.netkit.udp.RtoSettings;
+import dev.netkit.udp.RtoConfig;
 import dev.netkit.udp.SequencedClient;
+import dev.netkit.udp.SequencedClientConfig;
 import dev.netkit.udp.SequencedClientListener;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,11 +55,11 @@ public final class EchoClientCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Wait for a reply (default: ${DEFAULT-VALUE}); with --sequenced the initial "
           + "retransmission timeout, which then adapts.")
-  private Duration timeout = EchoClient.Config.DEFAULT_TIMEOUT;
+  private Duration timeout = EchoClientConfig.DEFAULT_TIMEOUT;
 
   @Option(names = "--tries", paramLabel = "N",
       description = "Sends of a request before giving up (default: ${DEFAULT-VALUE}).")
-  private int tries = EchoClient.Config.DEFAULT_TRIES;
+  private int tries = EchoClientConfig.DEFAULT_TRIES;
 
   @Option(names = "--sequenced",
       description = "Number requests (`N: line`), keep many in flight, match replies by number.")
@@ -75,7 +77,7 @@ public final class EchoClientCommand implements Callable<Integer> {
 
   private int plain(InetSocketAddress server, BufferedReader lines) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    EchoClient.Config config = EchoClient.Config.defaults().withTimeout(timeout).withTries(tries);
+    EchoClientConfig config = EchoClientConfig.builder().timeout(timeout).tries(tries).build();
     try (EchoClient client = EchoClient.open(server, config)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         out.println(client.request(line));
@@ -89,8 +91,8 @@ public final class EchoClientCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicInteger givenUp = new AtomicInteger();
-    SequencedClient.Config config = SequencedClient.Config.defaults().withMaxTries(tries)
-        .withRto(RtoSettings.defaults().withInitial(timeout));
+    SequencedClientConfig config = SequencedClientConfig.builder().maxTries(tries)
+        .rto(RtoConfig.builder().initial(timeout).build()).build();
     List<CompletableFuture<?>> requests = new ArrayList<>();
     try (SequencedClient client = SequencedClient.open(server, config, new BookMessages(err))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -6,6 +6,7 @@ import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.ReverseEchoServer;
+import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -49,7 +50,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-datagram", paramLabel = "BYTES",
       description = "Largest request in bytes (default: ${DEFAULT-VALUE}).")
-  private int maxDatagram = ReverseEchoServer.Config.DEFAULT_MAX_DATAGRAM;
+  private int maxDatagram = ReverseEchoServerConfig.DEFAULT_MAX_DATAGRAM;
 
   final UntilStopped untilStopped = new UntilStopped();
 
@@ -58,7 +59,8 @@ public final class EchoServerCommand implements Callable<Integer> {
     if (logDatagrams) {
       DebugLogging.enable(ReverseEchoServer.class);
     }
-    ReverseEchoServer.Config config = config();
+    ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).build();
     InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
@@ -69,11 +71,5 @@ public final class EchoServerCommand implements Callable<Integer> {
     out.flush();
     untilStopped.await(server);
     return 0;
-  }
-
-  private ReverseEchoServer.Config config() {
-    ReverseEchoServer.Config config =
-        ReverseEchoServer.Config.defaults().withMaxDatagram(maxDatagram);
-    return flaky ? config.withFlaky(seed != null ? seed : System.nanoTime()) : config;
   }
 }

@@ -6,6 +6,7 @@ import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
+import dev.netkit.udp.FaultyProxyConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
 
   @Option(names = "--reorder-delay", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long a reordered datagram is held back (default: ${DEFAULT-VALUE}).")
-  private Duration reorderDelay = FaultyProxy.Config.DEFAULT_REORDER_DELAY;
+  private Duration reorderDelay = FaultyProxyConfig.DEFAULT_REORDER_DELAY;
 
   @Option(names = "--seed", paramLabel = "SEED",
       description = "Seed of the random choices (default: the clock).")
@@ -65,9 +66,9 @@ public final class UdpProxyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FaultyProxy.Config config = FaultyProxy.Config.none().withLoss(loss)
-        .withDuplicate(duplicate).withReorder(reorder).withDelay(delay)
-        .withReorderDelay(reorderDelay).withSeed(seed != null ? seed : System.nanoTime());
+    FaultyProxyConfig config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
+        .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
+        .seed(seed != null ? seed : System.nanoTime()).build();
     InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());
@@ -79,7 +80,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     untilStopped.await(proxy, () -> {
-      err.println("udp-proxy: " + proxy.statistics());
+      err.println("udp-proxy: " + proxy.stats());
       err.flush();
     });
     return 0;

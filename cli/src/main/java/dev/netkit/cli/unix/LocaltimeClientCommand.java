@@ -3,7 +3,7 @@ package dev.netkit.cli.unix;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.localtime.LocaltimeClient;
-import dev.netkit.unix.localtime.LocaltimeServer;
+import dev.netkit.unix.localtime.LocaltimeServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ public final class LocaltimeClientCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "The server's socket path "
       + "(default: ${DEFAULT-VALUE}).")
-  private Path path = LocaltimeServer.DEFAULT_PATH;
+  private Path path = LocaltimeServerConfig.DEFAULT_PATH;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long to wait for the answer (default: ${DEFAULT-VALUE}).")

@@ -3,6 +3,7 @@ package dev.netkit.cli.unix;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.unix.localtime.LocaltimeServer;
+import dev.netkit.unix.localtime.LocaltimeServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ public final class LocaltimeServerCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "Socket path (default: "
       + "${DEFAULT-VALUE}).")
-  private Path path = LocaltimeServer.DEFAULT_PATH;
+  private Path path = LocaltimeServerConfig.DEFAULT_PATH;
 
   @Mixin
   private SocketOptions socket = new SocketOptions();
@@ -35,11 +36,10 @@ public final class LocaltimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LocaltimeServer server = Startup.listen(path, () -> LocaltimeServer.builder(path)
-        .permissions(socket.permissions())
-        .authorizer(socket.authorizer())
-        .build()
-        .start());
+    LocaltimeServerConfig config = LocaltimeServerConfig.builder()
+        .socketFile(socket.socketFile(path))
+        .build();
+    LocaltimeServer server = Startup.listen(path, () -> new LocaltimeServer(config).start());
     PrintWriter err = spec.commandLine().getErr();
     err.println("localtime-server: listening on " + server.path() + " (" + socket.describe()
         + "); Ctrl-C stops");

@@ -2,6 +2,8 @@ package dev.netkit.cli.unix;
 
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.PeerAuthorizer;
+import dev.netkit.unix.SocketFileConfig;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +22,16 @@ final class SocketOptions {
           + "who can open the socket file).")
   List<Integer> allowedUids;
 
-  Set<PosixFilePermission> permissions() {
+  SocketFileConfig socketFile(Path path) {
+    return SocketFileConfig.builder(path).permissions(permissions()).authorizer(authorizer())
+        .build();
+  }
+
+  private Set<PosixFilePermission> permissions() {
     return FileModes.parse(mode);
   }
 
-  PeerAuthorizer authorizer() {
+  private PeerAuthorizer authorizer() {
     return allowedUids == null || allowedUids.isEmpty() ? PeerAuthorizer.allowAll()
         : PeerAuthorizer.allowUids(allowedUids.stream().mapToInt(Integer::intValue).toArray());
   }

@@ -4,7 +4,7 @@ import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.StartupException;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.wrap.WrapClient;
-import dev.netkit.unix.wrap.WrapServer;
+import dev.netkit.unix.wrap.WrapServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +34,7 @@ public final class WrapClientCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "The server's socket path "
       + "(default: ${DEFAULT-VALUE}).")
-  private Path path = WrapServer.DEFAULT_PATH;
+  private Path path = WrapServerConfig.DEFAULT_PATH;
 
   @Parameters(paramLabel = "FILE", arity = "0..*",
       description = "Text files to wrap, one after the other (default: standard input).")

@@ -3,9 +3,11 @@ package dev.netkit.cli.unix;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.StreamServerConfig;
+import dev.netkit.unix.UnixStreamServerConfig;
 import dev.netkit.unix.wrap.TextFiller;
 import dev.netkit.unix.wrap.WrapServer;
+import dev.netkit.unix.wrap.WrapServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", description = "Socket path (default: "
       + "${DEFAULT-VALUE}).")
-  private Path path = WrapServer.DEFAULT_PATH;
+  private Path path = WrapServerConfig.DEFAULT_PATH;
 
   @Option(names = "--columns", paramLabel = "N", description = "Text::Wrap's $columns: lines hold"
       + " at most N-1 characters (default: ${DEFAULT-VALUE}).")
@@ -41,11 +43,11 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-clients", paramLabel = "N", description = "Clients served at once "
       + "(default: ${DEFAULT-VALUE}).")
-  private int maxClients = StreamServer.DEFAULT_MAX_CONNECTIONS;
+  private int maxClients = StreamServerConfig.DEFAULT_MAX_CONNECTIONS;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Drop a client silent for this long (default: ${DEFAULT-VALUE}).")
-  private Duration idleTimeout = StreamServer.DEFAULT_IDLE_TIMEOUT;
+  private Duration idleTimeout = StreamServerConfig.DEFAULT_IDLE_TIMEOUT;
 
   @Mixin
   private SocketOptions socket = new SocketOptions();
@@ -54,14 +56,20 @@ public final class WrapServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WrapServer server = Startup.listen(path, () -> WrapServer.builder(path)
+    UnixStreamServerConfig unix = UnixStreamServerConfig.builder(path)
+        .socketFile(socket.socketFile(path))
+        .connections(StreamServerConfig.builder()
+            .name(WrapServerConfig.DEFAULT_NAME)
+            .maxConnections(maxClients)
+            .idleTimeout(idleTimeout)
+            .build())
+        .build();
+    WrapServerConfig config = WrapServerConfig.builder()
         .columns(columns)
         .maxWordBytes(maxWordBytes)
-        .permissions(socket.permissions())
-        .authorizer(socket.authorizer())
-        .limits(new StreamServer.Limits(maxClients, idleTimeout))
-        .build()
-        .start());
+        .server(unix)
+        .build();
+    WrapServer server = Startup.listen(path, () -> new WrapServer(config).start());
     PrintWriter err = spec.commandLine().getErr();
     err.println("wrap-server: listening on " + server.path() + " (" + socket.describe() + ", "
         + columns + " columns); Ctrl-C stops");

@@ -79,7 +79,7 @@ class ChatProgramsIT {
   void theClientPrintsTheBooksLinesForEveryCommand() throws Exception {
     InetSocketAddress address = startServer();
     List<PrivateMessage> bobGot = new CopyOnWriteArrayList<>();
-    ChatClient bob = ChatClient.open(ChatClientConfig.builder(address).build(),
+    ChatClient bob = ChatClient.open(ChatClientConfig.builder().server(address).build(),
         new ChatListener() {
           @Override
           public void onPrivateMessage(PrivateMessage message) {
@@ -186,7 +186,7 @@ class ChatProgramsIT {
     await().atMost(WAIT).untilAsserted(() -> assertThat(out.toString())
         .containsPattern("chat-server: listening on 127\\.0\\.0\\.1:\\d+\n"));
     int port = Integer.parseInt(out.toString().replaceAll("(?s).*:(\\d+)\n.*", "$1"));
-    try (ChatClient alice = ChatClient.open(ChatClientConfig.builder(
+    try (ChatClient alice = ChatClient.open(ChatClientConfig.builder().server(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build(),
         new ChatListener() { })) {
       assertThat(alice.login("alice")).isEqualTo("alice");

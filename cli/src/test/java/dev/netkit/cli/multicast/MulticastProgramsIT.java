@@ -3,57 +3,35 @@ package dev.netkit.cli.multicast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netkit.cli.NetkitMain;
-import dev.netkit.testsupport.CapturedProcess;
-import dev.netkit.testsupport.CommandResult;
-import dev.netkit.testsupport.NetworkNamespace;
-import dev.netkit.testsupport.RequiresNetworkNamespaces;
-import dev.netkit.testsupport.VethLink;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.netkit.netns.CapturedProcess;
+import dev.netkit.netns.CommandResult;
+import dev.netkit.netns.NetworkNamespace;
+import dev.netkit.netns.TwoHosts;
+import dev.netkit.netns.VethLink;
+import dev.netkit.netns.WithTwoHosts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four multicast programs, each run through the launcher in a child JVM inside one of two
- * network namespaces joined by a veth pair (224.0.0.0/4 routed over it): multicast never sees a
- * real interface.
+ * The four multicast programs, each run through the launcher in a child JVM on one of
+ * {@link TwoHosts} (two network namespaces joined by a veth pair, 224.0.0.0/4 routed over it):
+ * multicast never sees a real interface.
  */
-@RequiresNetworkNamespaces
+@WithTwoHosts
 class MulticastProgramsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private NetworkNamespace hostA;
-  private NetworkNamespace hostB;
-  private VethLink link;
-
-  @BeforeEach
-  void createHosts() throws Exception {
-    hostA = NetworkNamespace.create("mprogsa");
-    hostB = NetworkNamespace.create("mprogsb");
-    link = VethLink.connect(hostA, hostB);
-    hostA.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceA());
-    hostB.ip("route", "add", "224.0.0.0/4", "dev", link.interfaceB());
-  }
-
-  @AfterEach
-  void deleteHosts() {
-    link.close();
-    hostA.close();
-    hostB.close();
-  }
-
   @Test
-  void theTimeClientPrintsTheServersBeacons() throws Exception {
+  void theTimeClientPrintsTheServersBeacons(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    VethLink link = hosts.link();
     hostA.launchJava(NetkitMain.class, "mcast-time-server", "2070", "224.225.226.227", "1",
         "--interval", "200ms", "--iface", link.interfaceA(), "--hostname", "hosta")
         .awaitStdoutLine(line -> line.startsWith("mcast-time-server: sending to"), WAIT);
 
-    CommandResult client = hostB.launchJava(NetkitMain.class, "mcast-time-client", "--count",
-        "2").awaitExit(WAIT);
+    CommandResult client = hosts.hostB().launchJava(NetkitMain.class, "mcast-time-client",
+        "--count", "2").awaitExit(WAIT);
 
     assertThat(client.exitCode()).as(client.stderr()).isZero();
     assertThat(client.stdout().lines()).hasSize(2).allMatch(line -> line.matches(
@@ -62,34 +40,28 @@ class MulticastProgramsIT {
   }
 
   @Test
-  void twoChatClientsOnTwoHostsTalkThroughTheGroup() throws Exception {
+  void twoChatClientsOnTwoHostsTalkThroughTheGroup(TwoHosts hosts) throws Exception {
+    NetworkNamespace hostA = hosts.hostA();
+    VethLink link = hosts.link();
     hostA.launchJava(NetkitMain.class, "mchat-server", "--bind", "0.0.0.0", "--iface",
             link.interfaceA())
         .awaitStdoutLine(line -> line.startsWith("mchat-server: listening on"), WAIT);
     CapturedProcess alice = hostA.launchJava(NetkitMain.class, "mchat-client", "127.0.0.1");
-    CapturedProcess carol = hostB.launchJava(NetkitMain.class, "mchat-client",
+    CapturedProcess carol = hosts.hostB().launchJava(NetkitMain.class, "mchat-client",
         link.addressA().getHostAddress(), "2027", "2028");
 
-    type(alice, "alice", "/join Weather");
+    alice.typeLines("alice", "/join Weather");
     alice.awaitStdoutLine("\tWelcome to the Weather Channel (1 users)"::equals, WAIT);
-    type(carol, "carol", "/join Weather");
+    carol.typeLines("carol", "/join Weather");
     carol.awaitStdoutLine("\tWelcome to the Weather Channel (2 users)"::equals, WAIT);
     alice.awaitStdoutLine("\t<carol has entered Weather>"::equals, WAIT);
-    type(alice, "hello from alice");
-    type(carol, "/channels");
+    alice.typeLines("hello from alice");
+    carol.typeLines("/channels");
 
     carol.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     alice.awaitStdoutLine("\talice [Weather]: hello from alice"::equals, WAIT);
     carol.awaitStdoutLine(line -> line.startsWith("\t[Weather]"), WAIT);
     assertThat(carol.stdoutLines()).contains(
         "\t[Weather]            Talk about the weather                     2 users");
-  }
-
-  private static void type(CapturedProcess process, String... lines) throws IOException {
-    OutputStream stdin = process.stdin();
-    for (String line : lines) {
-      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    stdin.flush();
   }
 }

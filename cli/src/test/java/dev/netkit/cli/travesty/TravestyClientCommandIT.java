@@ -7,6 +7,7 @@ import dev.netkit.cli.NetkitMain;
 import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,8 +41,8 @@ class TravestyClientCommandIT {
         "the cat sat on the mat.\nthe dog sat on the log.\n");
     Travesty local = new Travesty();
     local.addFile(text);
-    try (TravestyServer server = TravestyServer.builder().address(InetAddress.getLoopbackAddress())
-        .port(0).build().start()) {
+    try (TravestyServer server = new TravestyServer(TravestyServerConfig.builder()
+        .address(InetAddress.getLoopbackAddress()).port(0).build()).start()) {
       String port = String.valueOf(server.localAddress().getPort());
       int status = run("analyze " + text + "\ngenerate 30\nanalyze " + dir.resolve("missing")
           + "\ngenerate lots\nfrobnicate\nreset\ngenerate 5\nbye\n", "--no-signals",
@@ -61,8 +62,8 @@ class TravestyClientCommandIT {
 
   @Test
   void endOfInputSaysGoodbye() throws IOException {
-    try (TravestyServer server = TravestyServer.builder().address(InetAddress.getLoopbackAddress())
-        .port(0).build().start()) {
+    try (TravestyServer server = new TravestyServer(TravestyServerConfig.builder()
+        .address(InetAddress.getLoopbackAddress()).port(0).build()).start()) {
       assertThat(run("reset\n", "--no-signals", "127.0.0.1",
           String.valueOf(server.localAddress().getPort()))).isZero();
       assertThat(out.toString()).isEqualTo("> reset successful\n> ");

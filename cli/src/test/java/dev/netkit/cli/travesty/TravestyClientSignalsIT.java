@@ -8,6 +8,7 @@ import dev.netkit.corpus.Corpus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.server.TravestyServer;
+import dev.netkit.travesty.server.TravestyServerConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,8 +96,8 @@ class TravestyClientSignalsIT {
     Path corpus = Corpus.path();
     Travesty local = new Travesty();
     local.addFile(corpus);
-    try (TravestyServer server = TravestyServer.builder()
-        .address(InetAddress.getLoopbackAddress()).port(0).build().start()) {
+    try (TravestyServer server = new TravestyServer(TravestyServerConfig.builder()
+        .address(InetAddress.getLoopbackAddress()).port(0).build()).start()) {
       Process client = start("travesty-client", "127.0.0.1",
           Integer.toString(server.localAddress().getPort()));
       try {

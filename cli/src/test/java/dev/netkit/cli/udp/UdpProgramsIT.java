@@ -5,6 +5,7 @@ import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.ReverseEchoServer;
+import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,7 +109,7 @@ class UdpProgramsIT {
   @Test
   void sequencedEchoClientPairsRequestsAndRepliesLikeTheBook() throws Exception {
     ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY,
-        ReverseEchoServer.Config.defaults().withFlaky(5)).start();
+        ReverseEchoServerConfig.builder().flaky(true).seed(5).build()).start();
     resources.add(server);
     List<String> lines = List.of("hello there", "this is unreliable communications",
         "but it works anyway");
@@ -210,7 +211,7 @@ class UdpProgramsIT {
         "udp-proxy", "--port", "0", "--target", "127.0.0.1:9", "--loss", "1.5");
 
     assertThat(status).isEqualTo(ExitStatus.USAGE);
-    assertThat(err.toString()).isEqualTo("udp-proxy: loss : 1.5 (expected: 0..1) "
+    assertThat(err.toString()).isEqualTo("udp-proxy: loss : 1.5 (expected: 0-1) "
         + "(see `netkit udp-proxy --help`)\n");
   }
 

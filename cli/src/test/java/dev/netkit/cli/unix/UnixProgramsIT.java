@@ -10,8 +10,9 @@ import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.jni.NativeLibrary;
 import dev.netkit.unix.SocketFile;
 import dev.netkit.unix.UnixDatagramSocket;
-import dev.netkit.unix.localtime.LocaltimeServer;
+import dev.netkit.unix.localtime.LocaltimeServerConfig;
 import dev.netkit.unix.wrap.WrapServer;
+import dev.netkit.unix.wrap.WrapServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -49,7 +50,9 @@ class UnixProgramsIT {
   void wrapClientSendsAFileAndPrintsTheWrappedText() throws Exception {
     Path text = Files.writeString(dir.resolve("text"),
         "In previous chapters we have focused on TCP/IP sockets.\n");
-    try (WrapServer server = WrapServer.builder(dir.resolve("wrapserv")).build().start()) {
+    try (WrapServer server = new WrapServer(WrapServerConfig.builder()
+        .server(WrapServerConfig.serverDefaults(dir.resolve("wrapserv")).build()).build())
+        .start()) {
       WrapClientCommand client = new WrapClientCommand();
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       client.stdout = stdout;
@@ -130,7 +133,11 @@ class UnixProgramsIT {
 
   @Test
   void theServersDefaultsAreTheBooksPaths() {
-    assertThat(WrapServer.DEFAULT_PATH).hasToString("/tmp/wrapserv");
-    assertThat(LocaltimeServer.DEFAULT_PATH).hasToString("/tmp/localtime");
+    assertThat(WrapServerConfig.DEFAULT_PATH).hasToString("/tmp/wrapserv");
+    assertThat(WrapServerConfig.defaults().server().socketFile().path())
+        .hasToString("/tmp/wrapserv");
+    assertThat(LocaltimeServerConfig.DEFAULT_PATH).hasToString("/tmp/localtime");
+    assertThat(LocaltimeServerConfig.defaults().socketFile().path())
+        .hasToString("/tmp/localtime");
   }
 }

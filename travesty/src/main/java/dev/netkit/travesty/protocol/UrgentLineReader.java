@@ -124,7 +124,8 @@ public final class UrgentLineReader {
    * @param maxLineLength the longest line accepted, in bytes without the terminator
    * @throws IOException when the socket's descriptor cannot be found or it is closed
    * @throws IllegalArgumentException when {@code maxLineLength} is out of the decoder's range
-   * @throws UnsatisfiedLinkError when netkit's native library is not available
+   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
+   *     available (the message says why, e.g. an unsupported platform)
    */
   public UrgentLineReader(Socket socket, int maxLineLength) throws IOException {
     Objects.requireNonNull(socket, "socket");

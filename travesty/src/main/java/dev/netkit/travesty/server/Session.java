@@ -15,6 +15,7 @@ import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.StatusReply;
 import dev.netkit.codec.TooLongFrameException;
+import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.DotLines;
 import dev.netkit.travesty.protocol.TravestyProtocol;
@@ -26,41 +27,46 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's session, on its own thread: the command loop of the book's
- * {@code handle_connection()}, with the model of this client only. Everything the client sends
- * is bounded by the server's limits; every failure ends this session only.
+ * One client's session, on the thread the server core gives its connection: the command loop of
+ * the book's {@code handle_connection()}, with the model of this client only. Everything the
+ * client sends is bounded by the server's limits; every failure ends this session only, and
+ * frees the words its model reserved. The core watches {@link #progress()} for the idle timeout
+ * and, to end the session, shuts the connection down (never closes it under this thread).
  */
-final class Session implements Runnable {
+final class Session {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
+  private final Connection connection;
   private final Socket socket;
-  private final ServerSettings settings;
+  private final TravestyServerConfig settings;
   private final WordBudget budget;
-  private final Consumer<Session> onEnd;
   private final String peer;
   private Travesty model;
-  private UrgentLineReader reader;
+  private volatile UrgentLineReader reader;
   private OutputStream out;
   private long reservedWords;
   private volatile long bytesWritten;
 
-  Session(Socket socket, ServerSettings settings, WordBudget budget, Consumer<Session> onEnd) {
-    this.socket = socket;
+  Session(Connection connection, TravestyServerConfig settings, WordBudget budget) {
+    this.connection = connection;
+    this.socket = connection.channel().socket();
     this.settings = settings;
     this.budget = budget;
-    this.onEnd = onEnd;
-    this.peer = String.valueOf(socket.getRemoteSocketAddress());
+    this.peer = String.valueOf(connection.remoteAddress());
   }
 
-  @Override
-  public void run() {
-    try (socket) {
+  /**
+   * Serves the client to its end. A failure other than an {@link IOException} (a bug, an
+   * {@link Error}) goes to the server core, which logs it and closes the connection.
+   */
+  void run() {
+    connection.watchProgress(this::progress);
+    try {
       reader = new UrgentLineReader(socket, settings.maxLineLength());
       out = socket.getOutputStream();
       model = settings.models().get();
@@ -70,35 +76,16 @@ final class Session implements Runnable {
       LOG.info("{}: session ended", peer);
     } catch (IOException e) {
       LOG.info("{}: session ended: {}", peer, e.toString());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      LOG.warn("{}: session failed", peer, e);
     } finally {
       model = null;
       releaseWords();
-      onEnd.accept(this);
     }
   }
 
-  /** Bytes moved in either direction so far; the server's idle check watches it. */
-  long progress() {
+  /** Bytes moved in either direction so far; the server core's idle check watches it. */
+  private long progress() {
     UrgentLineReader r = reader;
     return bytesWritten + (r == null ? 0 : r.bytesRead());
-  }
-
-  /** Ends the session from another thread: wakes its reads and writes without closing. */
-  void shutdown() {
-    try {
-      if (!socket.isClosed()) {
-        socket.shutdownInput();
-        socket.shutdownOutput();
-      }
-    } catch (IOException e) {
-      LOG.debug("{}: shutdown: {}", peer, e.toString());
-    }
-  }
-
-  String peer() {
-    return peer;
   }
 
   private void commands() throws IOException {

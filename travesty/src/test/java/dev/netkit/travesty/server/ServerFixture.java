@@ -13,14 +13,18 @@ final class ServerFixture {
   private ServerFixture() {
   }
 
-  static TravestyServer.Builder builder() {
-    return TravestyServer.builder()
+  static TravestyServerConfig.Builder builder() {
+    return TravestyServerConfig.builder()
         .address(InetAddress.getLoopbackAddress())
         .port(0)
         .models(() -> Travesty.builder().seed(SEEDS.incrementAndGet()).build());
   }
 
   static TravestyServer start() throws IOException {
-    return builder().build().start();
+    return start(builder());
+  }
+
+  static TravestyServer start(TravestyServerConfig.Builder config) throws IOException {
+    return new TravestyServer(config.build()).start();
   }
 }

@@ -234,13 +234,13 @@ class TravestyClientIT {
         assertThat(other.bye().code()).isEqualTo(204);
       }
       // The stalled session is still there, blocked in its write.
-      await().atMost(Duration.ofSeconds(10)).until(() -> server.activeSessions() == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connections().active() == 1);
     }
   }
 
   @Test
   void refusedConnectionIsAnError() throws IOException {
-    try (TravestyServer one = ServerFixture.builder().maxClients(1).build().start();
+    try (TravestyServer one = ServerFixture.start(ServerFixture.builder().maxClients(1));
         TravestyClient first = TravestyClient.connect(one.localAddress())) {
       assertThat(first.banner().code()).isEqualTo(100);
       assertThatThrownBy(() -> TravestyClient.connect(one.localAddress()))

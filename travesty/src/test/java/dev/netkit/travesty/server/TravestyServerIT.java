@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class TravestyServerIT {
 
   @BeforeEach
   void start() throws IOException {
-    server = ServerFixture.builder().maxGenerateWords(1000).maxLineLength(64)
-        .maxUploadBytes(10_000).maxWords(500).build().start();
+    server = ServerFixture.start(ServerFixture.builder().maxGenerateWords(1000).maxLineLength(64)
+        .maxUploadBytes(10_000).maxWords(500));
   }
 
   @AfterEach
@@ -207,7 +208,7 @@ class TravestyServerIT {
 
   @Test
   void tooManyClientsAreRefused() throws IOException {
-    try (TravestyServer small = ServerFixture.builder().maxClients(2).build().start();
+    try (TravestyServer small = ServerFixture.start(ServerFixture.builder().maxClients(2));
         RawConnection a = new RawConnection(small.localAddress());
         RawConnection b = new RawConnection(small.localAddress())) {
       assertThat(a.line()).startsWith("100");
@@ -217,7 +218,7 @@ class TravestyServerIT {
         assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
       }
       a.send("BYE").line();
-      await().atMost(Duration.ofSeconds(10)).until(() -> small.activeSessions() == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> small.stats().connections().active() == 1);
       try (RawConnection d = new RawConnection(small.localAddress())) {
         assertThat(d.line()).startsWith("100");
       }
@@ -225,13 +226,36 @@ class TravestyServerIT {
   }
 
   @Test
+  void aSessionThatFailsWithAnErrorEndsAloneAndTheServerGoesOn() throws IOException {
+    AtomicInteger models = new AtomicInteger();
+    try (TravestyServer fragile = ServerFixture.start(ServerFixture.builder().maxClients(1)
+        .models(() -> {
+          if (models.incrementAndGet() == 1) {
+            throw new OutOfMemoryError("no memory for this model (a test)");
+          }
+          return new Travesty();
+        }))) {
+      try (RawConnection first = new RawConnection(fragile.localAddress())) {
+        assertThat(first.next().kind()).isEqualTo(Input.Kind.END);
+      }
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> fragile.stats().connections().failed() == 1);
+      try (RawConnection second = new RawConnection(fragile.localAddress())) {
+        assertThat(second.line()).startsWith("100");
+        assertThat(second.send("BYE").line()).isEqualTo("204 goodbye");
+      }
+      assertThat(fragile.stats().connections().refused()).isZero();
+    }
+  }
+
+  @Test
   void idleClientsAreClosed() throws IOException {
-    try (TravestyServer quick = ServerFixture.builder().idleTimeout(Duration.ofMillis(300))
-        .build().start();
+    try (TravestyServer quick = ServerFixture.start(ServerFixture.builder()
+        .idleTimeout(Duration.ofMillis(300)));
         RawConnection c = new RawConnection(quick.localAddress())) {
       assertThat(c.line()).startsWith("100");
       assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
-      await().atMost(Duration.ofSeconds(10)).until(() -> quick.activeSessions() == 0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> quick.stats().connections().active() == 0);
     }
   }
 
@@ -242,7 +266,7 @@ class TravestyServerIT {
       assertThat(c.line()).startsWith("100");
       other.close();
       assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
-      assertThat(other.activeSessions()).isZero();
+      assertThat(other.stats().connections().active()).isZero();
     }
   }
 
@@ -258,7 +282,7 @@ class TravestyServerIT {
       Travesty local = new Travesty();
       local.add(corpus);
       assertThat(c.line()).isEqualTo("202 processed " + local.uniqueWords() + " words");
-      assertThat(big.reservedWords()).isGreaterThanOrEqualTo(local.wordsAnalyzed());
+      assertThat(big.stats().reservedWords()).isGreaterThanOrEqualTo(local.wordsAnalyzed());
     }
   }
 }

@@ -45,7 +45,7 @@ class TravestyTranscriptIT {
         if (sent >= 128 * 1024) {
           // Like a user who waits a moment: the server has analysed its first 64 KiB (it
           // reserves words for them) before Ctrl-C.
-          await().atMost(Duration.ofSeconds(30)).until(() -> server.reservedWords() > 0);
+          await().atMost(Duration.ofSeconds(30)).until(() -> server.stats().reservedWords() > 0);
           abort(client);
         }
       });

@@ -1,7 +1,8 @@
 package dev.netkit.unix.wrap;
 
-import dev.netkit.unix.ConnectionHandler;
-import dev.netkit.unix.StreamConnection;
+import dev.netkit.server.Connection;
+import dev.netkit.server.ConnectionHandler;
+import dev.netkit.server.ConnectionIo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ public final class WrapHandler implements ConnectionHandler {
   /** The size of the read buffer. */
   public static final int READ_BUFFER_BYTES = 8192;
 
-  private static final Logger log = LoggerFactory.getLogger(WrapHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(WrapHandler.class);
 
   private final int columns;
   private final int maxWordBytes;
@@ -41,25 +42,28 @@ public final class WrapHandler implements ConnectionHandler {
     this.maxWordBytes = maxWordBytes;
   }
 
+  /**
+   * Serves one client through the connection's timed view ({@link Connection#io()}): a client
+   * silent for the idle timeout gets the words decided so far and the end of the stream.
+   *
+   * @param connection the accepted connection
+   * @throws IOException if the connection fails
+   */
   @Override
-  public void handle(StreamConnection connection) throws IOException {
+  public void handle(Connection connection) throws IOException {
+    ConnectionIo io = connection.io();
     ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
-    try (OutputStream out = connection.outputStream()) {
+    try (OutputStream out = io.outputStream()) {
       TextFiller filler = new TextFiller(columns, maxWordBytes, out);
       try {
-        while (connection.read(buffer.clear()) >= 0) {
+        while (io.read(buffer.clear()) >= 0) {
           filler.write(buffer.flip());
         }
         filler.finish();
       } catch (WordTooLongException e) {
-        log.warn("wrap: refused text from {}: {}", peer(connection), e.getMessage());
+        LOG.warn("wrap: refused text from {}: {}", connection, e.getMessage());
         out.write(("\nwrap-server: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
-  }
-
-  private static String peer(StreamConnection connection) {
-    String address = String.valueOf(connection.remoteAddress());
-    return address.isEmpty() ? "a UNIX-domain peer" : address;
   }
 }

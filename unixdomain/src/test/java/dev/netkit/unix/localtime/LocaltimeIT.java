@@ -7,6 +7,7 @@ import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.PeerAuthorizer;
 import dev.netkit.unix.PeerCredentials;
+import dev.netkit.unix.SocketFileConfig;
 import dev.netkit.unix.UnixDatagramSocket;
 import dev.netkit.unix.testing.Stat;
 import java.io.IOException;
@@ -35,9 +36,20 @@ class LocaltimeIT {
   @TempDir
   Path clientDir;
 
-  private LocaltimeServer.Builder server() {
-    return LocaltimeServer.builder(dir.resolve("localtime")).clock(BOOK_CLOCK)
+  private LocaltimeServerConfig.Builder config() {
+    return LocaltimeServerConfig.builder()
+        .socketFile(SocketFileConfig.defaults(dir.resolve("localtime")))
+        .clock(BOOK_CLOCK)
         .localZone(ZoneOffset.ofHours(-4));
+  }
+
+  private LocaltimeServer start(LocaltimeServerConfig.Builder config) throws IOException {
+    return new LocaltimeServer(config.build()).start();
+  }
+
+  private LocaltimeServer start(PeerAuthorizer authorizer) throws IOException {
+    return start(config().socketFile(SocketFileConfig.builder(dir.resolve("localtime"))
+        .authorizer(authorizer).build()));
   }
 
   private LocaltimeClient client(Duration timeout) {
@@ -47,7 +59,7 @@ class LocaltimeIT {
 
   @Test
   void theClientGetsTheTimeInAZoneOrTheLocalTimeAndLeavesNoFileBehind() throws Exception {
-    try (LocaltimeServer server = server().build().start()) {
+    try (LocaltimeServer server = start(config())) {
       assertThat(Stat.typeAndMode(server.path())).isEqualTo("socket 600");
 
       assertThat(client(Duration.ofSeconds(30)).ask(null)).isEqualTo("Sat Jun 17 18:06:14 2000");
@@ -84,20 +96,33 @@ class LocaltimeIT {
   @Test
   void requestsFromPeersTheAuthorizerRefusesAreDropped() throws Exception {
     int otherUid = PeerCredentials.currentUid() + 1;
-    try (LocaltimeServer server = server().authorizer(PeerAuthorizer.allowUids(otherUid)).build()
-        .start()) {
+    try (LocaltimeServer server = start(PeerAuthorizer.allowUids(otherUid))) {
       assertThatThrownBy(() -> client(Duration.ofMillis(300)).ask("UTC"))
           .isInstanceOf(SocketTimeoutException.class);
     }
-    try (LocaltimeServer server = server().authorizer(PeerAuthorizer.sameUser()).build()
-        .start()) {
+    try (LocaltimeServer server = start(PeerAuthorizer.sameUser())) {
       assertThat(client(Duration.ofSeconds(30)).ask("UTC")).isEqualTo("Sat Jun 17 22:06:14 2000");
     }
   }
 
   @Test
+  void aBuilderChangedAfterBuildCannotChangeWhoARunningServerAnswers() throws Exception {
+    int otherUid = PeerCredentials.currentUid() + 1;
+    SocketFileConfig.Builder socketFile = SocketFileConfig.builder(dir.resolve("localtime"))
+        .authorizer(PeerAuthorizer.allowUids(otherUid));
+    LocaltimeServerConfig.Builder config = config().socketFile(socketFile.build());
+    try (LocaltimeServer server = start(config)) {
+      socketFile.authorizer(PeerAuthorizer.allowAll());
+      config.socketFile(socketFile.build());
+
+      assertThatThrownBy(() -> client(Duration.ofMillis(300)).ask("UTC"))
+          .isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
   void theServerIgnoresUnboundSendersAndKeepsServing() throws Exception {
-    try (LocaltimeServer server = server().build().start();
+    try (LocaltimeServer server = start(config());
         UnixDatagramSocket anonymous = UnixDatagramSocket.open()) {
       anonymous.send("UTC".getBytes(), server.path());
       anonymous.send(new byte[4000], server.path());

@@ -3,6 +3,7 @@ package dev.netkit.unix.testing;
 import dev.netkit.unix.UnixDatagramSocket;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.UnixStreamServer;
+import dev.netkit.unix.UnixStreamServerConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -39,7 +40,8 @@ public final class OtherUserProbe {
   private static String run(String action, Path path) throws IOException {
     switch (action) {
       case "bind-stream":
-        UnixStreamServer.builder(path, connection -> { }).build().start().close();
+        new UnixStreamServer(UnixStreamServerConfig.defaults(path), connection -> { }).start()
+            .close();
         return "OK";
       case "bind-datagram":
         UnixDatagramSocket.open().bind(path).close();

@@ -2,6 +2,7 @@ package dev.netkit.unix.testing;
 
 import dev.netkit.unix.UnixDatagramSocket;
 import dev.netkit.unix.UnixStreamServer;
+import dev.netkit.unix.UnixStreamServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,7 +24,8 @@ public final class SocketHolder {
   public static void main(String[] args) throws Exception {
     Path path = Path.of(args[1]);
     AutoCloseable socket = args[0].equals("stream")
-        ? UnixStreamServer.builder(path, connection -> { }).build().start()
+        ? new UnixStreamServer(UnixStreamServerConfig.defaults(path), connection -> { })
+            .start()
         : UnixDatagramSocket.open().bind(path);
     System.out.println("ready " + socket.getClass().getSimpleName());
     System.out.flush();

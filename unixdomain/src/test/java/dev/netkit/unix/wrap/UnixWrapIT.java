@@ -1,8 +1,9 @@
 package dev.netkit.unix.wrap;
 
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.StreamServerConfig;
 import dev.netkit.unix.UnixSockets;
 import dev.netkit.unix.UnixStreamServer;
+import dev.netkit.unix.UnixStreamServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +15,10 @@ class UnixWrapIT extends WrapTransportContract {
   Path dir;
 
   @Override
-  Running start(WrapHandler handler, StreamServer.Limits limits) throws IOException {
-    UnixStreamServer server = UnixStreamServer.builder(dir.resolve("wrapserv"), handler)
-        .limits(limits).build().start();
-    return new Running(() -> UnixSockets.connect(server.path()), server::activeConnections,
+  Running start(WrapHandler handler, StreamServerConfig connections) throws IOException {
+    UnixStreamServer server = new UnixStreamServer(UnixStreamServerConfig
+        .builder(dir.resolve("wrapserv")).connections(connections).build(), handler).start();
+    return new Running(() -> UnixSockets.connect(server.path()), () -> server.stats().active(),
         server::close);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.corpus.Corpus;
-import dev.netkit.unix.StreamServer;
+import dev.netkit.server.StreamServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,14 +66,14 @@ abstract class WrapTransportContract {
    * Starts a server with the wrap handler on the subclass's transport.
    *
    * @param handler the wrap handler
-   * @param limits the server's limits
+   * @param connections the server's limits
    * @return the running server
    * @throws IOException if it cannot start
    */
-  abstract Running start(WrapHandler handler, StreamServer.Limits limits) throws IOException;
+  abstract Running start(WrapHandler handler, StreamServerConfig connections) throws IOException;
 
-  private Running start(int maxWordBytes, StreamServer.Limits limits) throws IOException {
-    Running server = start(new WrapHandler(30, maxWordBytes), limits);
+  private Running start(int maxWordBytes, StreamServerConfig connections) throws IOException {
+    Running server = start(new WrapHandler(30, maxWordBytes), connections);
     servers.add(server);
     return server;
   }
@@ -102,7 +102,7 @@ abstract class WrapTransportContract {
   @Test
   void theWholeCorpusComesBackRefilled() throws Exception {
     byte[] corpus = Files.readAllBytes(Corpus.path());
-    Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES, StreamServer.Limits.defaults());
+    Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES, StreamServerConfig.defaults());
 
     byte[] answer = exchange(server, corpus);
 
@@ -117,7 +117,7 @@ abstract class WrapTransportContract {
   void manyClientsAreServedAtOnce() throws Exception {
     byte[] corpus = Files.readAllBytes(Corpus.path());
     byte[] expected = expected(corpus);
-    Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES, StreamServer.Limits.defaults());
+    Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES, StreamServerConfig.defaults());
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
       List<CompletableFuture<byte[]>> answers = new ArrayList<>();
@@ -140,7 +140,7 @@ abstract class WrapTransportContract {
 
   @Test
   void aTooLongWordEndsTheAnswerWithAnError() throws Exception {
-    Running server = start(8, StreamServer.Limits.defaults());
+    Running server = start(8, StreamServerConfig.defaults());
 
     String answer = new String(exchange(server, "short words then aVeryLongWord".getBytes(UTF_8)),
         UTF_8);
@@ -152,7 +152,7 @@ abstract class WrapTransportContract {
   @Test
   void atMostTheConnectionLimitIsServedAndWaitingClientsFollow() throws Exception {
     Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES,
-        new StreamServer.Limits(1, Duration.ofSeconds(30)));
+        StreamServerConfig.builder().maxConnections(1).build());
     try (SocketChannel first = server.connect(); SocketChannel second = server.connect()) {
       first.write(ByteBuffer.wrap("first ".getBytes(UTF_8)));
       second.write(ByteBuffer.wrap("second".getBytes(UTF_8)));
@@ -172,7 +172,8 @@ abstract class WrapTransportContract {
   @Test
   void aSilentClientIsDisconnectedAfterTheIdleTimeout() throws Exception {
     Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES,
-        new StreamServer.Limits(4, Duration.ofMillis(300)));
+        StreamServerConfig.builder().maxConnections(4).idleTimeout(Duration.ofMillis(300))
+            .build());
     try (SocketChannel silent = server.connect()) {
       silent.write(ByteBuffer.wrap("never finished".getBytes(UTF_8)));
 

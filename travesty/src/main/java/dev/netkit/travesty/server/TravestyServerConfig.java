@@ -1,0 +1,415 @@
+package dev.netkit.travesty.server;
+
+import dev.netkit.server.ConfigChecks;
+import dev.netkit.travesty.Travesty;
+import dev.netkit.travesty.protocol.TravestyProtocol;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link TravestyServer} is told: where to listen, and every limit on what a client can
+ * send or make the server hold, each with the default named here. Over a limit the client gets a
+ * reply that says which (see {@link TravestyServer}). Immutable; build one with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * TravestyServerConfig config = TravestyServerConfig.builder()
+ *     .address(InetAddress.getLoopbackAddress())
+ *     .port(0)
+ *     .maxClients(8)
+ *     .build();
+ * }</pre>
+ */
+public final class TravestyServerConfig {
+
+  /** Default of {@link #maxClients()}. */
+  public static final int DEFAULT_MAX_CLIENTS = 64;
+  /** Default of {@link #maxUploadBytes()}: 64 MiB. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
+  /** Default of {@link #maxWords()}: 8 million words per model. */
+  public static final long DEFAULT_MAX_WORDS = 8_000_000;
+  /** Default of {@link #maxTotalWords()}: 32 million words in all models. */
+  public static final long DEFAULT_MAX_TOTAL_WORDS = 32_000_000;
+  /** Default of {@link #maxGenerateWords()}: 10 million. */
+  public static final long DEFAULT_MAX_GENERATE_WORDS = 10_000_000;
+  /** Default of {@link #maxLineLength()}: 8 KiB. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
+  /** Default of {@link #idleTimeout()}: 10 minutes. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+  /** Default of {@link #urgentByteTimeout()}: 30 seconds. */
+  public static final Duration DEFAULT_URGENT_BYTE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default of {@link #backlog()}: how many clients may wait to be accepted. */
+  public static final int DEFAULT_BACKLOG = 50;
+
+  private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+  private final InetAddress address;
+  private final int port;
+  private final int backlog;
+  private final int maxClients;
+  private final long maxUploadBytes;
+  private final long maxWords;
+  private final long maxTotalWords;
+  private final long maxGenerateWords;
+  private final int maxLineLength;
+  private final Duration idleTimeout;
+  private final Duration urgentByteTimeout;
+  private final Supplier<Travesty> models;
+
+  private TravestyServerConfig(Builder builder) {
+    this.address = builder.address;
+    this.port = builder.port;
+    this.backlog = builder.backlog;
+    this.maxClients = builder.maxClients;
+    this.maxUploadBytes = builder.maxUploadBytes;
+    this.maxWords = builder.maxWords;
+    this.maxTotalWords = builder.maxTotalWords;
+    this.maxGenerateWords = builder.maxGenerateWords;
+    this.maxLineLength = builder.maxLineLength;
+    this.idleTimeout = builder.idleTimeout;
+    this.urgentByteTimeout = builder.urgentByteTimeout;
+    this.models = builder.models;
+  }
+
+  /**
+   * Starts a builder with every default: all interfaces, port 2007, the limits' defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the configuration with every default.
+   *
+   * @return the defaults of {@link #builder()}
+   */
+  public static TravestyServerConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Returns a builder that starts from this configuration.
+   *
+   * @return a new builder with these values
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Returns the local address to bind.
+   *
+   * @return an interface address, or null for all interfaces
+   */
+  public InetAddress address() {
+    return address;
+  }
+
+  /**
+   * Returns the port.
+   *
+   * @return 0 (any free port) to 65535
+   */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Returns the address and port to bind.
+   *
+   * @return the socket address (the wildcard address when {@link #address()} is null)
+   */
+  public InetSocketAddress bindAddress() {
+    return new InetSocketAddress(address, port);
+  }
+
+  /**
+   * Returns the listen backlog.
+   *
+   * @return at least 1
+   */
+  public int backlog() {
+    return backlog;
+  }
+
+  /**
+   * Returns how many clients may be connected at once; one more is answered {@code 421} and
+   * disconnected.
+   *
+   * @return at least 1
+   */
+  public int maxClients() {
+    return maxClients;
+  }
+
+  /**
+   * Returns the most bytes one upload may have (lines with their terminators).
+   *
+   * @return at least 1
+   */
+  public long maxUploadBytes() {
+    return maxUploadBytes;
+  }
+
+  /**
+   * Returns the most words (repetitions included) one model may analyse. It is checked as the
+   * model publishes its statistics during an upload (every 64 KiB of text) and exactly at its
+   * end, so a model may hold up to 64 KiB of text beyond it.
+   *
+   * @return at least 1
+   */
+  public long maxWords() {
+    return maxWords;
+  }
+
+  /**
+   * Returns the most words all models together may hold: the bound of the server's memory.
+   *
+   * @return at least 1
+   */
+  public long maxTotalWords() {
+    return maxTotalWords;
+  }
+
+  /**
+   * Returns the largest word count of a GENERATE command.
+   *
+   * @return at least 1
+   */
+  public long maxGenerateWords() {
+    return maxGenerateWords;
+  }
+
+  /**
+   * Returns the longest line (command or uploaded text), in bytes without the terminator.
+   *
+   * @return 16 to 1 MiB
+   */
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  /**
+   * Returns how long a session may move no byte in either direction before it is closed.
+   *
+   * @return 10 ms to 1 day
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /**
+   * Returns how long the server waits at a client's urgent mark for an urgent byte that was
+   * announced before it arrived; then the session ends.
+   *
+   * @return 10 ms to 1 day
+   */
+  public Duration urgentByteTimeout() {
+    return urgentByteTimeout;
+  }
+
+  /**
+   * Returns how each session's model is made.
+   *
+   * @return makes a new, empty model per client
+   */
+  public Supplier<Travesty> models() {
+    return models;
+  }
+
+  /** Collects the values of a {@link TravestyServerConfig}; {@link #build()} checks them. */
+  public static final class Builder {
+
+    private InetAddress address;
+    private int port = TravestyProtocol.DEFAULT_PORT;
+    private int backlog = DEFAULT_BACKLOG;
+    private int maxClients = DEFAULT_MAX_CLIENTS;
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private long maxWords = DEFAULT_MAX_WORDS;
+    private long maxTotalWords = DEFAULT_MAX_TOTAL_WORDS;
+    private long maxGenerateWords = DEFAULT_MAX_GENERATE_WORDS;
+    private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration urgentByteTimeout = DEFAULT_URGENT_BYTE_TIMEOUT;
+    private Supplier<Travesty> models = Travesty::new;
+
+    private Builder() {
+    }
+
+    private Builder(TravestyServerConfig config) {
+      this.address = config.address;
+      this.port = config.port;
+      this.backlog = config.backlog;
+      this.maxClients = config.maxClients;
+      this.maxUploadBytes = config.maxUploadBytes;
+      this.maxWords = config.maxWords;
+      this.maxTotalWords = config.maxTotalWords;
+      this.maxGenerateWords = config.maxGenerateWords;
+      this.maxLineLength = config.maxLineLength;
+      this.idleTimeout = config.idleTimeout;
+      this.urgentByteTimeout = config.urgentByteTimeout;
+      this.models = config.models;
+    }
+
+    /**
+     * Sets the local address to bind.
+     *
+     * @param address an interface address, e.g. the loopback; null for all interfaces (default)
+     * @return this builder
+     */
+    public Builder address(InetAddress address) {
+      this.address = address;
+      return this;
+    }
+
+    /**
+     * Sets the port.
+     *
+     * @param port 0 (any free port) to 65535; default 2007
+     * @return this builder
+     */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the listen backlog.
+     *
+     * @param backlog at least 1; default {@value TravestyServerConfig#DEFAULT_BACKLOG}
+     * @return this builder
+     */
+    public Builder backlog(int backlog) {
+      this.backlog = backlog;
+      return this;
+    }
+
+    /**
+     * Sets how many clients may be connected at once.
+     *
+     * @param maxClients 1 to 100,000; default {@value TravestyServerConfig#DEFAULT_MAX_CLIENTS}
+     * @return this builder
+     */
+    public Builder maxClients(int maxClients) {
+      this.maxClients = maxClients;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one upload may have.
+     *
+     * @param bytes at least 1; default 64 MiB
+     * @return this builder
+     */
+    public Builder maxUploadBytes(long bytes) {
+      this.maxUploadBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most words one model may analyse (see {@link TravestyServerConfig#maxWords()}).
+     *
+     * @param words at least 1; default 8 million
+     * @return this builder
+     */
+    public Builder maxWords(long words) {
+      this.maxWords = words;
+      return this;
+    }
+
+    /**
+     * Sets the most words all models together may hold.
+     *
+     * @param words at least 1; default 32 million
+     * @return this builder
+     */
+    public Builder maxTotalWords(long words) {
+      this.maxTotalWords = words;
+      return this;
+    }
+
+    /**
+     * Sets the largest word count of a GENERATE command.
+     *
+     * @param words at least 1; default 10 million
+     * @return this builder
+     */
+    public Builder maxGenerateWords(long words) {
+      this.maxGenerateWords = words;
+      return this;
+    }
+
+    /**
+     * Sets the longest line, in bytes without the terminator.
+     *
+     * @param bytes 16 to 1 MiB; default 8 KiB
+     * @return this builder
+     */
+    public Builder maxLineLength(int bytes) {
+      this.maxLineLength = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how long a session may move no byte in either direction before it is closed.
+     *
+     * @param timeout 10 ms to 1 day; default 10 minutes
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how long the server waits at a client's urgent mark for an announced urgent byte.
+     *
+     * @param timeout 10 ms to 1 day; default 30 s
+     * @return this builder
+     */
+    public Builder urgentByteTimeout(Duration timeout) {
+      this.urgentByteTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how each session's model is made, e.g. with a seed or another width for tests.
+     *
+     * @param models makes a new, empty model per client; default {@code Travesty::new}
+     * @return this builder
+     */
+    public Builder models(Supplier<Travesty> models) {
+      this.models = models;
+      return this;
+    }
+
+    /**
+     * Checks the values and builds the configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException naming the first value out of range, e.g.
+     *     {@code maxClients : 0 (expected: 1-100000)}
+     * @throws NullPointerException when the model supplier or a timeout is missing
+     */
+    public TravestyServerConfig build() {
+      ConfigChecks.inRange(port, 0, 65_535, "port");
+      ConfigChecks.positive(backlog, "backlog");
+      ConfigChecks.inRange(maxClients, 1, 100_000, "maxClients");
+      ConfigChecks.inRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
+      ConfigChecks.inRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
+      ConfigChecks.inRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
+      ConfigChecks.inRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
+      ConfigChecks.inRange(maxLineLength, 16, 1 << 20, "maxLineLength");
+      ConfigChecks.inRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
+      ConfigChecks.inRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
+      Objects.requireNonNull(models, "models");
+      return new TravestyServerConfig(this);
+    }
+  }
+}

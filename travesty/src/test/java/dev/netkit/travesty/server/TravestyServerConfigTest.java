@@ -1,0 +1,58 @@
+package dev.netkit.travesty.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.netkit.travesty.protocol.TravestyProtocol;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TravestyServerConfigTest {
+
+  @Test
+  void theDefaultsAreTheNamedConstants() {
+    TravestyServerConfig config = TravestyServerConfig.defaults();
+
+    assertThat(config.address()).isNull();
+    assertThat(config.port()).isEqualTo(TravestyProtocol.DEFAULT_PORT);
+    assertThat(config.bindAddress().getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(config.maxClients()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
+    assertThat(config.maxUploadBytes()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
+    assertThat(config.idleTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_IDLE_TIMEOUT);
+    assertThat(config.models().get().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aBuiltConfigurationDoesNotChangeWithItsBuilder() {
+    TravestyServerConfig.Builder builder = TravestyServerConfig.builder()
+        .address(InetAddress.getLoopbackAddress()).maxClients(2);
+    TravestyServerConfig config = builder.build();
+
+    builder.maxClients(9).address(null);
+
+    assertThat(config.maxClients()).isEqualTo(2);
+    assertThat(config.address()).isEqualTo(InetAddress.getLoopbackAddress());
+    assertThat(config.toBuilder().port(0).build().maxClients()).isEqualTo(2);
+  }
+
+  @Test
+  void buildNamesTheValueOutOfRange() {
+    assertThatThrownBy(() -> TravestyServerConfig.builder().port(65_536).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port : 65536 (expected: 0-65535)");
+    assertThatThrownBy(() -> TravestyServerConfig.builder().maxClients(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxClients : 0 (expected: 1-100000)");
+    assertThatThrownBy(() -> TravestyServerConfig.builder().maxLineLength(8).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLineLength : 8 (expected: 16-1048576)");
+    assertThatThrownBy(() -> TravestyServerConfig.builder().idleTimeout(Duration.ofMillis(1))
+        .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("idleTimeout : PT0.001S (expected: 10 ms to 1 day)");
+    assertThatThrownBy(() -> TravestyServerConfig.builder().models(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("models");
+  }
+}

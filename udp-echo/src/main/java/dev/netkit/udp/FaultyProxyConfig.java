@@ -1,0 +1,277 @@
+package dev.netkit.udp;
+
+import static dev.netkit.codec.Arguments.checkPositive;
+import static dev.netkit.codec.Arguments.checkPositiveOrZero;
+import static dev.netkit.codec.Arguments.checkProbability;
+
+import java.time.Duration;
+
+/**
+ * The faults and limits of a {@link FaultyProxy}. Immutable; {@link #defaults()} is a plain relay
+ * without faults, {@link #builder()} adds them.
+ *
+ * <pre>
+ *   FaultyProxyConfig lossy = FaultyProxyConfig.builder().loss(0.3).duplicate(0.1).seed(18)
+ *       .build();
+ * </pre>
+ */
+public final class FaultyProxyConfig {
+
+  /** How long a reordered datagram is held back by default: 5 ms. */
+  public static final Duration DEFAULT_REORDER_DELAY = Duration.ofMillis(5);
+
+  /** The default number of client addresses remembered: 1024. */
+  public static final int DEFAULT_MAX_CLIENTS = 1024;
+
+  /** The default number of datagram copies waiting out a delay: 10000. */
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+
+  private final double loss;
+  private final double duplicate;
+  private final double reorder;
+  private final Duration delay;
+  private final Duration reorderDelay;
+  private final long seed;
+  private final int maxClients;
+  private final int maxQueued;
+
+  private FaultyProxyConfig(Builder builder) {
+    this.loss = builder.loss;
+    this.duplicate = builder.duplicate;
+    this.reorder = builder.reorder;
+    this.delay = builder.delay;
+    this.reorderDelay = builder.reorderDelay;
+    this.seed = builder.seed;
+    this.maxClients = builder.maxClients;
+    this.maxQueued = builder.maxQueued;
+  }
+
+  /**
+   * Returns a configuration without faults (a plain relay) and seed 0.
+   *
+   * @return the default configuration
+   */
+  public static FaultyProxyConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder with every default: no faults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a builder with this configuration's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return builder().loss(loss).duplicate(duplicate).reorder(reorder).delay(delay)
+        .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients).maxQueued(maxQueued);
+  }
+
+  /**
+   * Returns the chance that a datagram is dropped.
+   *
+   * @return 0 to 1, default 0
+   */
+  public double loss() {
+    return loss;
+  }
+
+  /**
+   * Returns the chance that a datagram is sent twice.
+   *
+   * @return 0 to 1, default 0
+   */
+  public double duplicate() {
+    return duplicate;
+  }
+
+  /**
+   * Returns the chance that a datagram copy is held back by {@link #reorderDelay()}.
+   *
+   * @return 0 to 1, default 0
+   */
+  public double reorder() {
+    return reorder;
+  }
+
+  /**
+   * Returns the delay of every datagram.
+   *
+   * @return default none
+   */
+  public Duration delay() {
+    return delay;
+  }
+
+  /**
+   * Returns how long a reordered copy is held back.
+   *
+   * @return default {@link #DEFAULT_REORDER_DELAY}
+   */
+  public Duration reorderDelay() {
+    return reorderDelay;
+  }
+
+  /**
+   * Returns the seed of the random choices.
+   *
+   * @return default 0
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the most client addresses remembered.
+   *
+   * @return default {@value #DEFAULT_MAX_CLIENTS}
+   */
+  public int maxClients() {
+    return maxClients;
+  }
+
+  /**
+   * Returns the most datagram copies waiting out a delay.
+   *
+   * @return default {@value #DEFAULT_MAX_QUEUED}
+   */
+  public int maxQueued() {
+    return maxQueued;
+  }
+
+  @Override
+  public String toString() {
+    return "FaultyProxyConfig[loss=" + loss + ", duplicate=" + duplicate + ", reorder=" + reorder
+        + ", delay=" + delay + ", reorderDelay=" + reorderDelay + ", seed=" + seed
+        + ", maxClients=" + maxClients + ", maxQueued=" + maxQueued + "]";
+  }
+
+  /** Collects the values of a {@link FaultyProxyConfig}; {@link #build()} checks them. */
+  public static final class Builder {
+    private double loss;
+    private double duplicate;
+    private double reorder;
+    private Duration delay = Duration.ZERO;
+    private Duration reorderDelay = DEFAULT_REORDER_DELAY;
+    private long seed;
+    private int maxClients = DEFAULT_MAX_CLIENTS;
+    private int maxQueued = DEFAULT_MAX_QUEUED;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the chance that a datagram is dropped.
+     *
+     * @param p 0 to 1
+     * @return this builder
+     */
+    public Builder loss(double p) {
+      this.loss = p;
+      return this;
+    }
+
+    /**
+     * Sets the chance that a datagram is sent twice.
+     *
+     * @param p 0 to 1
+     * @return this builder
+     */
+    public Builder duplicate(double p) {
+      this.duplicate = p;
+      return this;
+    }
+
+    /**
+     * Sets the chance that a datagram copy is held back, so that later ones overtake it.
+     *
+     * @param p 0 to 1
+     * @return this builder
+     */
+    public Builder reorder(double p) {
+      this.reorder = p;
+      return this;
+    }
+
+    /**
+     * Sets a delay for every datagram.
+     *
+     * @param d zero or more
+     * @return this builder
+     */
+    public Builder delay(Duration d) {
+      this.delay = d;
+      return this;
+    }
+
+    /**
+     * Sets how long a reordered copy is held back.
+     *
+     * @param d zero or more
+     * @return this builder
+     */
+    public Builder reorderDelay(Duration d) {
+      this.reorderDelay = d;
+      return this;
+    }
+
+    /**
+     * Sets the seed of the random choices, to make them repeatable.
+     *
+     * @param s the seed
+     * @return this builder
+     */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /**
+     * Sets the most client addresses remembered; the least recently active is forgotten.
+     *
+     * @param clients at least 1
+     * @return this builder
+     */
+    public Builder maxClients(int clients) {
+      this.maxClients = clients;
+      return this;
+    }
+
+    /**
+     * Sets the most datagram copies waiting out a delay; more are dropped and counted.
+     *
+     * @param copies at least 1
+     * @return this builder
+     */
+    public Builder maxQueued(int copies) {
+      this.maxQueued = copies;
+      return this;
+    }
+
+    /**
+     * Checks the values and builds the configuration.
+     *
+     * @return the immutable configuration
+     * @throws NullPointerException if a delay is null
+     * @throws IllegalArgumentException if a probability is not 0-1, a delay is negative or a
+     *     limit is not positive
+     */
+    public FaultyProxyConfig build() {
+      checkProbability(loss, "loss");
+      checkProbability(duplicate, "duplicate");
+      checkProbability(reorder, "reorder");
+      checkPositiveOrZero(delay, "delay");
+      checkPositiveOrZero(reorderDelay, "reorderDelay");
+      checkPositive(maxClients, "maxClients");
+      checkPositive(maxQueued, "maxQueued");
+      return new FaultyProxyConfig(this);
+    }
+  }
+}

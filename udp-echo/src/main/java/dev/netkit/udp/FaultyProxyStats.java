@@ -1,0 +1,16 @@
+package dev.netkit.udp;
+
+/**
+ * What a {@link FaultyProxy} has done since it started, both directions together.
+ *
+ * @param received datagrams received (from clients and from the target)
+ * @param forwarded datagrams sent on (duplicates counted twice)
+ * @param dropped datagrams dropped on purpose (the loss probability)
+ * @param duplicated datagrams sent twice
+ * @param reordered datagram copies held back so that later ones overtake them
+ * @param overflow datagrams dropped because the delay queue was full
+ * @param sendErrors datagrams the OS refused to send on
+ */
+public record FaultyProxyStats(long received, long forwarded, long dropped, long duplicated,
+    long reordered, long overflow, long sendErrors) {
+}

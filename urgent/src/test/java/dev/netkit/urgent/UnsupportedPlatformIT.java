@@ -1,0 +1,31 @@
+package dev.netkit.urgent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netkit.jni.NativeLibraryUnavailableException;
+import dev.netkit.jni.testing.ChildJvm;
+import dev.netkit.jni.testing.Loopback;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a platform without netkit's native library, wrapping a socket fails with the platform named,
+ * not with an {@link UnsatisfiedLinkError}. The child JVM pretends to run on another architecture
+ * (pretending another {@code os.name} would break the JDK's own socket code before netkit's).
+ */
+class UnsupportedPlatformIT {
+
+  static void wrapConnectedSocket() throws Exception {
+    Loopback.withSockets((client, server) -> UrgentSocket.of(client));
+  }
+
+  @Test
+  void wrappingASocketNamesTheUnsupportedPlatform() throws Exception {
+    String output = ChildJvm.run(List.of("-Dos.arch=ppc64le"),
+        UnsupportedPlatformIT.class, "wrapConnectedSocket");
+
+    assertThat(output).contains("threw " + NativeLibraryUnavailableException.class.getName()
+        + ": netkit native library unavailable: netkit's native library does not support Linux"
+        + " on ppc64le (os.name 'Linux', os.arch 'ppc64le')");
+  }
+}
