@@ -2,8 +2,8 @@ package dev.netkit.chat.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.chat.ChatErrors;
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
