@@ -10,6 +10,7 @@ import static dev.netkit.travesty.protocol.TravestyProtocol.TRAVESTY_FOLLOWS;
 import static dev.netkit.travesty.protocol.TravestyProtocol.UPLOAD_LIMIT;
 
 import dev.netkit.codec.DotBlockEncoder;
+import dev.netkit.codec.DotStuffing;
 import dev.netkit.codec.LineEncoder;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.ProtocolException;
@@ -17,7 +18,6 @@ import dev.netkit.codec.StatusReply;
 import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
-import dev.netkit.travesty.protocol.DotLines;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
@@ -170,7 +170,7 @@ final class Session {
         break;
       }
       byte[] line = input.bytes();
-      if (DotLines.isTerminator(line)) {
+      if (DotStuffing.isTerminator(line)) {
         break;
       }
       uploaded += line.length + 2;
@@ -198,7 +198,7 @@ final class Session {
 
   /** Adds one line to the model; returns the limit it hit, or null. */
   private String analyse(byte[] line) {
-    int offset = DotLines.contentOffset(line);
+    int offset = DotStuffing.contentOffset(line);
     model.add(line, offset, line.length - offset);
     long words = model.stats().wordsAnalyzed();
     if (words > settings.maxWords()) {
