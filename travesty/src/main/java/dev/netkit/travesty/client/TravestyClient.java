@@ -103,8 +103,8 @@ public final class TravestyClient implements AutoCloseable {
    * @throws IOException when the connection fails, or the server does not greet with
    *     {@code 100} (e.g. {@code 421 too many clients})
    * @throws ProtocolException when the banner is not a status reply
-   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
-   *     available (the message says why, e.g. an unsupported platform)
+   * @throws UnsupportedOperationException when netkit's native library is not available (see
+   *     {@link dev.netkit.urgent.UrgentSocket#of(Socket)}; the message says why)
    */
   public static TravestyClient connect(InetSocketAddress server) throws IOException {
     Socket socket = new Socket();
