@@ -68,14 +68,14 @@ class TravestyFormatTest {
     assertThat(pretty).endsWith("\n").doesNotContain("\n\n");
     List<String> lines = pretty.lines().toList();
     for (String line : lines) {
-      int columns = ParagraphFormatter.columns(line);
+      int columns = PrettyTextFormatter.columns(line);
       if (columns > width) {
         assertThat(line.strip()).as("a wide line holds one word").doesNotContain(" ");
       }
       assertThat(line).doesNotEndWith(" ").doesNotContain("  ");
       assertThat(line.startsWith("\t") || !line.startsWith(" ") && !line.isEmpty()).isTrue();
     }
-    assertThat(lines.stream().mapToInt(ParagraphFormatter::columns).max().orElse(0))
+    assertThat(lines.stream().mapToInt(PrettyTextFormatter::columns).max().orElse(0))
         .as("lines are filled").isGreaterThan(width - 10);
   }
 
@@ -107,9 +107,9 @@ class TravestyFormatTest {
     assertThat(pretty).startsWith("    word").doesNotContain("\t");
     assertThat(pretty.lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
-    assertThat(ParagraphFormatter.columns("\tab")).isEqualTo(10);
-    assertThat(ParagraphFormatter.columns("ab\tc")).isEqualTo(9);
-    assertThat(ParagraphFormatter.columns("")).isZero();
+    assertThat(PrettyTextFormatter.columns("\tab")).isEqualTo(10);
+    assertThat(PrettyTextFormatter.columns("ab\tc")).isEqualTo(9);
+    assertThat(PrettyTextFormatter.columns("")).isZero();
   }
 
   @Test
@@ -127,7 +127,7 @@ class TravestyFormatTest {
 
   @Test
   void aWordLongerThanAChunkIsWrittenWhole() {
-    String longWord = "y".repeat(3 * RawFormatter.CHUNK + 5);
+    String longWord = "y".repeat(3 * RawTextFormatter.CHUNK + 5);
     Travesty travesty = Travesty.builder().seed(3).build();
     travesty.add("a " + longWord + " b");
 

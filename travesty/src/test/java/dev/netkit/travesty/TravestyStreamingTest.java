@@ -85,8 +85,8 @@ class TravestyStreamingTest {
 
     assertThat(travesty.generate(2_000_000, out)).isEqualTo(2_000_000);
 
-    assertThat(out.largestWrite).isLessThanOrEqualTo(2 * RawFormatter.CHUNK);
-    assertThat(out.writes.get()).isLessThan(out.chars.get() / RawFormatter.CHUNK + 2);
+    assertThat(out.largestWrite).isLessThanOrEqualTo(2 * RawTextFormatter.CHUNK);
+    assertThat(out.writes.get()).isLessThan(out.chars.get() / RawTextFormatter.CHUNK + 2);
     assertThat(out.chars.get()).isGreaterThan(2_000_000L * 2);
     assertThat(travesty.stats().wordsGenerated()).isEqualTo(2_000_000);
   }
@@ -107,7 +107,7 @@ class TravestyStreamingTest {
     long words = travesty.generate(Long.MAX_VALUE, out, stop::get);
 
     assertThat(out.writes.get()).isEqualTo(1);
-    assertThat(words).isPositive().isLessThan(RawFormatter.CHUNK);
+    assertThat(words).isPositive().isLessThan(RawTextFormatter.CHUNK);
     assertThat(travesty.stats().wordsGenerated()).isEqualTo(words);
   }
 
@@ -140,7 +140,7 @@ class TravestyStreamingTest {
   }
 
   @Test
-  void aLineSinkGetsWholeLinesAndStopsTheGenerationByReturningFalse() throws IOException {
+  void aPrettyLineTargetGetsWholeLinesAndStopsTheGenerationByReturningFalse() throws IOException {
     Travesty travesty = corpusModel(10);
     List<String> lines = new ArrayList<>();
 
@@ -153,7 +153,7 @@ class TravestyStreamingTest {
     assertThat(words).isLessThan(1_000_000);
     // The word that overflowed the 25th line was generated but not delivered.
     assertThat((long) Words.split(String.join("\n", lines)).size()).isBetween(words - 1, words);
-    assertThat(lines).allSatisfy(line -> assertThat(ParagraphFormatter.columns(line) <= 76
+    assertThat(lines).allSatisfy(line -> assertThat(PrettyTextFormatter.columns(line) <= 76
         || !line.strip().contains(" ")).isTrue());
   }
 

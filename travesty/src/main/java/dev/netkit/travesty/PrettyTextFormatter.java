@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Columns count characters; a tab in the indent advances to the next multiple of 8.
  */
-final class ParagraphFormatter {
+final class PrettyTextFormatter {
 
   private static final int TAB_STOP = 8;
 
@@ -27,7 +27,7 @@ final class ParagraphFormatter {
    * @param width the maximum line width in columns, at least 1
    * @param indent the paragraph indent, without line breaks
    */
-  ParagraphFormatter(int width, String indent) {
+  PrettyTextFormatter(int width, String indent) {
     this.width = width;
     this.indent = indent.toCharArray();
     this.indentColumns = columns(indent);
@@ -58,7 +58,7 @@ final class ParagraphFormatter {
    * @return the number of words generated: {@code words}, or fewer when stopped
    * @throws IOException if {@code out} fails
    */
-  long write(Walk walk, long words, LineOutput out) throws IOException {
+  long write(Walk walk, long words, WrappedLineTarget out) throws IOException {
     char[] chars = walk.chars();
     int[] records = walk.records();
     int length = 0;
