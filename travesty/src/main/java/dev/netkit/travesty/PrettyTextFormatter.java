@@ -1,24 +1,30 @@
 package dev.netkit.travesty;
 
+import dev.netkit.codec.text.TextWrap;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Wraps a walk into lines like the book's {@code pretty_text} (Text::Wrap's
- * {@code fill("\t", "", $text)}): words separated by one space, greedy wrapping at {@code width}
- * columns, and the first line of every paragraph, the first one included, starts with the
- * paragraph indent; paragraphs follow each other without blank lines. A line is wider than
- * {@code width} only when it holds a single word (after its indent) that does not fit.
+ * Wraps a walk into lines like the book's {@code pretty_text} ({@code fill("\t", "", $text)}),
+ * through the one {@code Text::Wrap} layout, {@link TextWrap}: words separated by one space,
+ * greedy wrapping to at most {@code width} columns, and the first line of every paragraph, the
+ * first one included, starts with the paragraph indent; paragraphs follow each other without
+ * blank lines (the indents differ). A line is wider than {@code width} only when it holds a
+ * single word (after its indent) that does not fit. {@code width} is {@code Text::Wrap}'s
+ * {@code $columns - 1}: a model of width 76 wraps like {@code fill} with {@code $columns = 77}.
+ * The one difference from {@code fill}: the text never ends with the space the book's
+ * {@code generate} leaves after its last word.
  *
- * <p>Columns count characters; a tab in the indent advances to the next multiple of 8.
+ * <p>Columns count characters ({@code char}s); a tab in the indent advances to the next multiple
+ * of 8.
  */
 final class PrettyTextFormatter {
 
-  private static final int TAB_STOP = 8;
+  private static final char[] SPACE = {' '};
 
-  private final int width;
+  private final int columns;
   private final char[] indent;
-  private final int indentColumns;
+  private final String paragraphIndent;
   private char[] line;
 
   /**
@@ -28,24 +34,12 @@ final class PrettyTextFormatter {
    * @param indent the paragraph indent, without line breaks
    */
   PrettyTextFormatter(int width, String indent) {
-    this.width = width;
+    // Text::Wrap's $columns; a width of Integer.MAX_VALUE is one column narrower, which no line
+    // can tell apart.
+    this.columns = Math.min(width, Integer.MAX_VALUE - 1) + 1;
+    this.paragraphIndent = indent;
     this.indent = indent.toCharArray();
-    this.indentColumns = columns(indent);
     this.line = new char[Math.max(width, this.indent.length) + 16];
-  }
-
-  /**
-   * Returns the columns a string takes at the start of a line.
-   *
-   * @param text the string, without line breaks
-   * @return its width in columns, tabs expanded to multiples of 8
-   */
-  static int columns(String text) {
-    int columns = 0;
-    for (int i = 0; i < text.length(); i++) {
-      columns = text.charAt(i) == '\t' ? (columns / TAB_STOP + 1) * TAB_STOP : columns + 1;
-    }
-    return columns;
   }
 
   /**
@@ -59,39 +53,33 @@ final class PrettyTextFormatter {
    * @throws IOException if {@code out} fails
    */
   long write(Walk walk, long words, WrappedLineTarget out) throws IOException {
+    TextWrap wrap = new TextWrap(columns, paragraphIndent, "");
     char[] chars = walk.chars();
     int[] records = walk.records();
     int length = 0;
-    int columns = 0;
-    boolean paragraphStart = true;
     long done = 0;
     while (done < words) {
       int record = walk.next();
       done++;
       int start = records[record + SuccessorIndex.START];
       int wordLength = records[record + SuccessorIndex.END] - start;
-      if (length > 0 && columns + 1 + wordLength > width) {
-        if (!out.line(line, length)) {
-          return done;
+      switch (wrap.place(wordLength)) {
+        case PARAGRAPH_START -> length = append(indent, 0, indent.length, 0);
+        case SAME_LINE -> length = append(SPACE, 0, 1, length);
+        default -> {
+          if (!out.line(line, length)) {
+            return done;
+          }
+          length = 0; // the line indent is empty
         }
-        length = 0;
-      }
-      if (length == 0) {
-        columns = paragraphStart ? indentColumns : 0;
-        length = paragraphStart ? append(indent, 0, indent.length, 0) : 0;
-        paragraphStart = false;
-      } else {
-        line[length++] = ' ';
-        columns++;
       }
       length = append(chars, start, wordLength, length);
-      columns += wordLength;
       if (walk.paragraphEnd()) {
         if (!out.line(line, length)) {
           return done;
         }
         length = 0;
-        paragraphStart = true;
+        wrap.endParagraph();
       }
     }
     if (length > 0) {

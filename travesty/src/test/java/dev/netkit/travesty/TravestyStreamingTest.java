@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.codec.text.TextWrap;
 import dev.netkit.corpus.Corpus;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -153,7 +154,7 @@ class TravestyStreamingTest {
     assertThat(words).isLessThan(1_000_000);
     // The word that overflowed the 25th line was generated but not delivered.
     assertThat((long) Words.split(String.join("\n", lines)).size()).isBetween(words - 1, words);
-    assertThat(lines).allSatisfy(line -> assertThat(PrettyTextFormatter.columns(line) <= 76
+    assertThat(lines).allSatisfy(line -> assertThat(TextWrap.columns(line) <= 76
         || !line.strip().contains(" ")).isTrue());
   }
 
