@@ -2,8 +2,8 @@ package dev.netkit.cli.travesty;
 
 import dev.netkit.cli.support.Startup;
 import dev.netkit.codec.travesty.TravestyProtocol;
-import dev.netkit.jni.SignalTrap.Signal;
-import dev.netkit.jni.SignalTrap;
+import dev.netkit.jni.internal.SignalTrap;
+import dev.netkit.jni.internal.SignalTrap.Signal;
 import dev.netkit.travesty.client.TravestyClient;
 import java.io.BufferedReader;
 import java.io.IOException;
