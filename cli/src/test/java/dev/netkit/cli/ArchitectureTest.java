@@ -87,16 +87,6 @@ class ArchitectureTest {
     return allowed;
   }
 
-  /**
-   * Arrows that break the table today and are being removed (issue 13: travesty's
-   * {@code UrgentLineReader} and {@code TravestyClient} still call {@code dev.netkit.jni}
-   * directly until {@code UrgentSocket} has the waits they need). Nothing may be added here;
-   * delete an entry once its arrow is gone.
-   */
-  private static final Map<String, String> PENDING_REMOVAL = Map.of(
-      "dev.netkit.travesty.protocol.UrgentLineReader", "dev.netkit.jni",
-      "dev.netkit.travesty.client.TravestyClient", "dev.netkit.jni");
-
   private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
 
   private static JavaClasses classes;
@@ -158,11 +148,6 @@ class ArchitectureTest {
           ? architecture.whereLayer(entry.getKey().name()).mayNotAccessAnyLayer()
           : architecture.whereLayer(entry.getKey().name()).mayOnlyAccessLayers(allowed);
     }
-    for (Map.Entry<String, String> arrow : PENDING_REMOVAL.entrySet()) {
-      architecture = architecture.ignoreDependency(
-          JavaClass.Predicates.belongToAnyOf(classNamed(arrow.getKey())),
-          JavaClass.Predicates.resideInAPackage(arrow.getValue() + ".."));
-    }
     return architecture;
   }
 
@@ -203,14 +188,5 @@ class ArchitectureTest {
         .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.netkit.cli.tour"),
             JavaClass.Predicates.equivalentTo(NetkitMain.class))
         .check(classes);
-  }
-
-  private static Class<?> classNamed(String name) {
-    try {
-      return Class.forName(name, false, ArchitectureTest.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new AssertionError("PENDING_REMOVAL names a class that is gone: " + name
-          + "; remove its entry", e);
-    }
   }
 }

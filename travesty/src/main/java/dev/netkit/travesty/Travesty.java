@@ -39,7 +39,8 @@ import java.util.random.RandomGenerator;
  * followed by a space, or by two line feeds at a paragraph break (the book's {@code generate});
  * {@link #prettyText(int) pretty text} wraps that into lines of at most {@link #width()} columns,
  * the first line of each paragraph starting with {@link #paragraphIndent()} (a tab by default),
- * like the book's {@code fill("\t", "", $text)}.
+ * like the book's {@code fill("\t", "", $text)} with {@code $columns} one more than the width
+ * (netkit's one {@code Text::Wrap} layout, {@link dev.netkit.codec.text.TextWrap}).
  *
  * <p>Fixed against the book: word ids are 32-bit (the book packs them into 16 bits and goes
  * silently wrong past 65,536 distinct words), a line that starts with white space adds no empty
@@ -91,7 +92,11 @@ public final class Travesty {
   public static final int MIN_ORDER = 1;
   /** The largest context length. */
   public static final int MAX_ORDER = 4;
-  /** The default width of pretty text, in columns (Text::Wrap's default {@code $columns}). */
+  /**
+   * The default width of pretty text: lines of at most 76 columns. The width is
+   * {@code Text::Wrap}'s {@code $columns - 1}; the book's {@code pretty_text} runs with the
+   * default {@code $columns = 76}, so {@code width(75)} lays text out exactly as it does.
+   */
   public static final int DEFAULT_WIDTH = 76;
   /** The default paragraph indent of pretty text: a tab, as in the book. */
   public static final String DEFAULT_PARAGRAPH_INDENT = "\t";
