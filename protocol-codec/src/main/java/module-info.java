@@ -1,0 +1,8 @@
+/**
+ * Every wire format of netkit, pure (no sockets): chat datagrams, CRLF lines, dot-terminated
+ * blocks, status replies, {@code N: payload} sequence frames and ctime dates.
+ */
+module dev.netkit.codec {
+  exports dev.netkit.codec;
+  exports dev.netkit.codec.chat;
+}
