@@ -8,8 +8,6 @@ module dev.netkit.jni {
   requires org.slf4j;
 
   exports dev.netkit.jni;
-  // dev.netkit.udp: batched datagram I/O. dev.netkit.travesty: only until its protocol reader
-  // goes through dev.netkit.urgent instead of polling descriptors itself.
-  exports dev.netkit.jni.internal to
-      dev.netkit.urgent, dev.netkit.unix, dev.netkit.udp, dev.netkit.travesty;
+  // dev.netkit.udp: batched datagram I/O.
+  exports dev.netkit.jni.internal to dev.netkit.urgent, dev.netkit.unix, dev.netkit.udp;
 }

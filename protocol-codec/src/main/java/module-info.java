@@ -5,4 +5,6 @@
 module dev.netkit.codec {
   exports dev.netkit.codec;
   exports dev.netkit.codec.chat;
+  exports dev.netkit.codec.localtime;
+  exports dev.netkit.codec.travesty;
 }
