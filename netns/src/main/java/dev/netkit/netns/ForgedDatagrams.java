@@ -24,17 +24,39 @@ public final class ForgedDatagrams {
   /** Most datagrams one call may send: bounded, like every loop of the tests. */
   public static final int MAX_DATAGRAMS = 10_000;
 
+  // One line per datagram on standard input: source, source port, destination, port, hex.
   private static final String SCRIPT = String.join("\n",
       "import socket, struct, sys",
-      "src, sport, dst, dport = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])",
       "s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)",
-      "for h in sys.argv[5:]:",
+      "for line in sys.stdin:",
+      "    src, sport, dst, dport, h = (line.split() + [''])[:5]",
       "    payload = bytes.fromhex(h)",
-      "    udp = struct.pack('!HHHH', sport, dport, 8 + len(payload), 0) + payload",
+      "    udp = struct.pack('!HHHH', int(sport), int(dport), 8 + len(payload), 0) + payload",
       "    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,",
       "                     socket.inet_aton(src), socket.inet_aton(dst))",
       "    s.sendto(ip + udp, (dst, 0))",
       "");
+
+  /**
+   * One datagram to forge.
+   *
+   * @param from the forged source address and port (IPv4 loopback)
+   * @param to the destination (IPv4 loopback)
+   * @param payload the UDP payload
+   */
+  public record Forged(InetSocketAddress from, InetSocketAddress to, byte[] payload) {
+
+    /**
+     * Checks the addresses.
+     *
+     * @throws IllegalArgumentException if an address is not an IPv4 loopback address
+     */
+    public Forged {
+      checkLoopback(from, "from");
+      checkLoopback(to, "to");
+      Objects.requireNonNull(payload, "payload");
+    }
+  }
 
   private ForgedDatagrams() {
   }
@@ -68,19 +90,35 @@ public final class ForgedDatagrams {
    */
   public static void send(InetSocketAddress from, InetSocketAddress to, List<byte[]> payloads)
       throws IOException {
-    checkLoopback(from, "from");
-    checkLoopback(to, "to");
-    if (payloads.isEmpty() || payloads.size() > MAX_DATAGRAMS) {
-      throw new IllegalArgumentException("payloads : " + payloads.size() + " (expected: 1-"
+    List<Forged> datagrams = new ArrayList<>();
+    for (byte[] payload : payloads) {
+      datagrams.add(new Forged(from, to, payload));
+    }
+    send(datagrams);
+  }
+
+  /**
+   * Sends datagrams, in order, each from its own forged source.
+   *
+   * @param datagrams 1 to {@value #MAX_DATAGRAMS} datagrams
+   * @throws IOException if python3 cannot run or fails (not root, say)
+   * @throws IllegalArgumentException if too many or no datagrams are given
+   */
+  public static void send(List<Forged> datagrams) throws IOException {
+    if (datagrams.isEmpty() || datagrams.size() > MAX_DATAGRAMS) {
+      throw new IllegalArgumentException("datagrams : " + datagrams.size() + " (expected: 1-"
           + MAX_DATAGRAMS + ")");
     }
-    List<String> command = new ArrayList<>(List.of(Commands.locate("python3").orElse("python3"),
-        "-", from.getAddress().getHostAddress(), Integer.toString(from.getPort()),
-        to.getAddress().getHostAddress(), Integer.toString(to.getPort())));
-    for (byte[] payload : payloads) {
-      command.add(HexFormat.of().formatHex(payload));
+    StringBuilder lines = new StringBuilder();
+    for (Forged datagram : datagrams) {
+      lines.append(datagram.from().getAddress().getHostAddress()).append(' ')
+          .append(datagram.from().getPort()).append(' ')
+          .append(datagram.to().getAddress().getHostAddress()).append(' ')
+          .append(datagram.to().getPort()).append(' ')
+          .append(HexFormat.of().formatHex(datagram.payload())).append('\n');
     }
-    Commands.run(SCRIPT, command).orThrow();
+    Commands.run(lines.toString(), List.of(Commands.locate("python3").orElse("python3"), "-c",
+        SCRIPT)).orThrow();
   }
 
   private static void checkLoopback(InetSocketAddress address, String name) {

@@ -8,6 +8,7 @@ import dev.netkit.chat.ChannelDefinition;
 import dev.netkit.chat.Nicknames;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
+import dev.netkit.server.ReplyRateConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,24 @@ public final class ChatServerConfig {
   public static final double DEFAULT_ERRORS_PER_SECOND = 1.0;
   /** Source addresses the ERROR rate limiter remembers (least recently used ones go first). */
   public static final int DEFAULT_RATE_LIMIT_SOURCES = 4096;
+  /**
+   * Datagrams per second the server sends to one IP address (all its ports, replies and
+   * channel traffic alike) after the burst, by default.
+   */
+  public static final double DEFAULT_REPLY_DATAGRAMS_PER_SECOND = 2000;
+  /**
+   * Bytes (UDP payload) per second the server sends to one IP address after the burst, by
+   * default: 256 KiB.
+   */
+  public static final long DEFAULT_REPLY_BYTES_PER_SECOND = 256L << 10;
+  /**
+   * The burst of the per-address response budget, by default: 6 s of its rates, i.e. 12,000
+   * datagrams and 1.5 MiB at once. That is a {@code /users} in a channel that holds every user
+   * the server admits by default ({@value #DEFAULT_MAX_USERS} USER_ITEMs of up to 157 bytes on
+   * average; with the default channels and nicknames one is at most ~90 bytes), with room to
+   * spare.
+   */
+  public static final Duration DEFAULT_REPLY_BURST = Duration.ofSeconds(6);
 
   private final InetSocketAddress bindAddress;
   private final List<ChannelDefinition> channels;
@@ -63,6 +82,7 @@ public final class ChatServerConfig {
   private final int errorBurst;
   private final double errorsPerSecond;
   private final int rateLimitSources;
+  private final ReplyRateConfig replyRate;
   private final int receiveBufferSize;
   private final boolean quiet;
 
@@ -80,6 +100,7 @@ public final class ChatServerConfig {
     this.errorBurst = builder.errorBurst;
     this.errorsPerSecond = builder.errorsPerSecond;
     this.rateLimitSources = builder.rateLimitSources;
+    this.replyRate = builder.replyRate;
     this.receiveBufferSize = builder.receiveBufferSize;
     this.quiet = builder.quiet;
   }
@@ -112,7 +133,7 @@ public final class ChatServerConfig {
         .maxDatagramSize(maxDatagramSize).maxUsers(maxUsers)
         .maxChannelsPerUser(maxChannelsPerUser).maxNicknameLength(maxNicknameLength)
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
-        .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources)
+        .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources).replyRate(replyRate)
         .receiveBufferSize(receiveBufferSize).quiet(quiet);
   }
 
@@ -234,6 +255,34 @@ public final class ChatServerConfig {
   }
 
   /**
+   * Returns the ERROR rate limit for addresses that are not logged in as a budget of the server
+   * core: {@link #errorsPerSecond()} datagrams per second, a burst of {@link #errorBurst()}
+   * datagrams, {@link #rateLimitSources()} addresses remembered; bytes are not limited.
+   *
+   * @return the budget
+   */
+  public ReplyRateConfig errorRate() {
+    return ReplyRateConfig.builder().datagramsPerSecond(errorsPerSecond)
+        .bytesPerSecond(Long.MAX_VALUE)
+        .burst(Duration.ofNanos(Math.round(errorBurst / errorsPerSecond * 1e9)))
+        .maxSources(rateLimitSources).build();
+  }
+
+  /**
+   * Returns the per-address response budget: what the server sends to one IP address (every
+   * port of it: replies, ERRORs, USER_ITEMs, channel traffic) per second, in datagrams and
+   * bytes. It bounds what a forged source address can get out of the server, which has no
+   * handshake; datagrams beyond it are not sent and are counted in
+   * {@link ChatServerStats#repliesRateLimited()}.
+   *
+   * @return default {@value #DEFAULT_REPLY_DATAGRAMS_PER_SECOND} datagrams and 256 KiB per
+   *     second, burst {@link #DEFAULT_REPLY_BURST} (6 s), 4096 addresses remembered
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
+  /**
    * Returns the socket receive buffer size asked for.
    *
    * @return bytes, or 0 for the system default (the default)
@@ -266,6 +315,9 @@ public final class ChatServerConfig {
     private int errorBurst = DEFAULT_ERROR_BURST;
     private double errorsPerSecond = DEFAULT_ERRORS_PER_SECOND;
     private int rateLimitSources = DEFAULT_RATE_LIMIT_SOURCES;
+    private ReplyRateConfig replyRate = ReplyRateConfig.builder()
+        .datagramsPerSecond(DEFAULT_REPLY_DATAGRAMS_PER_SECOND)
+        .bytesPerSecond(DEFAULT_REPLY_BYTES_PER_SECOND).burst(DEFAULT_REPLY_BURST).build();
     private int receiveBufferSize;
     private boolean quiet;
 
@@ -402,6 +454,18 @@ public final class ChatServerConfig {
     }
 
     /**
+     * Sets the per-address response budget (see {@link ChatServerConfig#replyRate()}).
+     *
+     * @param budget datagrams and bytes per second, burst, addresses remembered; default
+     *     2000 datagrams and 256 KiB per second, burst 6 s, 4096 addresses
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
+    }
+
+    /**
      * Asks for a socket receive buffer size (the kernel may cap it).
      *
      * @param bytes positive, or 0 for the system default (the default)
@@ -427,13 +491,15 @@ public final class ChatServerConfig {
      * Checks the settings and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the address, the channels or the fan-out is null
+     * @throws NullPointerException if the address, the channels, the fan-out or the reply budget
+     *     is null
      * @throws IllegalArgumentException if a setting is out of range, e.g.
      *     {@code maxUsers : 0 (expected: > 0)}, or two channel titles differ only in case
      */
     public ChatServerConfig build() {
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(fanOut, "fanOut");
+      Objects.requireNonNull(replyRate, "replyRate");
       checkChannels(channels);
       checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
           "maxDatagramSize");
