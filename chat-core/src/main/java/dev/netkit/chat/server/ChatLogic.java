@@ -161,6 +161,10 @@ final class ChatLogic {
     } else if (directory.userCount() >= config.maxUsers()) {
       reply(from, null, ChatErrors.SERVER_FULL, now);
       return;
+    } else if (directory.usersFrom(from.getAddress()) >= config.maxUsersPerAddress()) {
+      // One host (one port per login) must not fill the table for everyone else.
+      reply(from, null, ChatErrors.TOO_MANY_USERS_FROM_ADDRESS, now);
+      return;
     }
     UserState user = new UserState(nickname.get(), from, now);
     directory.add(user);

@@ -36,6 +36,11 @@ public final class ChatServerConfig {
   public static final int DEFAULT_PORT = 2027;
   /** The default limit on logged-in users; a further LOGIN_REQ gets {@code server full}. */
   public static final int DEFAULT_MAX_USERS = 10_000;
+  /**
+   * The default limit on users logged in from one IP address (one per port); a further
+   * LOGIN_REQ from it gets {@code too many users from your address}.
+   */
+  public static final int DEFAULT_MAX_USERS_PER_ADDRESS = 64;
   /** The default limit on channels per user; a further join gets {@code too many channels}. */
   public static final int DEFAULT_MAX_CHANNELS_PER_USER = 20;
   /** Users silent for longer than this are logged out (the book's AUTO_LOGOUT). */
@@ -74,6 +79,7 @@ public final class ChatServerConfig {
   private final Supplier<FanOut> fanOut;
   private final int maxDatagramSize;
   private final int maxUsers;
+  private final int maxUsersPerAddress;
   private final int maxChannelsPerUser;
   private final int maxNicknameLength;
   private final Duration autoLogout;
@@ -92,6 +98,7 @@ public final class ChatServerConfig {
     this.fanOut = builder.fanOut;
     this.maxDatagramSize = builder.maxDatagramSize;
     this.maxUsers = builder.maxUsers;
+    this.maxUsersPerAddress = builder.maxUsersPerAddress;
     this.maxChannelsPerUser = builder.maxChannelsPerUser;
     this.maxNicknameLength = builder.maxNicknameLength;
     this.autoLogout = builder.autoLogout;
@@ -131,7 +138,8 @@ public final class ChatServerConfig {
   public Builder toBuilder() {
     return builder().bindAddress(bindAddress).channels(channels).fanOut(fanOut)
         .maxDatagramSize(maxDatagramSize).maxUsers(maxUsers)
-        .maxChannelsPerUser(maxChannelsPerUser).maxNicknameLength(maxNicknameLength)
+        .maxUsersPerAddress(maxUsersPerAddress).maxChannelsPerUser(maxChannelsPerUser)
+        .maxNicknameLength(maxNicknameLength)
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources).replyRate(replyRate)
         .receiveBufferSize(receiveBufferSize).quiet(quiet);
@@ -180,6 +188,16 @@ public final class ChatServerConfig {
    */
   public int maxUsers() {
     return maxUsers;
+  }
+
+  /**
+   * Returns the limit on users logged in from one IP address (any port), so that one host
+   * cannot fill the server; {@link #maxUsers()} still limits the total.
+   *
+   * @return default {@value #DEFAULT_MAX_USERS_PER_ADDRESS}
+   */
+  public int maxUsersPerAddress() {
+    return maxUsersPerAddress;
   }
 
   /**
@@ -307,6 +325,7 @@ public final class ChatServerConfig {
     private Supplier<FanOut> fanOut = UnicastFanOut::new;
     private int maxDatagramSize = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
     private int maxUsers = DEFAULT_MAX_USERS;
+    private int maxUsersPerAddress = DEFAULT_MAX_USERS_PER_ADDRESS;
     private int maxChannelsPerUser = DEFAULT_MAX_CHANNELS_PER_USER;
     private int maxNicknameLength = Nicknames.DEFAULT_MAX_LENGTH;
     private Duration autoLogout = DEFAULT_AUTO_LOGOUT;
@@ -378,6 +397,17 @@ public final class ChatServerConfig {
      */
     public Builder maxUsers(int users) {
       this.maxUsers = users;
+      return this;
+    }
+
+    /**
+     * Sets the limit on users logged in from one IP address (one per port).
+     *
+     * @param users at least 1; default {@value ChatServerConfig#DEFAULT_MAX_USERS_PER_ADDRESS}
+     * @return this builder
+     */
+    public Builder maxUsersPerAddress(int users) {
+      this.maxUsersPerAddress = users;
       return this;
     }
 
@@ -504,6 +534,7 @@ public final class ChatServerConfig {
       checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
           "maxDatagramSize");
       checkPositive(maxUsers, "maxUsers");
+      checkPositive(maxUsersPerAddress, "maxUsersPerAddress");
       checkPositive(maxChannelsPerUser, "maxChannelsPerUser");
       checkInRange(maxNicknameLength, 1, MAX_NICKNAME_LENGTH, "maxNicknameLength");
       checkPositive(autoLogout, "autoLogout");

@@ -114,8 +114,9 @@ class ChatReflectionIT {
   /** A server with {@code count} members (forged, from 127.0.0.3) in channel Pets. */
   private ChatServer startWithMembers(int count,
       UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
+    // The members share one address: lift the per-address user limit for them.
     ChatServer server = chat.startServer(b -> settings.apply(b.quiet(true)
-        .receiveBufferSize(1 << 22)));
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS).receiveBufferSize(1 << 22)));
     InetAddress members = InetAddress.getByName("127.0.0.3");
     for (int first = 0; first < count; first += BATCH) {
       List<Forged> batch = new ArrayList<>();
