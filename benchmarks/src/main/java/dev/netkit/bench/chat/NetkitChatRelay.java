@@ -32,8 +32,9 @@ final class NetkitChatRelay implements Relay {
     server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .receiveBufferSize(1 << 20).quiet(true)
-        // Every member is on 127.0.0.1: the per-address budget would measure itself, not the
-        // fan-out, so it is set far above what loopback can carry.
+        // Every member is on 127.0.0.1: the per-address limits would measure themselves, not
+        // the fan-out, so they are set far above what the benchmark uses.
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS)
         .replyRate(ReplyRateConfig.builder().datagramsPerSecond(1e9).bytesPerSecond(1L << 40)
             .build())
         .build()).start();
