@@ -1,9 +1,10 @@
 package dev.netkit.travesty;
 
+import java.util.Arrays;
+
 /**
  * The contexts of a text and their successor lists, all in one {@code int[]} (a
- * compressed-sparse-row layout), laid out in two linear passes over the text's trail of states,
- * which the analysis made (see {@link MarkovChain}).
+ * compressed-sparse-row layout), built in a few linear passes over the text's word ids.
  *
  * <p>Each state has one variable-length record:
  * {@code [count, start, end, target_1 … target_count]}. {@code start} and {@code end} locate the
@@ -37,49 +38,74 @@ final class SuccessorIndex {
   }
 
   /**
-   * Lays out the index of a text from its trail of states.
+   * Builds the index of a text.
    *
-   * <p>The analysis interned the context after every word (the start context, of "no word"
-   * lanes, precedes the first word, as in the book) and counted the successors of each state;
-   * transition {@code i} goes from {@code trail[i]} to {@code trail[i + 1]}. This lays the records
-   * out in state-id order and fills each one's targets in text order.
+   * <p>First it interns the context after every word (the start context, of "no word" lanes,
+   * precedes the first word, as in the book), which gives the trail of states the text went
+   * through: transition {@code i} goes from {@code states[i]} to {@code states[i + 1]}. Then it
+   * counts the successors of each state, lays the records out, and fills them in text order.
    *
-   * @param trail the states of the text: {@code length + 1} of them
+   * @param text the word ids of the text
    * @param length the number of words, at least 1
-   * @param stateCount the number of distinct states
-   * @param successors the successor count of each state
-   * @param lastWords the newest word of each state, -1 for none
-   * @param lastIsNew whether the last state of the trail occurs nowhere else
+   * @param order the number of words per state, 1 to 4
    * @param words the decoded words (for the location of each state's newest word)
    * @return the index
    * @throws IllegalStateException if the records would not fit one array
    */
-  static SuccessorIndex build(int[] trail, int length, int stateCount, int[] successors,
-      int[] lastWords, boolean lastIsNew, WordTable.DecodedWords words) {
+  static SuccessorIndex build(int[] text, int length, int order,
+      WordTable.DecodedWords words) {
+    Trail trail = Trail.of(text, length, order);
+    int stateCount = trail.lastWords().length;
     long size = (long) TARGETS * stateCount + length;
     if (size > Capacity.MAX_ARRAY_LENGTH) {
       throw Capacity.full("successor records", size);
     }
+    int[] states = trail.states();
+    int[] cursor = new int[stateCount];
+    for (int i = 0; i < length; i++) {
+      cursor[states[i]]++;
+    }
     int[] records = new int[(int) size];
     int[] recordOf = new int[stateCount];
-    int[] cursor = new int[stateCount];
     int next = 0;
     for (int state = 0; state < stateCount; state++) {
-      int count = successors[state];
       recordOf[state] = next;
-      records[next + COUNT] = count;
+      records[next + COUNT] = cursor[state];
       cursor[state] = next + TARGETS;
-      next += TARGETS + count;
+      next += TARGETS + records[next + COUNT];
     }
-    locateWords(records, recordOf, lastWords, words.starts());
-    int from = trail[0];
-    for (int i = 1; i <= length; i++) {
-      int to = trail[i];
-      records[cursor[from]++] = recordOf[to];
-      from = to;
+    locateWords(records, recordOf, trail.lastWords(), words.starts());
+    for (int i = 0; i < length; i++) {
+      records[cursor[states[i]]++] = recordOf[states[i + 1]];
     }
-    int contexts = stateCount - (lastIsNew ? 1 : 0);
-    return new SuccessorIndex(records, recordOf, contexts, trail[length]);
+    int contexts = stateCount - (trail.lastIsNew() ? 1 : 0);
+    return new SuccessorIndex(records, recordOf, contexts, states[length]);
+  }
+
+  /**
+   * The states a text went through: {@code states[i]} is the state after word {@code i - 1}
+   * ({@code states[0]} is the start state); each state's newest word; whether the last state
+   * occurs only at the end. The {@link StateTable} that assigned the ids is not kept, so that its
+   * memory is free before the records are allocated.
+   */
+  private record Trail(int[] states, int[] lastWords, boolean lastIsNew) {
+
+    static Trail of(int[] text, int length, int order) {
+      long hiMask = order <= 2 ? 0 : order == 3 ? 0xFFFF_FFFFL : -1L;
+      long loMask = order == 1 ? 0xFFFF_FFFFL : -1L;
+      StateTable table = new StateTable(order, length / 2 + 1);
+      int[] states = new int[length + 1];
+      states[0] = table.intern(0, 0);
+      long hi = 0;
+      long lo = 0;
+      for (int i = 0; i < length; i++) {
+        hi = (hi << 32 | lo >>> 32) & hiMask;
+        lo = (lo << 32 | text[i] + 1L) & loMask;
+        states[i + 1] = table.intern(hi, lo);
+      }
+      return new Trail(states, Arrays.copyOf(table.lastWords(), table.size()),
+          table.lastWasNew());
+    }
   }
 
   /** Writes where the newest word of each state is in the character arena. */
