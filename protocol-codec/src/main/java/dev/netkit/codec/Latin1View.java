@@ -1,4 +1,4 @@
-package dev.netkit.udp;
+package dev.netkit.codec;
 
 import java.nio.ByteBuffer;
 
@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
  * A reusable, copy-free {@link CharSequence} view of a byte range, one char per byte
  * (ISO-8859-1), so the text codecs can look at a datagram without decoding it first. The prefix of
  * a sequence frame ({@code digits ": "}) is ASCII, so its length in this view is its length in
- * bytes whatever the payload's encoding. Not thread-safe.
+ * bytes whatever the payload's encoding. The view reads the buffer live: it is valid until the
+ * buffer's bytes change or the view is wrapped again. Not thread-safe.
  */
-final class Latin1View implements CharSequence {
+public final class Latin1View implements CharSequence {
 
   private ByteBuffer bytes;
   private int from;
@@ -20,7 +21,7 @@ final class Latin1View implements CharSequence {
    * @param buffer the bytes (absolute indexes from its position to its limit)
    * @return this view
    */
-  Latin1View wrap(ByteBuffer buffer) {
+  public Latin1View wrap(ByteBuffer buffer) {
     this.bytes = buffer;
     this.from = buffer.position();
     this.length = buffer.remaining();

@@ -1,7 +1,7 @@
-package dev.netkit.chat;
+package dev.netkit.codec.chat;
 
 /**
- * The texts of the chat server's {@link dev.netkit.codec.chat.ErrorMessage ERROR} replies. The
+ * The texts of the chat server's {@link ErrorMessage ERROR} replies. The
  * first seven are the book's, byte for byte (clients and discovery compare them); the others are
  * netkit's answers to the limits and hostile input the book's server does not check.
  */
@@ -22,7 +22,7 @@ public final class ChatErrors {
   /** SEND_PRIVATE whose payload does not start with a nickname. */
   public static final String NO_RECIPIENT = "no nickname given for recipient of private message";
 
-  /** LOGIN_REQ whose nickname breaks the rules of {@link Nicknames}. */
+  /** LOGIN_REQ whose nickname breaks the rules of the chat server's nickname check (netkit-chat-core {@code Nicknames}). */
   public static final String INVALID_NICKNAME = "invalid nickname";
 
   /** LOGIN_REQ while the server has its maximum number of users. */

@@ -1,14 +1,14 @@
-package dev.netkit.udp;
+package dev.netkit.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How netkit's UDP programs map datagram bytes to text and back.
+ * How netkit's datagram programs (UDP echo, daytime, sequenced client) map datagram bytes to text
+ * and back; the one home of that policy.
  *
  * <ul>
  *   <li>Text goes out as UTF-8.
@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * <p>For ASCII, both are the identity, which keeps netkit byte-for-byte compatible with the book's
  * Perl programs (Perl strings read from sockets are bytes).
  */
-final class DatagramText {
+public final class DatagramText {
 
   private DatagramText() {
   }
@@ -30,7 +30,7 @@ final class DatagramText {
    * @param text the text
    * @return its UTF-8 bytes
    */
-  static byte[] encode(String text) {
+  public static byte[] encode(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -40,9 +40,10 @@ final class DatagramText {
    *
    * @param bytes the datagram
    * @return its text
+   * @throws NullPointerException if {@code bytes} is null
    */
-  static String decode(ByteBuffer bytes) {
-    CharsetDecoder utf8 = strictUtf8();
+  public static String decode(ByteBuffer bytes) {
+    CharsetDecoder utf8 = Utf8.strictDecoder();
     try {
       return utf8.decode(bytes.duplicate()).toString();
     } catch (CharacterCodingException e) {
@@ -57,21 +58,10 @@ final class DatagramText {
    * @param offset where the datagram starts
    * @param length its length
    * @return its text
+   * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
    */
-  static String decode(byte[] bytes, int offset, int length) {
+  public static String decode(byte[] bytes, int offset, int length) {
     return decode(ByteBuffer.wrap(bytes, offset, length));
-  }
-
-  /**
-   * Returns a new UTF-8 decoder that reports malformed and unmappable input instead of replacing
-   * it.
-   *
-   * @return the decoder
-   */
-  static CharsetDecoder strictUtf8() {
-    return StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /**
@@ -82,7 +72,7 @@ final class DatagramText {
    * @param to index after the last
    * @return true if every byte is below 0x80
    */
-  static boolean isAscii(ByteBuffer bytes, int from, int to) {
+  public static boolean isAscii(ByteBuffer bytes, int from, int to) {
     for (int i = from; i < to; i++) {
       if (bytes.get(i) < 0) {
         return false;
@@ -94,14 +84,14 @@ final class DatagramText {
   /**
    * Decodes {@code bytes[from, to)} strictly as UTF-8 into {@code into}.
    *
-   * @param decoder a strict UTF-8 decoder (reset here)
+   * @param decoder a strict UTF-8 decoder from {@link Utf8#strictDecoder()} (reset here)
    * @param bytes the buffer (absolute indexes; its position is not moved)
    * @param from first index
    * @param to index after the last
    * @param into cleared, filled and flipped; must hold {@code to - from} chars
    * @return true if the bytes were valid UTF-8
    */
-  static boolean decodeUtf8(CharsetDecoder decoder, ByteBuffer bytes, int from, int to,
+  public static boolean decodeUtf8(CharsetDecoder decoder, ByteBuffer bytes, int from, int to,
       CharBuffer into) {
     ByteBuffer input = bytes.duplicate().limit(to).position(from);
     into.clear();

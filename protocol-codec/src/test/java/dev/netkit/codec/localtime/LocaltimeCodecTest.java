@@ -1,4 +1,4 @@
-package dev.netkit.unix.localtime;
+package dev.netkit.codec.localtime;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
@@ -14,27 +14,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LocaltimeProtocolTest {
+class LocaltimeCodecTest {
 
   /** The book's first example: Sat Jun 17 18:06:14 2000 in the server's (here UTC-4) zone. */
   private static final Instant BOOK_TIME = Instant.parse("2000-06-17T22:06:14Z");
   private static final ZoneId LOCAL = ZoneOffset.ofHours(-4);
 
-  private final LocaltimeProtocol protocol =
-      new LocaltimeProtocol(Clock.fixed(BOOK_TIME, ZoneOffset.UTC), LOCAL);
+  private final LocaltimeCodec protocol =
+      new LocaltimeCodec(Clock.fixed(BOOK_TIME, ZoneOffset.UTC), LOCAL);
 
   private String answer(String request) {
     byte[] bytes = request.getBytes(ISO_8859_1);
-    return new String(protocol.answer(bytes, bytes.length), US_ASCII);
+    return LocaltimeCodec.answerText(protocol.answer(bytes, bytes.length));
   }
 
   @Test
   void formatsLikePerlsScalarLocaltime() {
-    assertThat(LocaltimeProtocol.format(ZonedDateTime.of(2000, 6, 17, 18, 6, 14, 0, LOCAL)))
+    assertThat(LocaltimeCodec.format(ZonedDateTime.of(2000, 6, 17, 18, 6, 14, 0, LOCAL)))
         .isEqualTo("Sat Jun 17 18:06:14 2000");
-    assertThat(LocaltimeProtocol.format(ZonedDateTime.of(2000, 6, 3, 8, 6, 4, 999, LOCAL)))
+    assertThat(LocaltimeCodec.format(ZonedDateTime.of(2000, 6, 3, 8, 6, 4, 999, LOCAL)))
         .isEqualTo("Sat Jun  3 08:06:04 2000");
-    assertThat(LocaltimeProtocol.format(ZonedDateTime.of(1999, 12, 31, 23, 59, 59, 0, LOCAL)))
+    assertThat(LocaltimeCodec.format(ZonedDateTime.of(1999, 12, 31, 23, 59, 59, 0, LOCAL)))
         .isEqualTo("Fri Dec 31 23:59:59 1999");
   }
 
@@ -71,8 +71,8 @@ class LocaltimeProtocolTest {
 
     assertThat(new String(protocol.answer(truncated, 129), US_ASCII))
         .isEqualTo("Sat Jun 17 18:06:14 2000");
-    assertThat(LocaltimeProtocol.requestedZone(new byte[129], 129)).isEmpty();
-    assertThat(LocaltimeProtocol.requestedZone("UTC".getBytes(US_ASCII), 3))
+    assertThat(LocaltimeCodec.requestedZone(new byte[129], 129)).isEmpty();
+    assertThat(LocaltimeCodec.requestedZone("UTC".getBytes(US_ASCII), 3))
         .contains(ZoneId.of("UTC"));
   }
 
@@ -89,9 +89,22 @@ class LocaltimeProtocolTest {
 
   @Test
   void theClientsRequestIsTheZoneOrASingleSpace() {
-    assertThat(LocaltimeProtocol.request("Europe/Warsaw")).isEqualTo("Europe/Warsaw".getBytes(
+    assertThat(LocaltimeCodec.request("Europe/Warsaw")).isEqualTo("Europe/Warsaw".getBytes(
         US_ASCII));
-    assertThat(LocaltimeProtocol.request(null)).isEqualTo(new byte[] {' '});
-    assertThat(LocaltimeProtocol.request("")).isEqualTo(new byte[] {' '});
+    assertThat(LocaltimeCodec.request(null)).isEqualTo(new byte[] {' '});
+    assertThat(LocaltimeCodec.request("")).isEqualTo(new byte[] {' '});
+  }
+
+  @Test
+  void theClientReadsTheAnswerAsAscii() {
+    assertThat(LocaltimeCodec.answerText("Sat Jun 17 22:06:24 2000".getBytes(US_ASCII)))
+        .isEqualTo("Sat Jun 17 22:06:24 2000");
+    assertThat(LocaltimeCodec.answerText(new byte[] {'a', (byte) 0xe9})).isEqualTo("a\uFFFD");
+  }
+
+  @Test
+  void anAnswerFitsTheRequestLimitSoTheClientCanReceiveIt() {
+    assertThat(protocol.answer(new byte[] {' '}, 1).length)
+        .isLessThanOrEqualTo(LocaltimeCodec.MAX_REQUEST_BYTES);
   }
 }

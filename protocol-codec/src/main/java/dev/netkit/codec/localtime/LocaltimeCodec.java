@@ -1,4 +1,4 @@
-package dev.netkit.unix.localtime;
+package dev.netkit.codec.localtime;
 
 import dev.netkit.codec.CtimeFormat;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The wire format of the book's UNIX-domain daytime ("localtime") service, pure: no sockets.
+ * The wire format of the book's UNIX-domain daytime ("localtime") service, pure: no sockets. The
+ * server ({@code dev.netkit.unix.localtime.LocaltimeServer}) and the client
+ * ({@code LocaltimeClient}) both use it, so the two sides cannot drift apart.
  *
  * <p>Request: one datagram of at most {@value #MAX_REQUEST_BYTES} bytes. If it is a time-zone
  * name, the answer is the time there; anything else (the book's client sends a single space when
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  * newline) prints it, in ASCII, e.g. {@code Sat Jun 17 18:06:14 2000}; the day of the month is
  * padded with a space: {@code Sat Jun  3 08:06:14 2000}.
  */
-public final class LocaltimeProtocol {
+public final class LocaltimeCodec {
 
   /** The longest request the book's server reads ({@code recv($data, 128)}). */
   public static final int MAX_REQUEST_BYTES = 128;
@@ -40,12 +42,13 @@ public final class LocaltimeProtocol {
   private final ZoneId localZone;
 
   /**
-   * Creates the service.
+   * Creates the server side of the codec.
    *
    * @param clock the time source (tests pass a fixed clock)
    * @param localZone the zone of answers to requests without a valid zone name
+   * @throws NullPointerException if an argument is null
    */
-  public LocaltimeProtocol(Clock clock, ZoneId localZone) {
+  public LocaltimeCodec(Clock clock, ZoneId localZone) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.localZone = Objects.requireNonNull(localZone, "localZone");
   }
@@ -100,5 +103,15 @@ public final class LocaltimeProtocol {
    */
   public static byte[] request(String zone) {
     return (zone == null || zone.isEmpty() ? " " : zone).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads an answer, as the book's client prints it.
+   *
+   * @param answer the answer datagram
+   * @return its text, e.g. {@code Sat Jun 17 22:06:24 2000}; a byte outside ASCII becomes U+FFFD
+   */
+  public static String answerText(byte[] answer) {
+    return new String(answer, StandardCharsets.US_ASCII);
   }
 }

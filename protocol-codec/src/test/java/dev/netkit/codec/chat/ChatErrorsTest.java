@@ -1,4 +1,4 @@
-package dev.netkit.chat;
+package dev.netkit.codec.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,11 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.BadDescriptorSocketException;
+import dev.netkit.jni.BrokenPipeSocketException;
+import dev.netkit.jni.ConnectionResetSocketException;
+import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.NativeSocketException;
+import dev.netkit.jni.NotConnectedSocketException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -13,7 +19,9 @@ import java.net.ConnectException;
  */
 final class Errors {
 
-  private static final int[] ERRNO = Natives.errnoConstants();
+  /** The platform's values; all 0 without the library (no native result to check then). */
+  private static final int[] ERRNO = NativeLibrary.isAvailable() ? Natives.errnoConstants()
+      : new int[Natives.ERRNO_COUNT];
 
   /** Resource temporarily unavailable: nothing to do without blocking. */
   static final int EAGAIN = ERRNO[Natives.ERRNO_EAGAIN_INDEX];
