@@ -97,6 +97,9 @@ abstract class TestPair implements AutoCloseable {
 
   abstract void closeSender() throws IOException;
 
+  /** Closes the sender's end with a reset (RST) instead of a FIN: {@code SO_LINGER} 0. */
+  abstract void resetSender() throws IOException;
+
   abstract void receiverShutdownOutput() throws IOException;
 
   /** Reads normal data at the sender's end: -1 once the receiver closed. */
@@ -153,6 +156,12 @@ abstract class TestPair implements AutoCloseable {
 
     @Override
     void closeSender() throws IOException {
+      client.close();
+    }
+
+    @Override
+    void resetSender() throws IOException {
+      client.setSoLinger(true, 0);
       client.close();
     }
 
@@ -223,6 +232,12 @@ abstract class TestPair implements AutoCloseable {
 
     @Override
     void closeSender() throws IOException {
+      client.close();
+    }
+
+    @Override
+    void resetSender() throws IOException {
+      client.setOption(StandardSocketOptions.SO_LINGER, 0);
       client.close();
     }
 
