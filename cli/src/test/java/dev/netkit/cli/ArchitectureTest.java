@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -186,6 +187,53 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
             "java.util.concurrent..", "org.slf4j..")
         .as("codecs never touch sockets, threads or logs (DESIGN.md: codecs are pure)")
+        .check(classes);
+  }
+
+  @Test
+  void eachWireFormatStandsAlone() {
+    // codec.chat, codec.localtime, codec.travesty: each uses the shared codec package only.
+    for (String format : List.of("chat", "localtime", "travesty")) {
+      String own = "dev.netkit.codec." + format + "..";
+      noClasses().that().resideInAPackage(own)
+          .should().dependOnClassesThat(
+              JavaClass.Predicates.resideInAPackage("dev.netkit.codec.*..")
+                  .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(own))))
+          .as("the " + format + " wire format uses no other format's package")
+          .check(classes);
+    }
+  }
+
+  @Test
+  void theTravestyEngineKnowsNoSocketsAndNoProtocol() {
+    noClasses().that().resideInAPackage("dev.netkit.travesty")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.travesty.*..",
+            "dev.netkit.codec..", "dev.netkit.server..", "dev.netkit.urgent..", "java.net..",
+            "java.nio.channels..", "org.slf4j..")
+        .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.netkit.travesty.protocol..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.travesty.server..",
+            "dev.netkit.travesty.client..")
+        .as("travesty's protocol package serves both sides and uses neither")
+        .check(classes);
+  }
+
+  @Test
+  void sharedPackagesDoNotUseTheSidesBuiltOnThem() {
+    noClasses().that().resideInAPackage("dev.netkit.chat")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.chat.*..")
+        .as("chat-core's shared package (channels, nicknames) uses no server, client or "
+            + "broadcast class")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.netkit.chat.server..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.chat.client..",
+            "dev.netkit.chat.broadcast..")
+        .as("the chat server uses no client or discovery class")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.netkit.unix")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.unix.*..")
+        .as("unixdomain's sockets and socket files use no service (wrap, localtime)")
         .check(classes);
   }
 
