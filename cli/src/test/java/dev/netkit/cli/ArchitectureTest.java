@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,8 +193,17 @@ class ArchitectureTest {
 
   @Test
   void eachWireFormatStandsAlone() {
-    // codec.chat, codec.localtime, codec.travesty: each uses the shared codec package only.
-    for (String format : List.of("chat", "localtime", "travesty")) {
+    // codec.chat, codec.localtime, codec.text, codec.travesty, …: each uses the shared codec
+    // package only, never another format's package.
+    Set<String> formats = new TreeSet<>();
+    for (JavaClass type : classes) {
+      String name = type.getPackageName();
+      if (name.startsWith("dev.netkit.codec.")) {
+        formats.add(name.substring("dev.netkit.codec.".length()).split("\\.")[0]);
+      }
+    }
+    assertThat(formats).contains("chat", "localtime");
+    for (String format : formats) {
       String own = "dev.netkit.codec." + format + "..";
       noClasses().that().resideInAPackage(own)
           .should().dependOnClassesThat(
@@ -207,10 +217,13 @@ class ArchitectureTest {
   @Test
   void theTravestyEngineKnowsNoSocketsAndNoProtocol() {
     noClasses().that().resideInAPackage("dev.netkit.travesty")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.travesty.*..",
-            "dev.netkit.codec..", "dev.netkit.server..", "dev.netkit.urgent..", "java.net..",
-            "java.nio.channels..", "org.slf4j..")
-        .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                "dev.netkit.travesty.*..", "dev.netkit.codec..", "dev.netkit.server..",
+                "dev.netkit.urgent..", "java.net..", "java.nio.channels..", "org.slf4j..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                "dev.netkit.codec.text.."))))
+        .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging;"
+            + " it wraps text with the codec's Text::Wrap (dev.netkit.codec.text)")
         .check(classes);
     noClasses().that().resideInAPackage("dev.netkit.travesty.protocol..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.travesty.server..",
