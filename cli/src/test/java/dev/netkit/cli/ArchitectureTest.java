@@ -225,28 +225,28 @@ class ArchitectureTest {
         .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging;"
             + " it wraps text with the codec's Text::Wrap (dev.netkit.codec.text)")
         .check(classes);
-    noClasses().that().resideInAPackage("dev.netkit.travesty.protocol..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.travesty.server..",
-            "dev.netkit.travesty.client..")
-        .as("travesty's protocol package serves both sides and uses neither")
-        .check(classes);
+    usesNone("dev.netkit.travesty.protocol..",
+        "travesty's protocol package serves both sides and uses neither",
+        "dev.netkit.travesty.server..", "dev.netkit.travesty.client..");
   }
 
   @Test
   void sharedPackagesDoNotUseTheSidesBuiltOnThem() {
-    noClasses().that().resideInAPackage("dev.netkit.chat")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.chat.*..")
-        .as("chat-core's shared package (channels, nicknames) uses no server, client or "
-            + "broadcast class")
-        .check(classes);
-    noClasses().that().resideInAPackage("dev.netkit.chat.server..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.chat.client..",
-            "dev.netkit.chat.broadcast..")
-        .as("the chat server uses no client or discovery class")
-        .check(classes);
-    noClasses().that().resideInAPackage("dev.netkit.unix")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.netkit.unix.*..")
-        .as("unixdomain's sockets and socket files use no service (wrap, localtime)")
+    usesNone("dev.netkit.chat",
+        "chat-core's shared package (channels, nicknames) uses no server, client or broadcast",
+        "dev.netkit.chat.*..");
+    usesNone("dev.netkit.chat.server..", "the chat server uses no client or discovery class",
+        "dev.netkit.chat.client..", "dev.netkit.chat.broadcast..");
+    usesNone("dev.netkit.unix",
+        "unixdomain's sockets and socket files use no service (wrap, localtime)",
+        "dev.netkit.unix.*..");
+  }
+
+  /** Checks that the classes of {@code packages} use none of the {@code forbidden} packages. */
+  private static void usesNone(String packages, String because, String... forbidden) {
+    noClasses().that().resideInAPackage(packages)
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        .as(because)
         .check(classes);
   }
 
