@@ -17,15 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the
- * urgent data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}).
- * It waits for normal and urgent data together
- * ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
- * it, and reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any
- * lines it still buffers: those were sent before the mark. The caller then calls
- * {@link #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte
- * (waiting for it when its announcement came first, the book's caveat 3) and clears the line
- * buffer.
+ * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the urgent
+ * data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}). It waits
+ * for normal and urgent data together ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like
+ * the book's figure 17.4), so an urgent byte is noticed even when no normal data follows it, and
+ * reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any lines it
+ * still buffers: those were sent before the mark. The caller then calls {@link
+ * #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte (waiting
+ * for it when its announcement came first, the book's caveat 3) and clears the line buffer.
  *
  * <p>An urgent condition is checked after every read ({@code recv(MSG_OOB)}), so it is found
  * whether the byte is already there or only announced. Reads go through
