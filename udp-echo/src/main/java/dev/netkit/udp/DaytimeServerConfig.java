@@ -1,7 +1,7 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.server.ReplyRateConfig;
 import java.time.Clock;
 import java.util.Objects;
@@ -119,7 +119,7 @@ public final class DaytimeServerConfig {
     /**
      * Sets the largest request.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxRequest(int bytes) {
@@ -137,7 +137,7 @@ public final class DaytimeServerConfig {
     public DaytimeServerConfig build() {
       Objects.requireNonNull(replyRate, "replyRate");
       Objects.requireNonNull(clock, "clock");
-      checkInRange(maxRequest, 1, ReverseEchoServerConfig.MAX_UDP_PAYLOAD, "maxRequest");
+      DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
       return new DaytimeServerConfig(this);
     }
   }
