@@ -159,7 +159,7 @@ final class Session {
       }
       if (input.kind() == Input.Kind.URGENT) {
         long discarded = reader.skipToMark(settings.urgentByteTimeout());
-        LOG.info("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
+        LOG.debug("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
         break;
       }
       byte[] line = input.bytes();
@@ -241,7 +241,7 @@ final class Session {
       long discarded = reader.skipToMark(settings.urgentByteTimeout());
       writeRaw(DotBlockEncoder.terminator());
       sendUrgent();
-      LOG.info("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
+      LOG.debug("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
           peer, generated, discarded);
     } else {
       writeRaw(DotBlockEncoder.terminator());
@@ -252,7 +252,7 @@ final class Session {
   private void answerUrgent() throws IOException {
     long discarded = reader.skipToMark(settings.urgentByteTimeout());
     sendUrgent();
-    LOG.info("{}: urgent data between commands ({} bytes discarded), answered", peer,
+    LOG.debug("{}: urgent data between commands ({} bytes discarded), answered", peer,
         discarded);
   }
 

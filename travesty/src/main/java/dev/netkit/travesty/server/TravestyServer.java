@@ -13,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The travesty server of the book's figure 17.6: a line-protocol server in which every client
@@ -48,8 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TravestyServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TravestyServer.class);
-
   private final TravestyServerConfig config;
   private final WordBudget budget;
   private final StreamServer server;
@@ -81,8 +77,7 @@ public final class TravestyServer implements AutoCloseable {
    * @throws IllegalStateException when started before
    */
   public TravestyServer start() throws IOException {
-    server.start();
-    LOG.info("travesty server listening on {}", localAddress());
+    server.start(); // logs "travesty: listening on ADDRESS" at INFO
     return this;
   }
 

@@ -76,7 +76,7 @@ public final class TravestyServerConfig {
   }
 
   /**
-   * Starts a builder with every default: all interfaces, port 2007, the limits' defaults.
+   * Starts a builder with every default: the loopback address, port 2007, the limits' defaults.
    *
    * @return a new builder
    */
@@ -105,7 +105,7 @@ public final class TravestyServerConfig {
   /**
    * Returns the local address to bind.
    *
-   * @return an interface address, or null for all interfaces
+   * @return an interface address (default the loopback address), or null for all interfaces
    */
   public InetAddress address() {
     return address;
@@ -226,7 +226,7 @@ public final class TravestyServerConfig {
   /** Collects the values of a {@link TravestyServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
 
-    private InetAddress address;
+    private InetAddress address = InetAddress.getLoopbackAddress();
     private int port = TravestyProtocol.DEFAULT_PORT;
     private int backlog = DEFAULT_BACKLOG;
     private int maxClients = DEFAULT_MAX_CLIENTS;
@@ -260,7 +260,8 @@ public final class TravestyServerConfig {
     /**
      * Sets the local address to bind.
      *
-     * @param address an interface address, e.g. the loopback; null for all interfaces (default)
+     * @param address an interface address; default the loopback address (127.0.0.1), so that
+     *     the server is reachable from this host only; null (or 0.0.0.0) for all interfaces
      * @return this builder
      */
     public Builder address(InetAddress address) {

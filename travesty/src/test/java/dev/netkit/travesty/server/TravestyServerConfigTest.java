@@ -14,9 +14,11 @@ class TravestyServerConfigTest {
   void theDefaultsAreTheNamedConstants() {
     TravestyServerConfig config = TravestyServerConfig.defaults();
 
-    assertThat(config.address()).isNull();
+    assertThat(config.address()).isEqualTo(InetAddress.getLoopbackAddress());
     assertThat(config.port()).isEqualTo(TravestyProtocol.DEFAULT_PORT);
-    assertThat(config.bindAddress().getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(config.bindAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(TravestyServerConfig.builder().address(null).build().bindAddress().getAddress()
+        .isAnyLocalAddress()).as("all interfaces, when asked").isTrue();
     assertThat(config.maxClients()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
     assertThat(config.maxUploadBytes()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
     assertThat(config.idleTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_IDLE_TIMEOUT);
