@@ -116,6 +116,10 @@ public final class UrgentLineReader {
   private boolean urgentByteRead;
   private volatile long bytesRead;
   private long announcedBeforeArrival;
+  private long readLimit = Long.MAX_VALUE;
+  private long lineTimeoutNanos;
+  private long lineStartNanos;
+  private boolean inLine;
 
   /**
    * Creates a reader of a connected socket.
@@ -149,12 +153,43 @@ public final class UrgentLineReader {
   }
 
   /**
+   * Sets how long a line may take to complete once its first byte has arrived, whatever arrives
+   * meanwhile: a peer that trickles a byte now and then never makes the socket idle, but cannot
+   * hold the connection longer than this per line. An over-long line that is being skipped counts
+   * as one line.
+   *
+   * @param timeout the longest a line may take; zero for no limit (the default)
+   * @throws IllegalArgumentException when negative
+   */
+  public void setLineTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("lineTimeout : " + timeout + " (expected: >= 0)");
+    }
+    this.lineTimeoutNanos = timeout.toNanos();
+  }
+
+  /**
+   * Makes reads fail with {@link ReadLimitException} once {@link #bytesRead()} passes
+   * {@code maxBytesRead}, counting every byte whether or not it ends a line (the line decoder
+   * skips an over-long line without returning, so a line that never ends would otherwise be read
+   * for ever).
+   *
+   * @param maxBytesRead the most {@link #bytesRead()} may reach; {@link Long#MAX_VALUE} for no
+   *     limit (the default)
+   */
+  public void limitBytesRead(long maxBytesRead) {
+    this.readLimit = maxBytesRead;
+  }
+
+  /**
    * Returns the next line as text (strict UTF-8), or urgent data, or the end.
    *
    * @return the input
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
    * @throws MalformedTextException when the line is not UTF-8; it is consumed
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -168,6 +203,8 @@ public final class UrgentLineReader {
    * @return the input
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -183,11 +220,19 @@ public final class UrgentLineReader {
       if (buffer.hasRemaining()) {
         Input line = decode(text);
         if (line != null) {
+          inLine = lines.bufferedBytes() > 0 || lines.isDiscarding() || buffer.hasRemaining();
+          lineStartNanos = System.nanoTime();
           return line;
         }
       }
-      int ready = Poll.poll(fd, Poll.IN | Poll.PRI, timeoutMillis);
+      if (!inLine && (lines.bufferedBytes() > 0 || lines.isDiscarding())) {
+        inLine = true;
+        lineStartNanos = System.nanoTime();
+      }
+      int wait = pollTimeout();
+      int ready = Poll.poll(fd, Poll.IN | Poll.PRI, wait);
       if (ready == 0) {
+        checkLineTime();
         throw new SocketTimeoutException("no data for " + timeoutMillis + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
@@ -198,6 +243,32 @@ public final class UrgentLineReader {
         return Input.END;
       }
       checkUrgent();
+      if (bytesRead > readLimit) {
+        throw new ReadLimitException(bytesRead, readLimit);
+      }
+      checkLineTime();
+    }
+  }
+
+  /** The poll timeout: the reader's timeout, or less when a begun line must end sooner. */
+  private int pollTimeout() throws LineTimeoutException {
+    if (!inLine || lineTimeoutNanos == 0) {
+      return timeoutMillis;
+    }
+    long left = lineStartNanos + lineTimeoutNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
+    }
+    // Round up, so that the poll does not end just before the deadline.
+    long millis = Math.max(1, (left + 999_999) / 1_000_000);
+    return timeoutMillis < 0 ? (int) Math.min(millis, Integer.MAX_VALUE)
+        : (int) Math.min(millis, timeoutMillis);
+  }
+
+  private void checkLineTime() throws LineTimeoutException {
+    if (inLine && lineTimeoutNanos > 0
+        && System.nanoTime() - (lineStartNanos + lineTimeoutNanos) >= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
     }
   }
 
@@ -296,6 +367,7 @@ public final class UrgentLineReader {
     long discarded = buffer.remaining() + lines.bufferedBytes();
     buffer.position(buffer.limit());
     lines.reset();
+    inLine = false;
     long fromSocket = urgent.discardToMark(OutputStream.nullOutputStream());
     bytesRead += fromSocket;
     discarded += fromSocket;

@@ -1,6 +1,7 @@
 package dev.netkit.travesty.server;
 
 import static dev.netkit.travesty.protocol.TravestyProtocol.BAD_ARGUMENT;
+import static dev.netkit.travesty.protocol.TravestyProtocol.CLOSING;
 import static dev.netkit.travesty.protocol.TravestyProtocol.ERROR;
 import static dev.netkit.travesty.protocol.TravestyProtocol.GOODBYE;
 import static dev.netkit.travesty.protocol.TravestyProtocol.PROCESSED;
@@ -18,6 +19,8 @@ import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.DotLines;
+import dev.netkit.travesty.protocol.LineTimeoutException;
+import dev.netkit.travesty.protocol.ReadLimitException;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
@@ -26,6 +29,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,10 @@ import org.slf4j.LoggerFactory;
 final class Session {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  /** How long input is read and discarded after a last reply, before the connection closes. */
+  private static final Duration LINGER = Duration.ofSeconds(2);
+  /** How many bytes are read and discarded after a last reply, at most. */
+  private static final long LINGER_BYTES = 4L << 20;
 
   private final Connection connection;
   private final Socket socket;
@@ -61,24 +69,78 @@ final class Session {
   }
 
   /**
-   * Serves the client to its end. A failure other than an {@link IOException} (a bug, an
-   * {@link Error}) goes to the server core, which logs it and closes the connection.
+   * Serves the client to its end. Running out of heap frees the model first, then tries to tell
+   * the client; another failure other than an {@link IOException} (a bug) goes to the server
+   * core, which logs it and closes the connection.
    */
   void run() {
     connection.watchProgress(this::progress);
     try {
       reader = new UrgentLineReader(socket, settings.maxLineLength());
+      reader.setLineTimeout(settings.lineTimeout());
       out = socket.getOutputStream();
       model = settings.models().get();
       LOG.info("{}: connected", peer);
       reply(TravestyProtocol.BANNER, TravestyProtocol.BANNER_TEXT);
       commands();
       LOG.info("{}: session ended", peer);
+    } catch (LineTimeoutException e) {
+      LOG.info("{}: session ended: {}", peer, e.getMessage());
+      replyQuietly(CLOSING, "line not completed within " + settings.lineTimeout().toMillis()
+          + " ms; closing");
+      lingerAfterLastReply();
     } catch (IOException e) {
       LOG.info("{}: session ended: {}", peer, e.toString());
+    } catch (OutOfMemoryError e) {
+      // Free the model before anything else: the reply itself needs a little heap.
+      model = null;
+      releaseWords();
+      LOG.warn("{}: session ended: the server ran out of heap", peer);
+      replyQuietly(ERROR, "server out of memory; closing");
     } finally {
       model = null;
       releaseWords();
+    }
+  }
+
+  /**
+   * Lets a last reply reach a client that is still sending: half-closes, then reads and discards
+   * what comes for at most {@link #LINGER} (and {@link #LINGER_BYTES}). Closing with unread input
+   * would send a reset, and a reset makes the client's system drop the reply unread.
+   */
+  private void lingerAfterLastReply() {
+    try {
+      socket.shutdownOutput();
+      reader.setLineTimeout(Duration.ZERO);
+      long deadline = System.nanoTime() + LINGER.toNanos();
+      reader.limitBytesRead(reader.bytesRead() + LINGER_BYTES);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 1_000_000) {
+          return;
+        }
+        reader.setTimeout(Duration.ofNanos(left));
+        Input input = reader.nextRawLine();
+        if (input.kind() == Input.Kind.END) {
+          return;
+        }
+        if (input.kind() == Input.Kind.URGENT) {
+          reader.skipToMark(Duration.ofNanos(left));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: stopped discarding after the last reply: {}", peer, e.toString());
+    }
+  }
+
+  /** A last reply before the session ends; a failure to send it only ends the session. */
+  private void replyQuietly(int code, String text) {
+    try {
+      if (out != null) {
+        reply(code, text);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: last reply not sent: {}", peer, e.toString());
     }
   }
 
@@ -153,6 +215,8 @@ final class Session {
     long start = reader.bytesRead();
     long uploaded = 0;
     String limitHit = null;
+    // Bytes, not lines: one line that never ends must hit the limit too.
+    reader.limitBytesRead(start + 2 * settings.maxUploadBytes());
     while (true) {
       Input input;
       try {
@@ -160,8 +224,14 @@ final class Session {
       } catch (TooLongFrameException e) {
         limitHit = firstLimit(limitHit, "line over " + settings.maxLineLength() + " bytes");
         continue;
+      } catch (ReadLimitException e) {
+        reply(UPLOAD_LIMIT, "upload over " + settings.maxUploadBytes() + " bytes; closing");
+        lingerAfterLastReply();
+        throw new EOFException("upload far over the limit");
       }
       if (input.kind() == Input.Kind.END) {
+        reply(ERROR, "connection half-closed before the line \".\" that ends DATA; "
+            + "processed " + model.uniqueWords() + " words; closing");
         throw new EOFException("connection ended during DATA");
       }
       if (input.kind() == Input.Kind.URGENT) {
@@ -174,16 +244,13 @@ final class Session {
         break;
       }
       uploaded += line.length + 2;
-      if (reader.bytesRead() - start > 2 * settings.maxUploadBytes()) {
-        reply(UPLOAD_LIMIT, "upload over " + settings.maxUploadBytes() + " bytes; closing");
-        throw new EOFException("upload far over the limit");
-      }
       if (limitHit == null) {
         limitHit = uploaded > settings.maxUploadBytes()
             ? "upload over " + settings.maxUploadBytes() + " bytes"
             : analyse(line);
       }
     }
+    reader.limitBytesRead(Long.MAX_VALUE);
     int words = model.uniqueWords();
     if (limitHit == null && model.wordsAnalyzed() > settings.maxWords()) {
       limitHit = wordLimit();
@@ -196,10 +263,19 @@ final class Session {
     }
   }
 
-  /** Adds one line to the model; returns the limit it hit, or null. */
+  /**
+   * Adds one line to the model; returns the limit it hit, or null. Running out of heap is such a
+   * limit: the model is emptied (its memory freed) and the upload drained as for any other.
+   */
   private String analyse(byte[] line) {
     int offset = DotLines.contentOffset(line);
-    model.add(line, offset, line.length - offset);
+    try {
+      model.add(line, offset, line.length - offset);
+    } catch (OutOfMemoryError e) {
+      resetModel();
+      LOG.warn("{}: the server ran out of heap during an upload; model emptied", peer);
+      return "server out of memory (model emptied)";
+    }
     long words = model.stats().wordsAnalyzed();
     if (words > settings.maxWords()) {
       return wordLimit();
