@@ -28,6 +28,9 @@ public final class ChatErrors {
   /** LOGIN_REQ while the server has its maximum number of users. */
   public static final String SERVER_FULL = "server full";
 
+  /** LOGIN_REQ from an IP address that has the maximum number of users per address. */
+  public static final String TOO_MANY_USERS_FROM_ADDRESS = "too many users from your address";
+
   /** JOIN_REQ for a new channel by a user who is in the maximum number of channels. */
   public static final String TOO_MANY_CHANNELS = "too many channels";
 

@@ -1,10 +1,10 @@
-package dev.netkit.travesty.protocol;
+package dev.netkit.codec.travesty;
 
 /**
  * The names and numbers of the travesty line protocol (the book's figures 17.6 and 17.7): TCP,
  * CRLF lines, commands from the client, three-digit status replies from the server, and one byte
  * of TCP urgent data to abort an upload or a generation. The exchanges, and exactly where the
- * urgent marks go, are drawn in the {@linkplain dev.netkit.travesty.protocol package summary}.
+ * urgent marks go, are drawn in the {@linkplain dev.netkit.codec.travesty package summary}.
  */
 public final class TravestyProtocol {
 
