@@ -77,7 +77,7 @@ class ArchitectureTest {
     allowed.put(SERVER, Set.of(CODEC));
     allowed.put(URGENT, Set.of(JNI));
     allowed.put(UDP, Set.of(CODEC, SERVER));
-    // chat-core budgets its replies per source with the server core's rate limiter.
+    // chat-core answers through server-core's reply policy (the one per-source budget).
     allowed.put(CHAT, Set.of(CODEC, SERVER));
     // The multicast chat extends chat-core, whose API speaks in codec types.
     allowed.put(MULTICAST, Set.of(CHAT, CODEC));
