@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,10 +14,13 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,8 @@ class ArchitectureTest {
     allowed.put(SERVER, Set.of(CODEC));
     allowed.put(URGENT, Set.of(JNI));
     allowed.put(UDP, Set.of(CODEC, SERVER));
-    allowed.put(CHAT, Set.of(CODEC));
+    // chat-core answers through server-core's reply policy (the one per-source budget).
+    allowed.put(CHAT, Set.of(CODEC, SERVER));
     // The multicast chat extends chat-core, whose API speaks in codec types.
     allowed.put(MULTICAST, Set.of(CHAT, CODEC));
     allowed.put(UNIX, Set.of(CODEC, SERVER, JNI));
@@ -87,17 +92,27 @@ class ArchitectureTest {
     return allowed;
   }
 
-  /**
-   * Arrows that break the table today and are being removed (issue 13: travesty's
-   * {@code UrgentLineReader} and {@code TravestyClient} still call {@code dev.netkit.jni}
-   * directly until {@code UrgentSocket} has the waits they need). Nothing may be added here;
-   * delete an entry once its arrow is gone.
-   */
-  private static final Map<String, String> PENDING_REMOVAL = Map.of(
-      "dev.netkit.travesty.protocol.UrgentLineReader", "dev.netkit.jni",
-      "dev.netkit.travesty.client.TravestyClient", "dev.netkit.jni");
-
   private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
+
+  /** Slices of netkit's packages, a package's {@code .internal} sub-package counted with it. */
+  private static final SliceAssignment PACKAGES_WITH_THEIR_INTERNALS = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass type) {
+      String name = type.getPackageName();
+      if (!name.startsWith("dev.netkit.")) {
+        return SliceIdentifier.ignore();
+      }
+      return SliceIdentifier.of(name.endsWith(INTERNAL)
+          ? name.substring(0, name.length() - INTERNAL.length()) : name);
+    }
+
+    @Override
+    public String getDescription() {
+      return "netkit packages, each with its .internal package";
+    }
+  };
+
+  private static final String INTERNAL = ".internal";
 
   private static JavaClasses classes;
 
@@ -158,11 +173,6 @@ class ArchitectureTest {
           ? architecture.whereLayer(entry.getKey().name()).mayNotAccessAnyLayer()
           : architecture.whereLayer(entry.getKey().name()).mayOnlyAccessLayers(allowed);
     }
-    for (Map.Entry<String, String> arrow : PENDING_REMOVAL.entrySet()) {
-      architecture = architecture.ignoreDependency(
-          JavaClass.Predicates.belongToAnyOf(classNamed(arrow.getKey())),
-          JavaClass.Predicates.resideInAPackage(arrow.getValue() + ".."));
-    }
     return architecture;
   }
 
@@ -183,6 +193,65 @@ class ArchitectureTest {
   }
 
   @Test
+  void eachWireFormatStandsAlone() {
+    // codec.chat, codec.localtime, codec.text, codec.travesty, …: each uses the shared codec
+    // package only, never another format's package.
+    Set<String> formats = new TreeSet<>();
+    for (JavaClass type : classes) {
+      String name = type.getPackageName();
+      if (name.startsWith("dev.netkit.codec.")) {
+        formats.add(name.substring("dev.netkit.codec.".length()).split("\\.")[0]);
+      }
+    }
+    assertThat(formats).contains("chat", "localtime");
+    for (String format : formats) {
+      String own = "dev.netkit.codec." + format + "..";
+      noClasses().that().resideInAPackage(own)
+          .should().dependOnClassesThat(
+              JavaClass.Predicates.resideInAPackage("dev.netkit.codec.*..")
+                  .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(own))))
+          .as("the " + format + " wire format uses no other format's package")
+          .check(classes);
+    }
+  }
+
+  @Test
+  void theTravestyEngineKnowsNoSocketsAndNoProtocol() {
+    noClasses().that().resideInAPackage("dev.netkit.travesty")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                "dev.netkit.travesty.*..", "dev.netkit.codec..", "dev.netkit.server..",
+                "dev.netkit.urgent..", "java.net..", "java.nio.channels..", "org.slf4j..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                "dev.netkit.codec.text.."))))
+        .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging;"
+            + " it wraps text with the codec's Text::Wrap (dev.netkit.codec.text)")
+        .check(classes);
+    usesNone("dev.netkit.travesty.protocol..",
+        "travesty's protocol package serves both sides and uses neither",
+        "dev.netkit.travesty.server..", "dev.netkit.travesty.client..");
+  }
+
+  @Test
+  void sharedPackagesDoNotUseTheSidesBuiltOnThem() {
+    usesNone("dev.netkit.chat",
+        "chat-core's shared package (channels, nicknames) uses no server, client or broadcast",
+        "dev.netkit.chat.*..");
+    usesNone("dev.netkit.chat.server..", "the chat server uses no client or discovery class",
+        "dev.netkit.chat.client..", "dev.netkit.chat.broadcast..");
+    usesNone("dev.netkit.unix",
+        "unixdomain's sockets and socket files use no service (wrap, localtime)",
+        "dev.netkit.unix.*..");
+  }
+
+  /** Checks that the classes of {@code packages} use none of the {@code forbidden} packages. */
+  private static void usesNone(String packages, String because, String... forbidden) {
+    noClasses().that().resideInAPackage(packages)
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        .as(because)
+        .check(classes);
+  }
+
+  @Test
   void librariesLogThroughTheSlf4jApiOnly() {
     noClasses().that().resideOutsideOfPackages(CLI.packages(), BENCH.packages())
         .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
@@ -197,20 +266,13 @@ class ArchitectureTest {
 
   @Test
   void packagesHaveNoCycles() {
-    // One known arrow back: the tour starts the launcher's main class (NetkitMain) in its child
-    // hosts, and the launcher lists the tour among its programs.
-    slices().matching("dev.netkit.(**)").should().beFreeOfCycles()
+    // A package and its ".internal" implementation package count as one (jni's loader and
+    // exceptions call into jni.internal, which reports through them). One known arrow back: the
+    // tour starts the launcher's main class (NetkitMain) in its child hosts, and the launcher
+    // lists the tour among its programs.
+    slices().assignedFrom(PACKAGES_WITH_THEIR_INTERNALS).should().beFreeOfCycles()
         .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.netkit.cli.tour"),
             JavaClass.Predicates.equivalentTo(NetkitMain.class))
         .check(classes);
-  }
-
-  private static Class<?> classNamed(String name) {
-    try {
-      return Class.forName(name, false, ArchitectureTest.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new AssertionError("PENDING_REMOVAL names a class that is gone: " + name
-          + "; remove its entry", e);
-    }
   }
 }

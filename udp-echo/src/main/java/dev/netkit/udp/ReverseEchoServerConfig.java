@@ -3,6 +3,8 @@ package dev.netkit.udp;
 import static dev.netkit.codec.Arguments.checkProbability;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyRateConfig;
+import java.util.Objects;
 
 /**
  * The limits and mode of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
@@ -25,7 +27,10 @@ public final class ReverseEchoServerConfig {
   private final double flakySendProbability;
   private final long seed;
 
+  private final ReplyRateConfig replyRate;
+
   private ReverseEchoServerConfig(Builder builder) {
+    this.replyRate = builder.replyRate;
     this.maxDatagram = builder.maxDatagram;
     this.flaky = builder.flaky;
     this.flakySendProbability = builder.flakySendProbability;
@@ -57,7 +62,8 @@ public final class ReverseEchoServerConfig {
    */
   public Builder toBuilder() {
     return builder().maxDatagram(maxDatagram).flaky(flaky)
-        .flakySendProbability(flakySendProbability).seed(seed);
+        .flakySendProbability(flakySendProbability).seed(seed)
+        .replyRate(replyRate);
   }
 
   /**
@@ -96,6 +102,17 @@ public final class ReverseEchoServerConfig {
     return seed;
   }
 
+  /**
+   * Returns the reply budget per source address; replies beyond it are held back and counted.
+   * The server never answers a source port below 1024 or its own port, whatever the budget.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     source address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
   /** Collects the values of a {@link ReverseEchoServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private int maxDatagram = DEFAULT_MAX_DATAGRAM;
@@ -103,7 +120,21 @@ public final class ReverseEchoServerConfig {
     private double flakySendProbability = DEFAULT_FLAKY_SEND_PROBABILITY;
     private long seed;
 
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+
     private Builder() {
+    }
+
+    /**
+     * Sets the reply budget per source address (reflection and loop protection).
+     *
+     * @param budget datagrams and bytes per second, burst, sources remembered; default
+     *     {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
     }
 
     /**
@@ -154,10 +185,12 @@ public final class ReverseEchoServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
+     * @throws NullPointerException if the reply budget is null
      * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507 or the probability
      *     not 0-1
      */
     public ReverseEchoServerConfig build() {
+      Objects.requireNonNull(replyRate, "replyRate");
       DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
       return new ReverseEchoServerConfig(this);

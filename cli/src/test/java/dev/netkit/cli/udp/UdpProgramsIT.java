@@ -216,6 +216,16 @@ class UdpProgramsIT {
   }
 
   @Test
+  void udpProxyRefusesItsOwnAddressAsTarget() {
+    int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "udp-proxy", "--port", "40007", "--target", "127.0.0.1:40007");
+
+    assertThat(status).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).startsWith("udp-proxy: target : ")
+        .contains("not the proxy's own listening address");
+  }
+
+  @Test
   void addressesParseAndPrint() {
     assertThat(new HostPortConverter().convert("127.0.0.1:2007"))
         .isEqualTo(new InetSocketAddress("127.0.0.1", 2007));

@@ -2,9 +2,14 @@ package dev.netkit.travesty;
 
 import java.io.IOException;
 
-/** Receives the wrapped lines of pretty text, without line terminators. */
+/**
+ * The engine's internal target of {@link PrettyTextFormatter}: receives each wrapped line of
+ * pretty text as characters in a reused array, without a line terminator. {@link LineChunker}
+ * turns them into text for a {@link TextTarget}; {@link Travesty#prettyLines} adapts them to a
+ * public {@link PrettyLineTarget}.
+ */
 @FunctionalInterface
-interface LineOutput {
+interface WrappedLineTarget {
 
   /**
    * Accepts one line; the characters are valid only during the call.

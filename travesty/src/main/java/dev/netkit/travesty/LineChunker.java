@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes wrapped lines, each ended by a line feed, to a {@link CharOutput} in chunks of about
- * {@link RawFormatter#CHUNK} characters; after each chunk a callback may stop the generation.
+ * A {@link WrappedLineTarget} that turns wrapped lines into text: each line ended by a line feed,
+ * written to a {@link TextTarget} in chunks of about {@link RawTextFormatter#CHUNK} characters;
+ * after each chunk a callback may stop the generation.
  */
-final class LineWriter implements LineOutput {
+final class LineChunker implements WrappedLineTarget {
 
-  private final CharOutput out;
+  private final TextTarget out;
   private final BooleanSupplier proceed;
-  private final char[] buf = new char[RawFormatter.CHUNK];
+  private final char[] buf = new char[RawTextFormatter.CHUNK];
   private int pos;
 
   /**
@@ -20,7 +21,7 @@ final class LineWriter implements LineOutput {
    * @param out where the text goes
    * @param proceed asked after each chunk whether to go on
    */
-  LineWriter(CharOutput out, BooleanSupplier proceed) {
+  LineChunker(TextTarget out, BooleanSupplier proceed) {
     this.out = out;
     this.proceed = proceed;
   }

@@ -3,12 +3,14 @@ package dev.netkit.travesty;
 import java.io.IOException;
 
 /**
- * Receives pretty text one wrapped line at a time (see {@link Travesty#prettyLines}); returning
- * false stops the generation at once. A server uses it to encode each line for the wire and to
- * stop when the client aborts.
+ * The public target of {@link Travesty#prettyLines}: receives pretty text one wrapped line at a
+ * time, as a {@link CharSequence}; returning false stops the generation at once. A server uses it
+ * to encode each line for the wire and to stop when the client aborts. (Inside the engine the
+ * formatter hands lines as {@code char[]} to a {@link WrappedLineTarget}, and text with line
+ * feeds goes to a {@link TextTarget}.)
  */
 @FunctionalInterface
-public interface LineSink {
+public interface PrettyLineTarget {
 
   /**
    * Accepts one line, without a line terminator.

@@ -4,19 +4,20 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes a walk as the book's raw text: each word followed by one space, or by two line feeds
+ * Writes a walk as the book's raw text (the book's {@code generate}; its wrapped counterpart is
+ * {@link PrettyTextFormatter}): each word followed by one space, or by two line feeds
  * when a paragraph break follows it. Output goes out in chunks of {@link #CHUNK} to
  * {@code 2 * CHUNK} characters, one write each; before each chunk a callback may stop the
  * generation. Only a word longer than a chunk takes several writes.
  */
-final class RawFormatter {
+final class RawTextFormatter {
 
   /** Characters after which a chunk is written. */
   static final int CHUNK = 8192;
 
   private static final int SEPARATOR_MAX = 2;
 
-  private RawFormatter() {
+  private RawTextFormatter() {
   }
 
   /**
@@ -29,7 +30,7 @@ final class RawFormatter {
    * @return the number of words generated: {@code words}, or fewer when stopped
    * @throws IOException if {@code out} fails
    */
-  static long write(Walk walk, long words, CharOutput out, BooleanSupplier proceed)
+  static long write(Walk walk, long words, TextTarget out, BooleanSupplier proceed)
       throws IOException {
     char[] chars = walk.chars();
     int[] records = walk.records();
@@ -62,7 +63,7 @@ final class RawFormatter {
 
   /** A word longer than a chunk: flush, then copy it through in pieces; returns its tail's end. */
   private static int writeLong(char[] chars, int start, int length, char[] buf, int pos,
-      CharOutput out) throws IOException {
+      TextTarget out) throws IOException {
     if (pos > 0) {
       out.write(buf, 0, pos);
     }

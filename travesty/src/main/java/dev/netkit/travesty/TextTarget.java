@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.CharBuffer;
 
-/** Where generated characters go: the fastest bulk write the target supports. */
+/**
+ * Where generated text goes, line feeds included (raw text from {@link RawTextFormatter}, pretty
+ * text from {@link LineChunker}): the fastest bulk write the caller's {@link Appendable}
+ * supports.
+ */
 @FunctionalInterface
-interface CharOutput {
+interface TextTarget {
 
   /**
    * Writes characters.
@@ -25,7 +29,7 @@ interface CharOutput {
    * @param out the target
    * @return the adapter
    */
-  static CharOutput of(Appendable out) {
+  static TextTarget of(Appendable out) {
     if (out instanceof Writer writer) {
       return writer::write;
     }
