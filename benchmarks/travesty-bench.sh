@@ -94,21 +94,22 @@ make_corpus
 
 export NETKIT_JAVA_OPTS="${NETKIT_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m}"
 # Unmeasured: records the class-data-sharing archive if the build is newer than it.
-"$root/netkit" travesty-bench --corpus "$corpus" --words 1000 --rounds 1 >/dev/null
+"$root/netkit" travesty-bench --corpus "$corpus" --words 1000 --rounds 1 >/dev/null \
+  || { echo "travesty-bench.sh: the recording run failed" >&2; exit 1; }
 
+fail() { echo "travesty-bench.sh: $1 failed (status $2)" >&2; exit 1; }
 perl_out=$(measure perl "$root/benchmarks/src/main/perl/travesty_baseline.pl" \
-  --corpus "$corpus" --words "$words" --seed "$seed" --layout "$layout")
-warm_line=$("$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
-  --seed "$seed" --rounds "$rounds")
-once_out=$(measure "$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
-  --seed "$seed" --rounds 1)
-
-perl_line=$(echo "$perl_out" | head -1)
-once_line=$(echo "$once_out" | head -1)
-perl_time=$(echo "$perl_out" | tail -1)
-once_time=$(echo "$once_out" | tail -1)
+  --corpus "$corpus" --words "$words" --seed "$seed" --layout "$layout") || fail perl $?
+perl_line=$(head -1 <<<"$perl_out")
+perl_time=$(tail -1 <<<"$perl_out")
 echo "perl: $perl_line $perl_time"
+warm_line=$("$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
+  --seed "$seed" --rounds "$rounds") || fail "java warm" $?
 echo "java warm: $warm_line"
+once_out=$(measure "$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
+  --seed "$seed" --rounds 1) || fail "java one-shot" $?
+once_line=$(head -1 <<<"$once_out")
+once_time=$(tail -1 <<<"$once_out")
 echo "java one-shot: $once_line $once_time"
 w() { value "$1" $warm_line; }
 p() { value "$1" $perl_line; }
