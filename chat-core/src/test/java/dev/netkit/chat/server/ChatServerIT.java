@@ -293,6 +293,25 @@ class ChatServerIT {
     bob.assertNothingElse();
   }
 
+  /** Issue 15: JOIN without a title, SEND_PRIVATE without text get a clear error. */
+  @Test
+  void aJoinWithoutTitleAndAPrivateMessageWithoutTextAreRefused() throws Exception {
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+
+    alice.send(ChatEvent.JOIN_REQ.code(), "");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.JOIN_REQ.code(), "  ");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob ");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.assertNothingElse();
+    bob.assertNothingElse();
+  }
+
   @Test
   void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
     start();
@@ -393,7 +412,7 @@ class ChatServerIT {
     alice.sendRaw(new byte[] {0, 90, (byte) 0xff, (byte) 0xfe});
     alice.expectError(ChatErrors.MALFORMED_TEXT);
     alice.send(ChatEvent.JOIN_REQ.code(), "");
-    alice.expectError("no channel named ");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
     alice.send(ChatEvent.JOIN_REQ.code(), "Weather Pets");
     alice.expectError("no channel named Weather Pets");
     alice.send(ChatEvent.JOIN_REQ.code(), "y".repeat(1000));
