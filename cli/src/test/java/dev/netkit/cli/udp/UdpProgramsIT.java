@@ -181,12 +181,12 @@ class UdpProgramsIT {
     resources.add(silent);
 
     int status = run(new DaytimeClientCommand(), "--port",
-        String.valueOf(live.localAddress().getPort()), "--timeout", "300ms", "127.0.0.1",
+        String.valueOf(live.localAddress().getPort()), "--timeout", "3s", "127.0.0.1",
         "127.0.0.2");
 
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).startsWith("127.0.0.1: ");
-    assertThat(err.toString()).isEqualTo("no answer within 300 ms from: 127.0.0.2\n");
+    assertThat(err.toString()).isEqualTo("no answer within 3000 ms from: 127.0.0.2\n");
   }
 
   @Test
