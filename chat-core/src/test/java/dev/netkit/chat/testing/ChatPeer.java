@@ -237,6 +237,41 @@ public final class ChatPeer implements AutoCloseable {
   }
 
   /**
+   * Sends a payload and checks that the answer is ERROR with this text.
+   *
+   * @param payload the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(ChatPayload payload, String error) {
+    send(payload);
+    expectError(error);
+  }
+
+  /**
+   * Sends a frame with any code and a text payload and checks that the answer is ERROR with
+   * this text.
+   *
+   * @param code the event code
+   * @param text the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(int code, String text, String error) {
+    send(code, text);
+    expectError(error);
+  }
+
+  /**
+   * Sends bytes as one datagram and checks that the answer is ERROR with this text.
+   *
+   * @param datagram the bytes
+   * @param error the error text expected back
+   */
+  public void sendRawAndExpectError(byte[] datagram, String error) {
+    sendRaw(datagram);
+    expectError(error);
+  }
+
+  /**
    * Receives one frame of the given event and returns its text.
    *
    * @param event the event expected next
