@@ -109,10 +109,8 @@ class ChatServerIT {
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
 
-    alice.send(new JoinRequest("weather"));
-    alice.expect(joinAck("Weather", 1, WEATHER));
-    bob.send(new JoinRequest("WEATHER"));
-    bob.expect(joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new JoinRequest("weather"), joinAck("Weather", 1, WEATHER));
+    bob.sendAndExpect(new JoinRequest("WEATHER"), joinAck("Weather", 2, WEATHER));
 
     assertThat(alice.sync()).containsExactly(new UserJoins("Weather", "bob").toFrame());
     bob.assertNothingElse();
@@ -123,17 +121,12 @@ class ChatServerIT {
     start();
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
-    bob.send(new JoinRequest("Weather"));
-    bob.expect(joinAck("Weather", 1, WEATHER));
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(joinAck("Weather", 2, WEATHER));
-    alice.send(new JoinRequest("Pets"));
-    alice.expect(joinAck("Pets", 1, PETS));
+    bob.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 1, WEATHER));
+    alice.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new JoinRequest("Pets"), joinAck("Pets", 1, PETS));
 
-    alice.send(new SendPublic("on pets"));
-    alice.expect(new PublicMessage("Pets", "alice", "on pets"));
-    alice.send(new JoinRequest("weather"));
-    alice.expect(joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new SendPublic("on pets"), new PublicMessage("Pets", "alice", "on pets"));
+    alice.sendAndExpect(new JoinRequest("weather"), joinAck("Weather", 2, WEATHER));
     alice.send(new SendPublic("on weather"));
 
     alice.expect(new PublicMessage("Weather", "alice", "on weather"));
@@ -236,8 +229,8 @@ class ChatServerIT {
 
     alice.expect(partAck("Weather", 0, WEATHER));
     alice.assertNothingElse();
-    alice.send(new SendPublic("still on pets"));
-    alice.expect(new PublicMessage("Pets", "alice", "still on pets"));
+    alice.sendAndExpect(new SendPublic("still on pets"),
+        new PublicMessage("Pets", "alice", "still on pets"));
   }
 
   @Test
@@ -354,8 +347,7 @@ class ChatServerIT {
     alice.join("Pets");
 
     alice.sendAndExpectError(new JoinRequest("Hobbies"), ChatErrors.TOO_MANY_CHANNELS);
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(joinAck("Weather", 1, WEATHER));
+    alice.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 1, WEATHER));
   }
 
   @Test
@@ -407,8 +399,8 @@ class ChatServerIT {
     ghost.close();
 
     for (int i = 0; i < 20; i++) {
-      alice.send(new SendPublic("anyone? " + i));
-      alice.expect(new PublicMessage("Weather", "alice", "anyone? " + i));
+      alice.sendAndExpect(new SendPublic("anyone? " + i),
+          new PublicMessage("Weather", "alice", "anyone? " + i));
     }
     alice.send(new SendPrivate("ghost", "boo"));
 
@@ -434,11 +426,10 @@ class ChatServerIT {
         ChannelDefinition.of("Chess", ""))));
     ChatPeer alice = user("alice");
 
-    alice.send(new ListChannels());
-    alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
+    alice.sendAndExpect(new ListChannels(),
+        new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
     alice.expect(new ChannelItem(ChannelInfo.of("Chess", 0, "")));
-    alice.send(new JoinRequest("chess"));
-    alice.expect(joinAck("Chess", 1, ""));
+    alice.sendAndExpect(new JoinRequest("chess"), joinAck("Chess", 1, ""));
     alice.sendAndExpectError(new JoinRequest("Weather"), "no channel named Weather");
   }
 
@@ -470,8 +461,8 @@ class ChatServerIT {
     ChatPeer bob = user("bob");
     bob.receive();
 
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
+    alice.sendAndExpect(new JoinRequest("Weather"),
+        new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
     bob.join("Weather");
     bob.send(new SendPublic("hi"));
 

@@ -48,8 +48,8 @@ class ChatServerLimitsIT {
     ChatPeer alice = chat.peer(address, "127.0.0.1").login("alice");
     ChatPeer bob = chat.peer(address, "127.0.0.1").login("bob");
     bob.join("Weather");
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(new JoinAck(ChannelInfo.of("Weather", 2, WEATHER)));
+    alice.sendAndExpect(new JoinRequest("Weather"),
+        new JoinAck(ChannelInfo.of("Weather", 2, WEATHER)));
     bob.expect(new dev.netkit.codec.chat.UserJoins("Weather", "alice"));
 
     List<ChatFrame> seen = new ArrayList<>();
@@ -61,8 +61,7 @@ class ChatServerLimitsIT {
 
     assertThat(seen).containsExactly(new UserParts("Weather", "bob").toFrame());
     bob.sendAndExpectError(new SendPublic("am I still here?"), ChatErrors.PLEASE_LOG_IN);
-    alice.send(new SendPublic("yes"));
-    alice.expect(new PublicMessage("Weather", "alice", "yes"));
+    alice.sendAndExpect(new SendPublic("yes"), new PublicMessage("Weather", "alice", "yes"));
     assertThat(server.stats().autoLogouts()).isEqualTo(1);
   }
 

@@ -243,8 +243,18 @@ public final class ChatPeer implements AutoCloseable {
    * @param error the error text expected back
    */
   public void sendAndExpectError(ChatPayload payload, String error) {
+    sendAndExpect(payload, new ErrorMessage(error));
+  }
+
+  /**
+   * Sends a payload and checks that the next frame received is exactly this reply.
+   *
+   * @param payload the payload
+   * @param reply the payload expected next
+   */
+  public void sendAndExpect(ChatPayload payload, ChatPayload reply) {
     send(payload);
-    expectError(error);
+    expect(reply);
   }
 
   /**
