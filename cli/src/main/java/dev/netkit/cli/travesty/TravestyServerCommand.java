@@ -75,6 +75,12 @@ public final class TravestyServerCommand implements Callable<Integer> {
           + "once begun, however slowly it trickles in (default: ${DEFAULT-VALUE}).")
   private Duration lineTimeout = TravestyServerConfig.DEFAULT_LINE_TIMEOUT;
 
+  @Option(names = "--upload-timeout", paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Close a client whose upload (DATA to the line \".\") takes longer than "
+          + "this, however steadily its lines come (default: ${DEFAULT-VALUE}).")
+  private Duration uploadTimeout = TravestyServerConfig.DEFAULT_UPLOAD_TIMEOUT;
+
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Close a client that moves no byte for this long "
           + "(default: ${DEFAULT-VALUE}).")
@@ -103,7 +109,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
         .maxClientsPerAddress(maxClientsPerAddress).idleTimeout(idleTimeout)
-        .lineTimeout(lineTimeout);
+        .lineTimeout(lineTimeout).uploadTimeout(uploadTimeout);
     if (seed != null) {
       long fixed = seed;
       builder.models(() -> Travesty.builder().seed(fixed).build());

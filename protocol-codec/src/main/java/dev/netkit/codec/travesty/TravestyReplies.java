@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *   552 upload over 1048576 bytes; closing
  *   552 server out of memory (model emptied); processed 0 words
  *   421 line not completed within 60000 ms; closing
+ *   421 upload not completed within 600000 ms; closing
  *   500 server out of memory; closing
  *   500 connection half-closed before the line "." that ends DATA; processed 5 words; closing
  * </pre>
@@ -177,6 +178,18 @@ public final class TravestyReplies {
   public static StatusReply lineTimeout(long millis) {
     return new StatusReply(TravestyProtocol.CLOSING,
         "line not completed within " + millis + " ms; closing");
+  }
+
+  /**
+   * The reply before closing a connection whose upload ({@code DATA} to {@code .}) took longer
+   * than the server's upload timeout, however steadily its lines came.
+   *
+   * @param millis the upload timeout, in milliseconds
+   * @return {@code 421 upload not completed within N ms; closing}
+   */
+  public static StatusReply uploadTimeout(long millis) {
+    return new StatusReply(TravestyProtocol.CLOSING,
+        "upload not completed within " + millis + " ms; closing");
   }
 
   /**

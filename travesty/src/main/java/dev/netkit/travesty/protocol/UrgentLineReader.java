@@ -111,6 +111,8 @@ public final class UrgentLineReader {
   private Duration timeout = Duration.ZERO;
   private long readLimit = Long.MAX_VALUE;
   private long lineTimeoutNanos;
+  private long deadlineNanos;
+  private boolean hasDeadline;
   private long lineStartNanos;
   private boolean inLine;
   private boolean urgentPending;
@@ -164,6 +166,24 @@ public final class UrgentLineReader {
   }
 
   /**
+   * Makes reads fail with {@link ReadDeadlineException} once the deadline has passed, however
+   * steadily lines arrive: for an exchange of many lines that must end in time (an upload). Lines
+   * already read into the buffer may still be returned before the deadline is noticed at the
+   * next read from the socket.
+   *
+   * @param deadline the deadline on the {@link System#nanoTime()} scale
+   */
+  public void setDeadline(long deadline) {
+    this.deadlineNanos = deadline;
+    this.hasDeadline = true;
+  }
+
+  /** Removes the deadline set by {@link #setDeadline(long)} (none is the default). */
+  public void clearDeadline() {
+    this.hasDeadline = false;
+  }
+
+  /**
    * Makes reads fail with {@link ReadLimitException} once {@link #bytesRead()} passes
    * {@code maxBytesRead}, counting every byte whether or not it ends a line (the line decoder
    * skips an over-long line without returning, so a line that never ends would otherwise be read
@@ -184,6 +204,7 @@ public final class UrgentLineReader {
    *     it, so the caller may go on
    * @throws MalformedTextException when the line is not UTF-8; it is consumed
    * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadDeadlineException when the deadline ({@link #setDeadline(long)}) has passed
    * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
@@ -199,6 +220,7 @@ public final class UrgentLineReader {
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
    * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadDeadlineException when the deadline ({@link #setDeadline(long)}) has passed
    * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
@@ -224,9 +246,16 @@ public final class UrgentLineReader {
         inLine = true;
         lineStartNanos = System.nanoTime();
       }
-      Readiness ready = urgent.awaitReadableOrUrgent(waitTimeout());
+      Duration wait = waitTimeout();
+      Readiness ready = urgent.awaitReadableOrUrgent(wait);
       if (ready == Readiness.TIMED_OUT) {
+        checkDeadline();
         checkLineTime();
+        if (timeout.isZero() || wait.compareTo(timeout) < 0) {
+          // A wait cut short for a time limit that the poll ended a little early: not the
+          // reader's own timeout, so wait again (the limit is checked first).
+          continue;
+        }
         throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
@@ -240,22 +269,44 @@ public final class UrgentLineReader {
       if (bytesRead > readLimit) {
         throw new ReadLimitException(bytesRead, readLimit);
       }
+      checkDeadline();
       checkLineTime();
     }
   }
 
-  /** The wait: the reader's timeout, or less when a begun line must end sooner. */
-  private Duration waitTimeout() throws LineTimeoutException {
+  /**
+   * The wait: the reader's timeout, or less when a begun line or the deadline must end sooner.
+   */
+  private Duration waitTimeout() throws SocketTimeoutException {
+    Duration wait = timeout;
+    if (hasDeadline) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        throw new ReadDeadlineException();
+      }
+      wait = shorter(wait, left);
+    }
     if (!inLine || lineTimeoutNanos == 0) {
-      return timeout;
+      return wait;
     }
     long left = lineStartNanos + lineTimeoutNanos - System.nanoTime();
     if (left <= 0) {
       throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
     }
+    return shorter(wait, left);
+  }
+
+  /** The shorter of a wait (zero: none) and what is left, in nanoseconds, of a time limit. */
+  private static Duration shorter(Duration wait, long leftNanos) {
     // Whole milliseconds, rounded up, so that the wait does not end just before the deadline.
-    Duration lineLeft = Duration.ofMillis(Math.max(1, (left + 999_999) / 1_000_000));
-    return timeout.isZero() || lineLeft.compareTo(timeout) < 0 ? lineLeft : timeout;
+    Duration left = Duration.ofMillis(Math.max(1, (leftNanos + 999_999) / 1_000_000));
+    return wait.isZero() || left.compareTo(wait) < 0 ? left : wait;
+  }
+
+  private void checkDeadline() throws ReadDeadlineException {
+    if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {
+      throw new ReadDeadlineException();
+    }
   }
 
   private void checkLineTime() throws LineTimeoutException {

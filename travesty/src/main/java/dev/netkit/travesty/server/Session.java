@@ -16,6 +16,7 @@ import dev.netkit.codec.travesty.WordCountException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.LineTimeoutException;
+import dev.netkit.travesty.protocol.ReadDeadlineException;
 import dev.netkit.travesty.protocol.ReadLimitException;
 import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
@@ -107,6 +108,7 @@ final class Session {
     try {
       socket.shutdownOutput();
       reader.setLineTimeout(Duration.ZERO);
+      reader.clearDeadline();
       long deadline = System.nanoTime() + LINGER.toNanos();
       reader.limitBytesRead(reader.bytesRead() + LINGER_BYTES);
       while (true) {
@@ -208,6 +210,8 @@ final class Session {
     String limitHit = null;
     // Bytes, not lines: one line that never ends must hit the limit too.
     reader.limitBytesRead(start + 2 * settings.maxUploadBytes());
+    // And time for the whole upload: lines that each arrive in time must still come to an end.
+    reader.setDeadline(System.nanoTime() + settings.uploadTimeout().toNanos());
     while (true) {
       Input input;
       try {
@@ -219,6 +223,10 @@ final class Session {
         reply(TravestyReplies.uploadClosing(settings.maxUploadBytes()));
         lingerAfterLastReply();
         throw new EOFException("upload far over the limit");
+      } catch (ReadDeadlineException e) {
+        reply(TravestyReplies.uploadTimeout(settings.uploadTimeout().toMillis()));
+        lingerAfterLastReply();
+        throw new EOFException("upload not completed within " + settings.uploadTimeout());
       }
       if (input.kind() == Input.Kind.END) {
         reply(TravestyReplies.halfClosedInData(model.uniqueWords()));
@@ -241,6 +249,7 @@ final class Session {
       }
     }
     reader.limitBytesRead(Long.MAX_VALUE);
+    reader.clearDeadline();
     int words = model.uniqueWords();
     if (limitHit == null && model.wordsAnalyzed() > settings.maxWords()) {
       limitHit = wordLimit();

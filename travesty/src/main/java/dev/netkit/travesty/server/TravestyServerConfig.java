@@ -41,6 +41,8 @@ public final class TravestyServerConfig {
   public static final long DEFAULT_MAX_WORDS = 8_000_000;
   /** Default of {@link #lineTimeout()}: 60 seconds. */
   public static final Duration DEFAULT_LINE_TIMEOUT = Duration.ofSeconds(60);
+  /** Default of {@link #uploadTimeout()}: 10 minutes. */
+  public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofMinutes(10);
   /** Default of {@link #maxGenerateWords()}: 10 million. */
   public static final long DEFAULT_MAX_GENERATE_WORDS = 10_000_000;
   /** Default of {@link #maxLineLength()}: 8 KiB. */
@@ -67,6 +69,7 @@ public final class TravestyServerConfig {
   private final int maxLineLength;
   private final Duration idleTimeout;
   private final Duration lineTimeout;
+  private final Duration uploadTimeout;
   private final Duration urgentByteTimeout;
   private final Supplier<Travesty> models;
 
@@ -83,6 +86,7 @@ public final class TravestyServerConfig {
     this.maxLineLength = builder.maxLineLength;
     this.idleTimeout = builder.idleTimeout;
     this.lineTimeout = builder.lineTimeout;
+    this.uploadTimeout = builder.uploadTimeout;
     this.urgentByteTimeout = builder.urgentByteTimeout;
     this.models = builder.models;
   }
@@ -259,6 +263,17 @@ public final class TravestyServerConfig {
   }
 
   /**
+   * Returns how long a whole upload ({@code DATA} to the line {@code .}) may take, however
+   * steadily its lines arrive; then the client gets {@code 421} and is disconnected, and the
+   * words analysed so far stay in its model.
+   *
+   * @return 10 ms to 1 day
+   */
+  public Duration uploadTimeout() {
+    return uploadTimeout;
+  }
+
+  /**
    * Returns how long the server waits at a client's urgent mark for an urgent byte that was
    * announced before it arrived; then the session ends.
    *
@@ -292,6 +307,7 @@ public final class TravestyServerConfig {
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration lineTimeout = DEFAULT_LINE_TIMEOUT;
+    private Duration uploadTimeout = DEFAULT_UPLOAD_TIMEOUT;
     private Duration urgentByteTimeout = DEFAULT_URGENT_BYTE_TIMEOUT;
     private Supplier<Travesty> models = Travesty::new;
 
@@ -311,6 +327,7 @@ public final class TravestyServerConfig {
       this.maxLineLength = config.maxLineLength;
       this.idleTimeout = config.idleTimeout;
       this.lineTimeout = config.lineTimeout;
+      this.uploadTimeout = config.uploadTimeout;
       this.urgentByteTimeout = config.urgentByteTimeout;
       this.models = config.models;
     }
@@ -452,6 +469,17 @@ public final class TravestyServerConfig {
     }
 
     /**
+     * Sets how long a whole upload ({@code DATA} to the line {@code .}) may take.
+     *
+     * @param timeout 10 ms to 1 day; default 10 min
+     * @return this builder
+     */
+    public Builder uploadTimeout(Duration timeout) {
+      this.uploadTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Sets how long the server waits at a client's urgent mark for an announced urgent byte.
      *
      * @param timeout 10 ms to 1 day; default 30 s
@@ -493,6 +521,7 @@ public final class TravestyServerConfig {
       ConfigChecks.inRange(maxLineLength, 16, 1 << 20, "maxLineLength");
       ConfigChecks.inRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
       ConfigChecks.inRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
+      ConfigChecks.inRange(uploadTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "uploadTimeout");
       ConfigChecks.inRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
       Objects.requireNonNull(models, "models");
       return new TravestyServerConfig(this);

@@ -100,6 +100,40 @@ class TravestyHostileIT {
   }
 
   @Test
+  void aTrickledUploadIsCutOffAtTheUploadTimeout() throws IOException {
+    try (TravestyServer server = ServerFixture.start(ServerFixture.builder()
+        .uploadTimeout(Duration.ofMillis(1000)));
+        RawConnection c = new RawConnection(server.localAddress())) {
+      assertThat(c.line()).startsWith("100");
+      c.send("DATA");
+      assertThat(c.line()).startsWith("201");
+      c.reader.setTimeout(Duration.ofMillis(50));
+      String reply = null;
+      // One whole line every 50 ms or so, each well within the line timeout, never the "."
+      // that ends DATA; bounded at 400 lines (20 s at least).
+      for (int i = 0; i < 400 && reply == null; i++) {
+        try {
+          c.send("w" + i);
+        } catch (SocketException e) {
+          break;
+        }
+        try {
+          reply = c.line();
+        } catch (java.net.SocketTimeoutException e) {
+          // No reply yet: trickle on.
+        }
+      }
+      c.reader.setTimeout(RawConnection.TIMEOUT);
+      if (reply == null) {
+        reply = c.line();
+      }
+
+      assertThat(reply).isEqualTo("421 upload not completed within 1000 ms; closing");
+      assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
+    }
+  }
+
+  @Test
   void slowlorisFromOneAddressLeavesRoomForAnother() throws IOException {
     InetAddress other = InetAddress.getByName("127.0.0.2");
     List<RawConnection> trickles = new ArrayList<>();
