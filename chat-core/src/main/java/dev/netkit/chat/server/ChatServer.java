@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * that the auto-logout check ({@link ChatServerConfig#checkInterval()}) and the summary line
  * ({@link ChatServerConfig#summaryInterval()}) run even when no datagram arrives. Nothing a peer
  * sends stops it: bad datagrams get an ERROR or are dropped, socket errors (an ICMP port
- * unreachable from a vanished client) are logged and skipped. A datagram from a well-known
+ * unreachable from a vanished client) are logged and skipped, and an event whose handling fails
+ * (with an {@link Error} too) is logged and costs that event only. A datagram from a well-known
  * service port (below 1024) or from the server's own port is ignored, and what goes to one IP
  * address stays within {@link ChatServerConfig#replyRate()}, so that a forged source address
  * gets a bounded flood, not the server's whole output. State lives on that thread only;
@@ -249,7 +250,8 @@ public final class ChatServer implements AutoCloseable {
       buffer.flip();
       try {
         logic.onDatagram((InetSocketAddress) from, buffer, System.nanoTime());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Even an Error (a StackOverflowError, say) costs this event only: the loop goes on.
         LOG.warn("event from {} failed; serving on", from, e);
       }
     }
