@@ -47,6 +47,19 @@ public final class ReplyPolicy {
    *     server's own port
    */
   public boolean refusesSource(InetSocketAddress source) {
+    return isRefusedSource(source, localPort);
+  }
+
+  /**
+   * Tells whether a datagram from this source must go unanswered (or unrelayed) whatever it
+   * holds, for a socket without a reply budget (a relay, say).
+   *
+   * @param source where the datagram came from
+   * @param localPort the receiving socket's own port
+   * @return true for a source port below {@value #FIRST_UNPRIVILEGED_PORT} or equal to
+   *     {@code localPort}
+   */
+  public static boolean isRefusedSource(InetSocketAddress source, int localPort) {
     Objects.requireNonNull(source, "source");
     int port = source.getPort();
     return port < FIRST_UNPRIVILEGED_PORT || port == localPort;

@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on. Datagrams waiting out a delay
  * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
  * ({@link FaultyProxyConfig#maxQueuedBytes()}). The target must not be the proxy's own listening
- * address (it would relay to itself forever). One thread; thread-safe.
+ * address (it would relay to itself forever), and a datagram from the proxy's own port or from a
+ * well-known service port (below 1024) is dropped and counted in
+ * {@link FaultyProxyStats#refusedSources()}: forged, it would make the proxy relay the target's
+ * reply to itself for ever, or reflect it to a service. One thread; thread-safe.
  *
  * <p>Failures: an exception while relaying one datagram, an {@link Error} included, costs that
  * datagram only; it is counted in {@link FaultyProxyStats#relayFailures()} and logged as a
@@ -77,6 +81,7 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long overflow;
   private volatile long sendErrors;
   private volatile long upstreamFailures;
+  private volatile long refusedSources;
   private volatile long relayFailures;
   private volatile Throwable failure;
   private final Set<Class<?>> failureKindsLogged = new HashSet<>();
@@ -201,7 +206,7 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxyStats stats() {
     return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
-        sendErrors, upstreamFailures, relayFailures);
+        sendErrors, refusedSources, upstreamFailures, relayFailures);
   }
 
   /**
@@ -299,6 +304,12 @@ public final class FaultyProxy implements AutoCloseable {
       throws IOException {
     Datagrams.drain(channel, in, (from, datagram) -> guarded(() -> {
       if (client == null) {
+        if (ReplyPolicy.isRefusedSource(from, local.getPort())) {
+          refusedSources++;
+          LOG.debug("faulty proxy on {} dropped a datagram from {}: a service port or its own",
+              local, from);
+          return;
+        }
         DatagramChannel upstream = upstreamFor(from);
         if (upstream == null) {
           received++;
