@@ -19,10 +19,13 @@ package dev.netkit.jni;
  *       in the jar (tried first; the jar's library is the fall-back).</li>
  * </ul>
  *
- * <p>Check {@link #isAvailable()} before using the native classes of this package, or call
- * {@link #ensureAvailable()} to fail with the reason. The other classes of this package call the
- * latter when they are first used. On JDK 22 and later, run with
- * {@code --enable-native-access=ALL-UNNAMED} (or the module name) to avoid the JDK's warning.
+ * <p>Check {@link #isAvailable()} before using code that needs the library, or call
+ * {@link #ensureAvailable()} to fail with the reason. Every native call of netkit (in
+ * {@code dev.netkit.jni.internal}, which only netkit's own modules can read) calls the latter
+ * first, so without the library each call fails with a
+ * {@link NativeLibraryUnavailableException} naming the reason. On JDK 22 and later, run with
+ * {@code --enable-native-access=dev.netkit.jni} on the module path, or
+ * {@code --enable-native-access=ALL-UNNAMED} on the class path, to avoid the JDK's warning.
  */
 public final class NativeLibrary {
 
@@ -33,7 +36,7 @@ public final class NativeLibrary {
   public static final String LIBRARY_PATH_PROPERTY = "netkit.jni.library";
 
   private static final Throwable UNAVAILABILITY_CAUSE = new LibraryLoader(System.getProperties(),
-      System::load, Natives::abiVersion, NativeLibrary::openResource,
+      System::load, AbiProbe::abiVersion, NativeLibrary::openResource,
       NativePlatform::runningOnMusl).load();
 
   private NativeLibrary() {

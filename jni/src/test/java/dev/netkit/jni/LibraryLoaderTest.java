@@ -42,9 +42,9 @@ class LibraryLoaderTest {
   private LibraryLoader loader(Function<String, InputStream> resources) {
     IntSupplier probe = () -> {
       if (!linked) {
-        throw new UnsatisfiedLinkError("'int dev.netkit.jni.Natives.abiVersion0()'");
+        throw new UnsatisfiedLinkError("'int dev.netkit.jni.AbiProbe.abiVersion0()'");
       }
-      return Natives.ABI_VERSION;
+      return AbiProbe.ABI_VERSION;
     };
     return new LibraryLoader(properties, path -> {
       loaded.add(path);
@@ -246,9 +246,9 @@ class LibraryLoaderTest {
       if (loaded.isEmpty()) {
         throw new UnsatisfiedLinkError("not linked");
       }
-      return Natives.ABI_VERSION + 1;
+      return AbiProbe.ABI_VERSION + 1;
     }, name -> new ByteArrayInputStream(LIBRARY), () -> false);
 
-    assertThat(loader.load()).hasMessageContaining("ABI version " + (Natives.ABI_VERSION + 1));
+    assertThat(loader.load()).hasMessageContaining("ABI version " + (AbiProbe.ABI_VERSION + 1));
   }
 }

@@ -1,6 +1,8 @@
 package dev.netkit.udp;
 
 import dev.netkit.server.ReceiveLoop;
+import dev.netkit.server.ReplyPolicy;
+import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -16,6 +18,13 @@ import org.slf4j.Logger;
  * {@code recvfrom}/{@code sendto} through direct buffers that are reused for every datagram. A
  * datagram larger than the limit, a handler failure or a send error (such as an ICMP error
  * reported by the OS) costs that datagram only; the loop ends when the channel closes.
+ *
+ * <p>Hostile peers: a {@link ReplyPolicy} decides whom to answer. A datagram from a well-known
+ * service port or from the server's own port is not answered at all (counted in
+ * {@link DatagramServerStats#refusedSources()}), and replies to one source address stay within
+ * the {@link ReplyRateConfig} budget (the rest are counted in
+ * {@link DatagramServerStats#repliesRateLimited()}), so that a forged datagram cannot start an
+ * endless exchange with another server or turn this one into a flood.
  */
 final class DatagramServerLoop implements AutoCloseable {
 
@@ -38,7 +47,9 @@ final class DatagramServerLoop implements AutoCloseable {
   private final int maxDatagram;
   private final int maxReply;
   private final Handler handler;
+  private final ReplyRateConfig replyRate;
   private final Logger log;
+  private ReplyPolicy policy;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
   private ReceiveLoop loop;
@@ -49,14 +60,17 @@ final class DatagramServerLoop implements AutoCloseable {
   private volatile long oversize;
   private volatile long rejected;
   private volatile long sendErrors;
+  private volatile long refusedSources;
+  private volatile long repliesRateLimited;
 
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      Handler handler, Logger log) {
+      ReplyRateConfig replyRate, Handler handler, Logger log) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
     this.maxReply = maxReply;
     this.handler = handler;
+    this.replyRate = Objects.requireNonNull(replyRate, "replyRate");
     this.log = log;
   }
 
@@ -79,6 +93,7 @@ final class DatagramServerLoop implements AutoCloseable {
     // One extra byte tells a datagram that was cut to fit from one that fits exactly.
     in = ByteBuffer.allocateDirect(maxDatagram + 1);
     out = ByteBuffer.allocateDirect(maxReply);
+    policy = new ReplyPolicy(local.getPort(), replyRate);
     loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opened, opened::isOpen,
         this::receiveAndAnswer).start();
     log.info("{} listening on {}", name, localAddress());
@@ -93,7 +108,8 @@ final class DatagramServerLoop implements AutoCloseable {
   }
 
   DatagramServerStats stats() {
-    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors);
+    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors,
+        refusedSources, repliesRateLimited);
   }
 
   /** One turn of the loop, on its thread only: the buffers are the loop's. */
@@ -118,6 +134,11 @@ final class DatagramServerLoop implements AutoCloseable {
       log.debug("Received {} bytes from [{},{}]", in.remaining(),
           sender.getAddress().getHostAddress(), sender.getPort());
     }
+    if (policy.refusesSource(sender)) {
+      refusedSources++;
+      log.debug("{}: not answering {}: a service port or the server's own", name, sender);
+      return;
+    }
     int copies;
     try {
       out.clear();
@@ -128,7 +149,11 @@ final class DatagramServerLoop implements AutoCloseable {
       return;
     }
     for (int i = 0; i < copies; i++) {
-      send(ch, out, sender);
+      if (policy.mayReply(sender, out.limit(), System.nanoTime())) {
+        send(ch, out, sender);
+      } else {
+        repliesRateLimited++;
+      }
     }
   }
 

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests longer than {@link DaytimeServerConfig#maxRequest()} bytes (default
  * {@value DaytimeServerConfig#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests;
- * nothing stops the server but {@link #close()}. One thread; thread-safe.
+ * nothing stops the server but {@link #close()}. A request from a well-known service port (below
+ * 1024) or from the server's own port is never answered, and replies to one source address stay
+ * within {@link DaytimeServerConfig#replyRate()}. One thread; thread-safe.
  */
 public final class DaytimeServer implements AutoCloseable {
 
@@ -49,7 +51,7 @@ public final class DaytimeServer implements AutoCloseable {
   public DaytimeServer(InetSocketAddress bindAddress, DaytimeServerConfig config) {
     Clock clock = config.clock();
     this.loop = new DatagramServerLoop("daytime-server", bindAddress, config.maxRequest(),
-        MAX_REPLY, (request, sender, reply) -> {
+        MAX_REPLY, config.replyRate(), (request, sender, reply) -> {
           reply.put((CtimeFormat.format(ZonedDateTime.now(clock)) + "\r\n")
               .getBytes(StandardCharsets.US_ASCII));
           reply.flip();

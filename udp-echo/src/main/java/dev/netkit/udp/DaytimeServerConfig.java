@@ -1,7 +1,8 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 
+import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyRateConfig;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -17,7 +18,10 @@ public final class DaytimeServerConfig {
   private final Clock clock;
   private final int maxRequest;
 
+  private final ReplyRateConfig replyRate;
+
   private DaytimeServerConfig(Builder builder) {
+    this.replyRate = builder.replyRate;
     this.clock = builder.clock;
     this.maxRequest = builder.maxRequest;
   }
@@ -46,7 +50,8 @@ public final class DaytimeServerConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().clock(clock).maxRequest(maxRequest);
+    return builder().clock(clock).maxRequest(maxRequest)
+        .replyRate(replyRate);
   }
 
   /**
@@ -67,12 +72,37 @@ public final class DaytimeServerConfig {
     return maxRequest;
   }
 
+  /**
+   * Returns the reply budget per source address; replies beyond it are held back and counted.
+   * The server never answers a source port below 1024 or its own port, whatever the budget.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     source address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
   /** Collects the values of a {@link DaytimeServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
     private int maxRequest = DEFAULT_MAX_REQUEST;
 
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+
     private Builder() {
+    }
+
+    /**
+     * Sets the reply budget per source address (reflection and loop protection).
+     *
+     * @param budget datagrams and bytes per second, burst, sources remembered; default
+     *     {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
     }
 
     /**
@@ -89,7 +119,7 @@ public final class DaytimeServerConfig {
     /**
      * Sets the largest request.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxRequest(int bytes) {
@@ -101,12 +131,13 @@ public final class DaytimeServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the clock is null
+     * @throws NullPointerException if the clock or the reply budget is null
      * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507
      */
     public DaytimeServerConfig build() {
+      Objects.requireNonNull(replyRate, "replyRate");
       Objects.requireNonNull(clock, "clock");
-      checkInRange(maxRequest, 1, ReverseEchoServerConfig.MAX_UDP_PAYLOAD, "maxRequest");
+      DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
       return new DaytimeServerConfig(this);
     }
   }

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.DatagramSize;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -9,12 +10,16 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +37,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every client address gets its own upstream socket, connected to the target, so replies find
  * their way back (at most {@link FaultyProxyConfig#maxClients()}; the least recently active is
- * forgotten). Datagrams waiting out a delay are bounded by {@link FaultyProxyConfig#maxQueued()}.
- * One thread; thread-safe.
+ * forgotten, and its socket freed at once). A datagram from a new client for which no upstream
+ * socket can be opened (out of descriptors, {@code EMFILE}) is dropped and counted in
+ * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on. Datagrams waiting out a delay
+ * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
+ * ({@link FaultyProxyConfig#maxQueuedBytes()}). The target must not be the proxy's own listening
+ * address (it would relay to itself forever). One thread; thread-safe.
+ *
+ * <p>Failures: an exception while relaying one datagram, an {@link Error} included, costs that
+ * datagram only; it is counted in {@link FaultyProxyStats#relayFailures()} and logged as a
+ * warning the first time for each kind of exception (at debug level after that), and relaying
+ * goes on. If the relay loop itself fails (selecting or receiving fails other than with a port
+ * unreachable report), the proxy does not linger relaying nothing: it closes itself, the failure
+ * is logged once and kept ({@link #failure()}), and {@link #awaitTermination(Duration)} returns.
  */
 public final class FaultyProxy implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultyProxy.class);
-  private static final int MAX_DATAGRAM = ReverseEchoServerConfig.MAX_UDP_PAYLOAD;
+  private static final int MAX_DATAGRAM = DatagramSize.MAX_UDP_PAYLOAD;
 
   private final InetSocketAddress listenAddress;
   private final InetSocketAddress target;
@@ -60,6 +76,11 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long reordered;
   private volatile long overflow;
   private volatile long sendErrors;
+  private volatile long upstreamFailures;
+  private volatile long relayFailures;
+  private volatile Throwable failure;
+  private final Set<Class<?>> failureKindsLogged = new HashSet<>();
+  private long queuedBytes;
 
   /** A datagram copy waiting out its delay. */
   private static final class Delayed {
@@ -85,13 +106,29 @@ public final class FaultyProxy implements AutoCloseable {
    * @param listenAddress where clients send to; port 0 picks a free port
    * @param target where datagrams are relayed to
    * @param config the fault probabilities, delays, seed and limits
+   * @throws IllegalArgumentException if the target is the listening address itself
    */
   public FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
       FaultyProxyConfig config) {
+    this(listenAddress, target, config, new FaultModel(Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * Creates a proxy whose faults come from the given model (tests inject failures this way).
+   *
+   * @param listenAddress where clients send to; port 0 picks a free port
+   * @param target where datagrams are relayed to
+   * @param config the delays and limits
+   * @param faults decides the fate of each datagram
+   * @throws IllegalArgumentException if the target is the listening address itself
+   */
+  FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
+      FaultyProxyConfig config, FaultModel faults) {
     this.listenAddress = Objects.requireNonNull(listenAddress, "listenAddress");
     this.target = Objects.requireNonNull(target, "target");
     this.config = Objects.requireNonNull(config, "config");
-    this.faults = new FaultModel(config);
+    checkNotItself(listenAddress, target);
+    this.faults = Objects.requireNonNull(faults, "faults");
     this.upstreams = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -100,7 +137,7 @@ public final class FaultyProxy implements AutoCloseable {
         if (size() <= config.maxClients()) {
           return false;
         }
-        closeQuietly(eldest.getValue());
+        free(eldest.getValue());
         return true;
       }
     };
@@ -129,6 +166,13 @@ public final class FaultyProxy implements AutoCloseable {
       throw e;
     }
     local = (InetSocketAddress) front.getLocalAddress();
+    try {
+      checkNotItself(local, target);
+    } catch (IllegalArgumentException e) {
+      front.close();
+      selector.close();
+      throw e;
+    }
     thread = new Thread(this::run, "faulty-proxy-" + local.getPort());
     thread.setDaemon(true);
     thread.start();
@@ -157,7 +201,53 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxyStats stats() {
     return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
-        sendErrors);
+        sendErrors, upstreamFailures, relayFailures);
+  }
+
+  /**
+   * Refuses a target that is the listening address: the same port, and the same address or a
+   * wildcard listening address with a loopback or wildcard target.
+   */
+  private static void checkNotItself(InetSocketAddress listen, InetSocketAddress target) {
+    if (listen.getPort() == 0 || listen.getPort() != target.getPort()
+        || listen.getAddress() == null || target.getAddress() == null) {
+      return;
+    }
+    boolean same = listen.getAddress().equals(target.getAddress())
+        || (listen.getAddress().isAnyLocalAddress()
+            && (target.getAddress().isLoopbackAddress() || target.getAddress().isAnyLocalAddress()));
+    if (same) {
+      throw new IllegalArgumentException("target : " + target
+          + " (expected: not the proxy's own listening address " + listen + ")");
+    }
+  }
+
+  /**
+   * Returns why the relay loop failed and the proxy closed itself, if it did.
+   *
+   * @return the failure, or empty while relaying and after an ordinary {@link #close()}
+   */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Waits until the relay has stopped: closed, or failed ({@link #failure()}).
+   *
+   * @param timeout how long to wait at most
+   * @return true if the relay has stopped (or was never started), false on timeout
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    Thread loop;
+    synchronized (this) {
+      loop = thread;
+    }
+    if (loop == null) {
+      return true;
+    }
+    loop.join(Math.max(1, timeout.toMillis()));
+    return !loop.isAlive();
   }
 
   private void run() {
@@ -168,7 +258,8 @@ public final class FaultyProxy implements AutoCloseable {
         Delayed next = delayed.peek();
         Datagrams.await(selector,
             next == null ? OptionalLong.empty() : OptionalLong.of(next.dueNanos));
-        for (SelectionKey key : selector.selectedKeys()) {
+        // A copy: freeing an evicted upstream selects again, which changes the selected keys.
+        for (SelectionKey key : new ArrayList<>(selector.selectedKeys())) {
           DatagramChannel channel = (DatagramChannel) key.channel();
           if (key.isValid() && key.isReadable()) {
             receiveAll(channel, (SocketAddress) key.attachment(), in);
@@ -176,9 +267,29 @@ public final class FaultyProxy implements AutoCloseable {
         }
         selector.selectedKeys().clear();
       }
-    } catch (IOException | ClosedSelectorException e) {
+    } catch (IOException | RuntimeException | Error e) {
       if (!closed) {
-        LOG.error("faulty proxy on {} stopped: {}", local, e.toString(), e);
+        failure = e;
+        LOG.error("faulty proxy on {} failed and closes: {}", local, e.toString(), e);
+        closeSockets();
+      }
+    }
+  }
+
+  /**
+   * Runs one datagram's step; a failure costs that datagram only (counted, logged once per kind).
+   */
+  private void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      relayFailures++;
+      if (failureKindsLogged.add(e.getClass())) {
+        LOG.warn("faulty proxy on {} dropped a datagram that failed ({}); relaying goes on "
+            + "(counted in relayFailures, further ones of this kind at debug level)", local,
+            e.toString(), e);
+      } else {
+        LOG.debug("faulty proxy on {} dropped a datagram: {}", local, e.toString());
       }
     }
   }
@@ -186,28 +297,68 @@ public final class FaultyProxy implements AutoCloseable {
   /** Reads every waiting datagram; {@code client} is null for the front socket. */
   private void receiveAll(DatagramChannel channel, SocketAddress client, ByteBuffer in)
       throws IOException {
-    Datagrams.drain(channel, in, (from, datagram) -> {
+    Datagrams.drain(channel, in, (from, datagram) -> guarded(() -> {
       if (client == null) {
-        relay(datagram, upstreamFor(from), null);
+        DatagramChannel upstream = upstreamFor(from);
+        if (upstream == null) {
+          received++;
+        } else {
+          relay(datagram, upstream, null);
+        }
       } else {
         relay(datagram, front, client);
       }
-    }, e -> LOG.debug("target {} reported port unreachable", target));
+    }), e -> LOG.debug("target {} reported port unreachable", target));
   }
 
-  private DatagramChannel upstreamFor(SocketAddress client) throws IOException {
+  /**
+   * Returns the client's upstream socket, opening one for a new client; null (counted, logged
+   * once) if it cannot be opened, so that the datagram is dropped and relaying goes on.
+   */
+  private DatagramChannel upstreamFor(SocketAddress client) {
     DatagramChannel upstream = upstreams.get(client);
-    if (upstream == null) {
-      upstream = DatagramChannel.open();
-      upstream.configureBlocking(false);
-      upstream.connect(target);
-      upstream.register(selector, SelectionKey.OP_READ, client);
-      upstreams.put(client, upstream);
+    if (upstream != null) {
+      return upstream;
     }
-    return upstream;
+    DatagramChannel opened = null;
+    try {
+      opened = DatagramChannel.open();
+      opened.configureBlocking(false);
+      opened.connect(target);
+      opened.register(selector, SelectionKey.OP_READ, client);
+      upstreams.put(client, opened);
+      return opened;
+    } catch (IOException e) {
+      if (opened != null) {
+        free(opened);
+      }
+      if (upstreamFailures++ == 0) {
+        LOG.warn("faulty proxy on {} cannot open an upstream socket ({}); dropping datagrams "
+            + "from new clients while this lasts (counted in upstreamFailures)", local,
+            e.toString());
+      } else {
+        LOG.debug("cannot open an upstream socket for {}: {}", client, e.toString());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Closes an upstream socket and frees its descriptor now: a registered channel keeps its
+   * descriptor until the selector deregisters it, which only a select does (see
+   * {@link java.nio.channels.SelectableChannel}), and none comes while the front socket drains.
+   */
+  private void free(DatagramChannel channel) {
+    closeQuietly(channel);
+    try {
+      selector.selectNow();
+    } catch (IOException e) {
+      LOG.debug("selecting to free {} failed: {}", channel, e.toString());
+    }
   }
 
   private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination) {
+    // Counted first: a datagram that fails below was still received.
     received++;
     FaultModel.Fate fate = faults.next();
     if (fate.dropped()) {
@@ -228,12 +379,14 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   private void hold(DatagramChannel out, SocketAddress destination, ByteBuffer data, long due) {
-    if (delayed.size() >= config.maxQueued()) {
+    if (delayed.size() >= config.maxQueued()
+        || queuedBytes + data.remaining() > config.maxQueuedBytes()) {
       overflow++;
       return;
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
+    queuedBytes += copy.remaining();
     delayed.add(new Delayed(due, order++, out, destination, copy));
   }
 
@@ -241,7 +394,9 @@ public final class FaultyProxy implements AutoCloseable {
     Delayed next;
     while ((next = delayed.peek()) != null && next.dueNanos - now <= 0) {
       delayed.poll();
-      send(next.out, next.destination, next.data);
+      queuedBytes -= next.data.remaining();
+      Delayed due = next;
+      guarded(() -> send(due.out, due.destination, due.data));
     }
   }
 
@@ -283,6 +438,12 @@ public final class FaultyProxy implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    closeSockets();
+  }
+
+  /** Closes every socket and the selector; by {@link #close()}, or by the loop when it fails. */
+  private synchronized void closeSockets() {
+    closed = true;
     upstreams.values().forEach(FaultyProxy::closeQuietly);
     closeQuietly(front);
     try {

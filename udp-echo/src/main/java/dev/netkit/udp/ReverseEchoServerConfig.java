@@ -1,7 +1,10 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkProbability;
+
+import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyRateConfig;
+import java.util.Objects;
 
 /**
  * The limits and mode of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
@@ -16,9 +19,6 @@ public final class ReverseEchoServerConfig {
   /** The book's limit on a request: 5000 bytes. */
   public static final int DEFAULT_MAX_DATAGRAM = 5000;
 
-  /** The largest UDP payload over IPv4: 65507 bytes. */
-  public static final int MAX_UDP_PAYLOAD = 65_507;
-
   /** The book's flaky server sends each of 3 copies when {@code rand() > 0.7}. */
   public static final double DEFAULT_FLAKY_SEND_PROBABILITY = 0.3;
 
@@ -27,7 +27,10 @@ public final class ReverseEchoServerConfig {
   private final double flakySendProbability;
   private final long seed;
 
+  private final ReplyRateConfig replyRate;
+
   private ReverseEchoServerConfig(Builder builder) {
+    this.replyRate = builder.replyRate;
     this.maxDatagram = builder.maxDatagram;
     this.flaky = builder.flaky;
     this.flakySendProbability = builder.flakySendProbability;
@@ -59,7 +62,8 @@ public final class ReverseEchoServerConfig {
    */
   public Builder toBuilder() {
     return builder().maxDatagram(maxDatagram).flaky(flaky)
-        .flakySendProbability(flakySendProbability).seed(seed);
+        .flakySendProbability(flakySendProbability).seed(seed)
+        .replyRate(replyRate);
   }
 
   /**
@@ -98,6 +102,17 @@ public final class ReverseEchoServerConfig {
     return seed;
   }
 
+  /**
+   * Returns the reply budget per source address; replies beyond it are held back and counted.
+   * The server never answers a source port below 1024 or its own port, whatever the budget.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     source address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
   /** Collects the values of a {@link ReverseEchoServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private int maxDatagram = DEFAULT_MAX_DATAGRAM;
@@ -105,13 +120,27 @@ public final class ReverseEchoServerConfig {
     private double flakySendProbability = DEFAULT_FLAKY_SEND_PROBABILITY;
     private long seed;
 
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+
     private Builder() {
+    }
+
+    /**
+     * Sets the reply budget per source address (reflection and loop protection).
+     *
+     * @param budget datagrams and bytes per second, burst, sources remembered; default
+     *     {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
     }
 
     /**
      * Sets the largest request; longer ones are dropped and counted.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxDatagram(int bytes) {
@@ -156,11 +185,13 @@ public final class ReverseEchoServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
+     * @throws NullPointerException if the reply budget is null
      * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507 or the probability
      *     not 0-1
      */
     public ReverseEchoServerConfig build() {
-      checkInRange(maxDatagram, 1, MAX_UDP_PAYLOAD, "maxDatagram");
+      Objects.requireNonNull(replyRate, "replyRate");
+      DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
       return new ReverseEchoServerConfig(this);
     }

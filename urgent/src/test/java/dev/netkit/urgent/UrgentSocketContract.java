@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.jni.Poll;
+import dev.netkit.jni.internal.Poll;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.EOFException;
 import java.io.IOException;
@@ -315,6 +315,9 @@ abstract class UrgentSocketContract {
       assertClosed(() -> receiver.sendUrgent((byte) 1));
       assertClosed(() -> receiver.discardToMark());
       assertClosed(() -> receiver.watch(read -> { }));
+      assertClosed(() -> receiver.awaitReadableOrUrgent(Duration.ZERO));
+      assertClosed(() -> receiver.awaitWritableOrUrgent(Duration.ZERO));
+      assertClosed(() -> receiver.awaitUrgent(Duration.ZERO));
     }
   }
 

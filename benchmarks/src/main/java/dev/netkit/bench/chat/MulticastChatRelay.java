@@ -6,7 +6,6 @@ import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
-import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.multicast.MulticastFanOut;
 import dev.netkit.multicast.MulticastFanOutConfig;
 import java.io.IOException;
@@ -52,7 +51,9 @@ final class MulticastChatRelay implements Relay {
         .timeToLive(0).outgoingInterface("lo").build();
     server = MulticastFanOut.server(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true).build(), settings).start();
+        .receiveBufferSize(1 << 20).quiet(true)
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS) // every member on 127.0.0.1
+        .build(), settings).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < members.size(); i++) {
       DatagramChannel control = DatagramChannel.open(StandardProtocolFamily.INET);
@@ -73,7 +74,7 @@ final class MulticastChatRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return CODEC.encode(new SendPublic("the quick brown fox jumps over the lazy dog"));
+    return Relay.sendPublic();
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
-import dev.netkit.codec.chat.SendPublic;
+import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +30,13 @@ final class NetkitChatRelay implements Relay {
   public InetSocketAddress start(List<DatagramChannel> members) throws IOException {
     server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true).build()).start();
+        .receiveBufferSize(1 << 20).quiet(true)
+        // Every member is on 127.0.0.1: the per-address limits would measure themselves, not
+        // the fan-out, so they are set far above what the benchmark uses.
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS)
+        .replyRate(ReplyRateConfig.builder().datagramsPerSecond(1e9).bytesPerSecond(1L << 40)
+            .build())
+        .build()).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < members.size(); i++) {
       DatagramChannel member = members.get(i);
@@ -58,7 +64,7 @@ final class NetkitChatRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return CODEC.encode(new SendPublic("the quick brown fox jumps over the lazy dog"));
+    return Relay.sendPublic();
   }
 
   @Override

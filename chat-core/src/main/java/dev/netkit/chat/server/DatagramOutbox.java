@@ -3,6 +3,7 @@ package dev.netkit.chat.server;
 import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
+import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * through the server's non-blocking socket. A datagram the socket refuses (buffer full, a
  * forged destination such as a broadcast address, ICMP errors) is counted and logged at debug
  * level, never thrown: UDP promises no delivery, and one bad client must not stop the server.
+ * Every datagram is first taken from its destination address's response budget
+ * ({@link ReplyPolicy#mayReply}); one over the budget is not sent and is counted in
+ * {@link ChatServerStats#repliesRateLimited()}.
  */
 final class DatagramOutbox implements Outbox {
 
@@ -23,11 +27,14 @@ final class DatagramOutbox implements Outbox {
   private final DatagramChannel channel;
   private final ChatFrameCodec codec;
   private final Counters counters;
+  private final ReplyPolicy policy;
   private final ByteBuffer replyBuffer;
   private final ByteBuffer fanOutBuffer;
 
-  DatagramOutbox(DatagramChannel channel, ChatFrameCodec codec, Counters counters) {
+  DatagramOutbox(DatagramChannel channel, ChatFrameCodec codec, Counters counters,
+      ReplyPolicy policy) {
     this.channel = channel;
+    this.policy = policy;
     this.codec = codec;
     this.counters = counters;
     this.replyBuffer = ByteBuffer.allocateDirect(codec.maxDatagramSize());
@@ -36,6 +43,11 @@ final class DatagramOutbox implements Outbox {
 
   @Override
   public void send(ByteBuffer datagram, InetSocketAddress to) {
+    if (!policy.mayReply(to, datagram.remaining(), System.nanoTime())) {
+      counters.repliesRateLimited++;
+      LOG.debug("response budget of {} used up: datagram dropped", to.getAddress());
+      return;
+    }
     int position = datagram.position();
     try {
       if (channel.send(datagram, to) == 0) {

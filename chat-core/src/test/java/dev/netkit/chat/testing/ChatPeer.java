@@ -2,7 +2,8 @@ package dev.netkit.chat.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.chat.ChatErrors;
+import dev.netkit.codec.DatagramSize;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
@@ -40,7 +41,7 @@ public final class ChatPeer implements AutoCloseable {
   /** A code no server implements, used as the barrier of {@link #sync()}. */
   public static final int MARKER_CODE = 999;
 
-  private static final ChatFrameCodec CODEC = new ChatFrameCodec(ChatFrameCodec.MAX_UDP_PAYLOAD);
+  private static final ChatFrameCodec CODEC = new ChatFrameCodec(DatagramSize.MAX_UDP_PAYLOAD);
 
   private final DatagramChannel channel;
   private final InetSocketAddress server;
@@ -143,7 +144,7 @@ public final class ChatPeer implements AutoCloseable {
    * @return the frame, or null
    */
   public ChatFrame receive(Duration wait) {
-    byte[] buffer = new byte[ChatFrameCodec.MAX_UDP_PAYLOAD];
+    byte[] buffer = new byte[DatagramSize.MAX_UDP_PAYLOAD];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     try {
       channel.socket().setSoTimeout((int) Math.max(1, wait.toMillis()));
@@ -233,6 +234,51 @@ public final class ChatPeer implements AutoCloseable {
    */
   public void expectError(String text) {
     expect(new ErrorMessage(text));
+  }
+
+  /**
+   * Sends a payload and checks that the answer is ERROR with this text.
+   *
+   * @param payload the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(ChatPayload payload, String error) {
+    sendAndExpect(payload, new ErrorMessage(error));
+  }
+
+  /**
+   * Sends a payload and checks that the next frame received is exactly this reply.
+   *
+   * @param payload the payload
+   * @param reply the payload expected next
+   */
+  public void sendAndExpect(ChatPayload payload, ChatPayload reply) {
+    send(payload);
+    expect(reply);
+  }
+
+  /**
+   * Sends a frame with any code and a text payload and checks that the answer is ERROR with
+   * this text.
+   *
+   * @param code the event code
+   * @param text the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(int code, String text, String error) {
+    send(code, text);
+    expectError(error);
+  }
+
+  /**
+   * Sends bytes as one datagram and checks that the answer is ERROR with this text.
+   *
+   * @param datagram the bytes
+   * @param error the error text expected back
+   */
+  public void sendRawAndExpectError(byte[] datagram, String error) {
+    sendRaw(datagram);
+    expectError(error);
   }
 
   /**

@@ -181,12 +181,12 @@ class UdpProgramsIT {
     resources.add(silent);
 
     int status = run(new DaytimeClientCommand(), "--port",
-        String.valueOf(live.localAddress().getPort()), "--timeout", "300ms", "127.0.0.1",
+        String.valueOf(live.localAddress().getPort()), "--timeout", "3s", "127.0.0.1",
         "127.0.0.2");
 
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).startsWith("127.0.0.1: ");
-    assertThat(err.toString()).isEqualTo("no answer within 300 ms from: 127.0.0.2\n");
+    assertThat(err.toString()).isEqualTo("no answer within 3000 ms from: 127.0.0.2\n");
   }
 
   @Test
@@ -206,6 +206,36 @@ class UdpProgramsIT {
   }
 
   @Test
+  void udpProxyBoundsTheDatagramsWaitingOutADelayByCount() throws Exception {
+    ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY).start();
+    resources.add(server);
+    UdpProxyCommand command = new UdpProxyCommand();
+    CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
+        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2");
+    int port = startedPort();
+
+    List<String> replies = new ArrayList<>();
+    try (DatagramSocket socket = new DatagramSocket(LOOPBACK_ANY)) {
+      socket.setSoTimeout(10_000);
+      for (int i = 0; i < 5; i++) {
+        byte[] bytes = ("d" + i).getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(),
+            port));
+      }
+      for (int i = 0; i < 2; i++) {
+        DatagramPacket reply = new DatagramPacket(new byte[512], 512);
+        socket.receive(reply);
+        replies.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+      }
+    }
+    command.untilStopped.stop();
+
+    assertThat(status.get()).isZero();
+    assertThat(replies).containsExactly("0d", "1d");
+    assertThat(err.toString()).contains("received=7, forwarded=4").contains("overflow=3");
+  }
+
+  @Test
   void udpProxyRejectsABadProbability() {
     int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
         "udp-proxy", "--port", "0", "--target", "127.0.0.1:9", "--loss", "1.5");
@@ -213,6 +243,16 @@ class UdpProgramsIT {
     assertThat(status).isEqualTo(ExitStatus.USAGE);
     assertThat(err.toString()).isEqualTo("udp-proxy: loss : 1.5 (expected: 0-1) "
         + "(see `netkit udp-proxy --help`)\n");
+  }
+
+  @Test
+  void udpProxyRefusesItsOwnAddressAsTarget() {
+    int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "udp-proxy", "--port", "40007", "--target", "127.0.0.1:40007");
+
+    assertThat(status).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).startsWith("udp-proxy: target : ")
+        .contains("not the proxy's own listening address");
   }
 
   @Test

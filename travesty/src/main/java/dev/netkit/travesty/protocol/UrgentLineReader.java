@@ -3,8 +3,7 @@ package dev.netkit.travesty.protocol;
 import dev.netkit.codec.LineDecoder;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.TooLongFrameException;
-import dev.netkit.jni.Poll;
-import dev.netkit.jni.SocketDescriptors;
+import dev.netkit.urgent.Readiness;
 import dev.netkit.urgent.UrgentRead;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.EOFException;
@@ -18,15 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the
- * urgent data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}).
- * It waits for normal and urgent data together ({@code poll} with {@code POLLIN | POLLPRI},
- * like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
- * it, and reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any
- * lines it still buffers: those were sent before the mark. The caller then calls
- * {@link #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte
- * (waiting for it when its announcement came first, the book's caveat 3) and clears the line
- * buffer.
+ * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the urgent
+ * data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}). It waits
+ * for normal and urgent data together ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like
+ * the book's figure 17.4), so an urgent byte is noticed even when no normal data follows it, and
+ * reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any lines it
+ * still buffers: those were sent before the mark. The caller then calls {@link
+ * #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte (waiting
+ * for it when its announcement came first, the book's caveat 3) and clears the line buffer.
  *
  * <p>An urgent condition is checked after every read ({@code recv(MSG_OOB)}), so it is found
  * whether the byte is already there or only announced. Reads go through
@@ -108,10 +106,13 @@ public final class UrgentLineReader {
   }
 
   private final UrgentSocket urgent;
-  private final int fd;
   private final LineDecoder lines;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
-  private int timeoutMillis = -1;
+  private Duration timeout = Duration.ZERO;
+  private long readLimit = Long.MAX_VALUE;
+  private long lineTimeoutNanos;
+  private long lineStartNanos;
+  private boolean inLine;
   private boolean urgentPending;
   private boolean urgentByteRead;
   private volatile long bytesRead;
@@ -124,14 +125,13 @@ public final class UrgentLineReader {
    * @param maxLineLength the longest line accepted, in bytes without the terminator
    * @throws IOException when the socket's descriptor cannot be found or it is closed
    * @throws IllegalArgumentException when {@code maxLineLength} is out of the decoder's range
-   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
-   *     available (the message says why, e.g. an unsupported platform)
+   * @throws UnsupportedOperationException when netkit's native library is not available (see
+   *     {@link UrgentSocket#of(Socket)}; the message says why, e.g. an unsupported platform)
    */
   public UrgentLineReader(Socket socket, int maxLineLength) throws IOException {
     Objects.requireNonNull(socket, "socket");
     this.lines = new LineDecoder(maxLineLength);
     this.urgent = UrgentSocket.of(socket);
-    this.fd = SocketDescriptors.of(socket);
   }
 
   /**
@@ -141,11 +141,39 @@ public final class UrgentLineReader {
    * @throws IllegalArgumentException when negative or over {@link Integer#MAX_VALUE} ms
    */
   public void setTimeout(Duration timeout) {
-    long millis = timeout.toMillis();
-    if (timeout.isNegative() || millis > Integer.MAX_VALUE) {
+    if (timeout.isNegative() || timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
       throw new IllegalArgumentException("timeout : " + timeout + " (expected: 0 to 24 days)");
     }
-    this.timeoutMillis = millis == 0 ? -1 : (int) millis;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Sets how long a line may take to complete once its first byte has arrived, whatever arrives
+   * meanwhile: a peer that trickles a byte now and then never makes the socket idle, but cannot
+   * hold the connection longer than this per line. An over-long line that is being skipped counts
+   * as one line.
+   *
+   * @param timeout the longest a line may take; zero for no limit (the default)
+   * @throws IllegalArgumentException when negative
+   */
+  public void setLineTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("lineTimeout : " + timeout + " (expected: >= 0)");
+    }
+    this.lineTimeoutNanos = timeout.toNanos();
+  }
+
+  /**
+   * Makes reads fail with {@link ReadLimitException} once {@link #bytesRead()} passes
+   * {@code maxBytesRead}, counting every byte whether or not it ends a line (the line decoder
+   * skips an over-long line without returning, so a line that never ends would otherwise be read
+   * for ever).
+   *
+   * @param maxBytesRead the most {@link #bytesRead()} may reach; {@link Long#MAX_VALUE} for no
+   *     limit (the default)
+   */
+  public void limitBytesRead(long maxBytesRead) {
+    this.readLimit = maxBytesRead;
   }
 
   /**
@@ -155,6 +183,8 @@ public final class UrgentLineReader {
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
    * @throws MalformedTextException when the line is not UTF-8; it is consumed
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -168,6 +198,8 @@ public final class UrgentLineReader {
    * @return the input
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -183,21 +215,53 @@ public final class UrgentLineReader {
       if (buffer.hasRemaining()) {
         Input line = decode(text);
         if (line != null) {
+          inLine = lines.bufferedBytes() > 0 || lines.isDiscarding() || buffer.hasRemaining();
+          lineStartNanos = System.nanoTime();
           return line;
         }
       }
-      int ready = Poll.poll(fd, Poll.IN | Poll.PRI, timeoutMillis);
-      if (ready == 0) {
-        throw new SocketTimeoutException("no data for " + timeoutMillis + " ms");
+      if (!inLine && (lines.bufferedBytes() > 0 || lines.isDiscarding())) {
+        inLine = true;
+        lineStartNanos = System.nanoTime();
+      }
+      Readiness ready = urgent.awaitReadableOrUrgent(waitTimeout());
+      if (ready == Readiness.TIMED_OUT) {
+        checkLineTime();
+        throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
-      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
+      if (ready == Readiness.URGENT && checkUrgent()) {
         continue;
       }
       if (!fill()) {
         return Input.END;
       }
       checkUrgent();
+      if (bytesRead > readLimit) {
+        throw new ReadLimitException(bytesRead, readLimit);
+      }
+      checkLineTime();
+    }
+  }
+
+  /** The wait: the reader's timeout, or less when a begun line must end sooner. */
+  private Duration waitTimeout() throws LineTimeoutException {
+    if (!inLine || lineTimeoutNanos == 0) {
+      return timeout;
+    }
+    long left = lineStartNanos + lineTimeoutNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
+    }
+    // Whole milliseconds, rounded up, so that the wait does not end just before the deadline.
+    Duration lineLeft = Duration.ofMillis(Math.max(1, (left + 999_999) / 1_000_000));
+    return timeout.isZero() || lineLeft.compareTo(timeout) < 0 ? lineLeft : timeout;
+  }
+
+  private void checkLineTime() throws LineTimeoutException {
+    if (inLine && lineTimeoutNanos > 0
+        && System.nanoTime() - (lineStartNanos + lineTimeoutNanos) >= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
     }
   }
 
@@ -260,22 +324,18 @@ public final class UrgentLineReader {
    * Waits until the socket can take more data ({@code POLLOUT}) or urgent data arrives, for a
    * thread about to write a long reply: a peer that stopped reading fills the send buffer, and a
    * write blocked then would not notice the peer's abort (the book's server is woken from such a
-   * write by {@code SIGURG}). The wait ends too when the connection is shut down.
+   * write by {@code SIGURG}). The wait ends too when the connection is shut down, and fails
+   * when the socket is closed ({@link UrgentSocket#awaitWritableOrUrgent(Duration)}).
    *
    * @return true when urgent data is pending (do not write), false when writing may go on
-   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}
+   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}, or {@code Socket is closed}
    */
   public boolean awaitWritableOrUrgent() throws IOException {
-    while (!urgentPending) {
-      int ready = Poll.poll(fd, Poll.OUT | Poll.PRI, -1);
-      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
-        return true;
-      }
-      if ((ready & ~Poll.PRI) != 0) {
-        return checkUrgent();
-      }
+    if (urgentPending) {
+      return true;
     }
-    return true;
+    urgent.awaitWritableOrUrgent(Duration.ZERO);
+    return checkUrgent();
   }
 
   /**
@@ -296,6 +356,7 @@ public final class UrgentLineReader {
     long discarded = buffer.remaining() + lines.bufferedBytes();
     buffer.position(buffer.limit());
     lines.reset();
+    inLine = false;
     long fromSocket = urgent.discardToMark(OutputStream.nullOutputStream());
     bytesRead += fromSocket;
     discarded += fromSocket;
@@ -319,8 +380,7 @@ public final class UrgentLineReader {
         throw new SocketTimeoutException("urgent byte announced but not received within "
             + timeout.toMillis() + " ms");
       }
-      int ready = Poll.poll(fd, Poll.PRI, (int) Math.min(left, Integer.MAX_VALUE));
-      if ((ready & (Poll.HUP | Poll.ERR)) != 0 && (ready & Poll.PRI) == 0) {
+      if (urgent.awaitUrgent(Duration.ofMillis(left)) == Readiness.ENDED) {
         throw new EOFException("connection ended before the announced urgent byte");
       }
     }

@@ -1,24 +1,22 @@
 package dev.netkit.travesty.server;
 
-import static dev.netkit.travesty.protocol.TravestyProtocol.BAD_ARGUMENT;
-import static dev.netkit.travesty.protocol.TravestyProtocol.ERROR;
-import static dev.netkit.travesty.protocol.TravestyProtocol.GOODBYE;
-import static dev.netkit.travesty.protocol.TravestyProtocol.PROCESSED;
-import static dev.netkit.travesty.protocol.TravestyProtocol.RESET_DONE;
-import static dev.netkit.travesty.protocol.TravestyProtocol.SEND_DATA;
-import static dev.netkit.travesty.protocol.TravestyProtocol.TRAVESTY_FOLLOWS;
-import static dev.netkit.travesty.protocol.TravestyProtocol.UPLOAD_LIMIT;
-
 import dev.netkit.codec.DotBlockEncoder;
+import dev.netkit.codec.DotStuffing;
 import dev.netkit.codec.LineEncoder;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.StatusReply;
 import dev.netkit.codec.TooLongFrameException;
+import dev.netkit.codec.travesty.TravestyCommand;
+import dev.netkit.codec.travesty.TravestyCommandParser;
+import dev.netkit.codec.travesty.TravestyProtocol;
+import dev.netkit.codec.travesty.TravestyReplies;
+import dev.netkit.codec.travesty.UnknownCommandException;
+import dev.netkit.codec.travesty.WordCountException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
-import dev.netkit.travesty.protocol.DotLines;
-import dev.netkit.travesty.protocol.TravestyProtocol;
+import dev.netkit.travesty.protocol.LineTimeoutException;
+import dev.netkit.travesty.protocol.ReadLimitException;
 import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
 import dev.netkit.urgent.UrgentSocket;
@@ -26,7 +24,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.Locale;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +38,17 @@ import org.slf4j.LoggerFactory;
 final class Session {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  /** How long input is read and discarded after a last reply, before the connection closes. */
+  private static final Duration LINGER = Duration.ofSeconds(2);
+  /** How many bytes are read and discarded after a last reply, at most. */
+  private static final long LINGER_BYTES = 4L << 20;
 
   private final Connection connection;
   private final Socket socket;
   private final TravestyServerConfig settings;
   private final WordBudget budget;
   private final String peer;
+  private final TravestyCommandParser parser;
   private Travesty model;
   private volatile UrgentLineReader reader;
   private OutputStream out;
@@ -58,27 +61,81 @@ final class Session {
     this.settings = settings;
     this.budget = budget;
     this.peer = String.valueOf(connection.remoteAddress());
+    this.parser = new TravestyCommandParser(settings.maxGenerateWords());
   }
 
   /**
-   * Serves the client to its end. A failure other than an {@link IOException} (a bug, an
-   * {@link Error}) goes to the server core, which logs it and closes the connection.
+   * Serves the client to its end. Running out of heap frees the model first, then tries to tell
+   * the client; another failure other than an {@link IOException} (a bug) goes to the server
+   * core, which logs it and closes the connection.
    */
   void run() {
     connection.watchProgress(this::progress);
     try {
       reader = new UrgentLineReader(socket, settings.maxLineLength());
+      reader.setLineTimeout(settings.lineTimeout());
       out = socket.getOutputStream();
       model = settings.models().get();
       LOG.info("{}: connected", peer);
-      reply(TravestyProtocol.BANNER, TravestyProtocol.BANNER_TEXT);
+      reply(TravestyReplies.banner());
       commands();
       LOG.info("{}: session ended", peer);
+    } catch (LineTimeoutException e) {
+      LOG.info("{}: session ended: {}", peer, e.getMessage());
+      replyQuietly(TravestyReplies.lineTimeout(settings.lineTimeout().toMillis()));
+      lingerAfterLastReply();
     } catch (IOException e) {
       LOG.info("{}: session ended: {}", peer, e.toString());
+    } catch (OutOfMemoryError e) {
+      // Free the model before anything else: the reply itself needs a little heap.
+      model = null;
+      releaseWords();
+      LOG.warn("{}: session ended: the server ran out of heap", peer);
+      replyQuietly(TravestyReplies.outOfMemory());
     } finally {
       model = null;
       releaseWords();
+    }
+  }
+
+  /**
+   * Lets a last reply reach a client that is still sending: half-closes, then reads and discards
+   * what comes for at most {@link #LINGER} (and {@link #LINGER_BYTES}). Closing with unread input
+   * would send a reset, and a reset makes the client's system drop the reply unread.
+   */
+  private void lingerAfterLastReply() {
+    try {
+      socket.shutdownOutput();
+      reader.setLineTimeout(Duration.ZERO);
+      long deadline = System.nanoTime() + LINGER.toNanos();
+      reader.limitBytesRead(reader.bytesRead() + LINGER_BYTES);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 1_000_000) {
+          return;
+        }
+        reader.setTimeout(Duration.ofNanos(left));
+        Input input = reader.nextRawLine();
+        if (input.kind() == Input.Kind.END) {
+          return;
+        }
+        if (input.kind() == Input.Kind.URGENT) {
+          reader.skipToMark(Duration.ofNanos(left));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: stopped discarding after the last reply: {}", peer, e.toString());
+    }
+  }
+
+  /** A last reply before the session ends; a failure to send it only ends the session. */
+  private void replyQuietly(StatusReply last) {
+    try {
+      if (out != null) {
+        reply(last);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: last reply not sent: {}", peer, e.toString());
     }
   }
 
@@ -94,11 +151,10 @@ final class Session {
       try {
         input = reader.nextLine();
       } catch (TooLongFrameException e) {
-        reply(BAD_ARGUMENT, "command line too long (limit: " + settings.maxLineLength()
-            + " bytes)");
+        reply(TravestyReplies.commandTooLong(settings.maxLineLength()));
         continue;
       } catch (MalformedTextException e) {
-        reply(ERROR, "unknown command");
+        reply(TravestyReplies.unknownCommand());
         continue;
       }
       switch (input.kind()) {
@@ -117,30 +173,27 @@ final class Session {
 
   /** Runs one command; false after BYE. */
   private boolean execute(String line) throws IOException {
-    String trimmed = line.strip();
-    int space = trimmed.indexOf(' ');
-    String command = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
-    String argument = space < 0 ? "" : trimmed.substring(space + 1).strip();
-    LOG.debug("{}: command {}", peer, ProtocolException.quote(trimmed));
-    if (command.equals(TravestyProtocol.GENERATE)) {
-      generate(argument);
+    LOG.debug("{}: command {}", peer, ProtocolException.quote(line));
+    TravestyCommand command;
+    try {
+      command = parser.parse(line);
+    } catch (UnknownCommandException e) {
+      reply(TravestyReplies.unknownCommand());
+      return true;
+    } catch (WordCountException e) {
+      reply(TravestyReplies.badArgument(e));
       return true;
     }
-    if (!argument.isEmpty()) {
-      reply(ERROR, "unknown command");
-      return true;
-    }
-    switch (command) {
-      case TravestyProtocol.DATA -> upload();
-      case TravestyProtocol.RESET -> {
-        resetModel();
-        reply(RESET_DONE, "travesty reset");
-      }
-      case TravestyProtocol.BYE -> {
-        reply(GOODBYE, "goodbye");
-        return false;
-      }
-      default -> reply(ERROR, "unknown command");
+    if (command instanceof TravestyCommand.Data) {
+      upload();
+    } else if (command instanceof TravestyCommand.Reset) {
+      resetModel();
+      reply(TravestyReplies.resetDone());
+    } else if (command instanceof TravestyCommand.Generate generate) {
+      generate(generate.words());
+    } else { // Bye
+      reply(TravestyReplies.goodbye());
+      return false;
     }
     return true;
   }
@@ -149,57 +202,70 @@ final class Session {
 
   private void upload() throws IOException {
     resetModel();
-    reply(SEND_DATA, "send text, end with a line holding only \".\"");
+    reply(TravestyReplies.sendData());
     long start = reader.bytesRead();
     long uploaded = 0;
     String limitHit = null;
+    // Bytes, not lines: one line that never ends must hit the limit too.
+    reader.limitBytesRead(start + 2 * settings.maxUploadBytes());
     while (true) {
       Input input;
       try {
         input = reader.nextRawLine();
       } catch (TooLongFrameException e) {
-        limitHit = firstLimit(limitHit, "line over " + settings.maxLineLength() + " bytes");
+        limitHit = firstLimit(limitHit, TravestyReplies.lineOver(settings.maxLineLength()));
         continue;
+      } catch (ReadLimitException e) {
+        reply(TravestyReplies.uploadClosing(settings.maxUploadBytes()));
+        lingerAfterLastReply();
+        throw new EOFException("upload far over the limit");
       }
       if (input.kind() == Input.Kind.END) {
+        reply(TravestyReplies.halfClosedInData(model.uniqueWords()));
         throw new EOFException("connection ended during DATA");
       }
       if (input.kind() == Input.Kind.URGENT) {
         long discarded = reader.skipToMark(settings.urgentByteTimeout());
-        LOG.info("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
+        LOG.debug("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
         break;
       }
       byte[] line = input.bytes();
-      if (DotLines.isTerminator(line)) {
+      if (DotStuffing.isTerminator(line)) {
         break;
       }
       uploaded += line.length + 2;
-      if (reader.bytesRead() - start > 2 * settings.maxUploadBytes()) {
-        reply(UPLOAD_LIMIT, "upload over " + settings.maxUploadBytes() + " bytes; closing");
-        throw new EOFException("upload far over the limit");
-      }
       if (limitHit == null) {
         limitHit = uploaded > settings.maxUploadBytes()
-            ? "upload over " + settings.maxUploadBytes() + " bytes"
+            ? TravestyReplies.uploadOver(settings.maxUploadBytes())
             : analyse(line);
       }
     }
+    reader.limitBytesRead(Long.MAX_VALUE);
     int words = model.uniqueWords();
     if (limitHit == null && model.wordsAnalyzed() > settings.maxWords()) {
       limitHit = wordLimit();
     }
     if (limitHit != null) {
       LOG.info("{}: upload stopped at a limit: {}", peer, limitHit);
-      reply(UPLOAD_LIMIT, limitHit + "; processed " + words + " words");
+      reply(TravestyReplies.uploadLimit(limitHit, words));
     } else {
-      reply(PROCESSED, "processed " + words + " words");
+      reply(TravestyReplies.processed(words));
     }
   }
 
-  /** Adds one line to the model; returns the limit it hit, or null. */
+  /**
+   * Adds one line to the model; returns the limit it hit, or null. Running out of heap is such a
+   * limit: the model is emptied (its memory freed) and the upload drained as for any other.
+   */
   private String analyse(byte[] line) {
-    int offset = DotLines.contentOffset(line);
-    model.add(line, offset, line.length - offset);
+    int offset = DotStuffing.contentOffset(line);
+    try {
+      model.add(line, offset, line.length - offset);
+    } catch (OutOfMemoryError e) {
+      resetModel();
+      LOG.warn("{}: the server ran out of heap during an upload; model emptied", peer);
+      return TravestyReplies.outOfMemoryInUpload();
+    }
     long words = model.stats().wordsAnalyzed();
     if (words > settings.maxWords()) {
       return wordLimit();
@@ -208,7 +274,7 @@ final class Session {
       // Reserve in steps, so that the shared counter is touched rarely.
       long step = Math.max(words - reservedWords, 65_536);
       if (!budget.reserve(step)) {
-        return "server busy: all models together hold " + budget.limit() + " words";
+        return TravestyReplies.serverWordsOver(budget.limit());
       }
       reservedWords += step;
     }
@@ -216,7 +282,7 @@ final class Session {
   }
 
   private String wordLimit() {
-    return "more than " + settings.maxWords() + " words";
+    return TravestyReplies.wordsOver(settings.maxWords());
   }
 
   private static String firstLimit(String current, String next) {
@@ -235,32 +301,12 @@ final class Session {
 
   // ---- GENERATE ---------------------------------------------------------------------------------
 
-  private void generate(String argument) throws IOException {
-    long words;
-    if (argument.isEmpty()) {
-      reply(BAD_ARGUMENT, "GENERATE needs a word count");
-      return;
-    }
-    if (!argument.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      reply(BAD_ARGUMENT, "word count " + ProtocolException.quote(argument)
-          + " is not a number");
-      return;
-    }
-    try {
-      words = Long.parseLong(argument);
-    } catch (NumberFormatException e) {
-      words = Long.MAX_VALUE;
-    }
-    if (words > settings.maxGenerateWords()) {
-      reply(BAD_ARGUMENT, "word count " + ProtocolException.quote(argument)
-          + " is over the limit of " + settings.maxGenerateWords());
-      return;
-    }
+  private void generate(long words) throws IOException {
     if (model.isEmpty()) {
-      reply(ERROR, "no data analyzed");
+      reply(TravestyReplies.noDataAnalyzed());
       return;
     }
-    reply(TRAVESTY_FOLLOWS, "travesty follows");
+    reply(TravestyReplies.travestyFollows());
     GenerationWriter writer = new GenerationWriter(out, reader, n -> bytesWritten += n);
     long generated = model.prettyLines(words, writer);
     writer.finish();
@@ -268,7 +314,7 @@ final class Session {
       long discarded = reader.skipToMark(settings.urgentByteTimeout());
       writeRaw(DotBlockEncoder.terminator());
       sendUrgent();
-      LOG.info("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
+      LOG.debug("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
           peer, generated, discarded);
     } else {
       writeRaw(DotBlockEncoder.terminator());
@@ -279,7 +325,7 @@ final class Session {
   private void answerUrgent() throws IOException {
     long discarded = reader.skipToMark(settings.urgentByteTimeout());
     sendUrgent();
-    LOG.info("{}: urgent data between commands ({} bytes discarded), answered", peer,
+    LOG.debug("{}: urgent data between commands ({} bytes discarded), answered", peer,
         discarded);
   }
 
@@ -288,8 +334,8 @@ final class Session {
     bytesWritten += 1;
   }
 
-  private void reply(int code, String text) throws IOException {
-    writeRaw(LineEncoder.encode(new StatusReply(code, text).format()));
+  private void reply(StatusReply reply) throws IOException {
+    writeRaw(LineEncoder.encode(reply.format()));
   }
 
   private void writeRaw(byte[] bytes) throws IOException {

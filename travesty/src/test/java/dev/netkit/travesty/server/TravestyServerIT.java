@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every command and error of the protocol, over loopback, with a hand-driven client. */
 @RequiresNativeLibrary
@@ -23,21 +22,12 @@ class TravestyServerIT {
 
   private static final String TEXT = "the cat sat on the mat. the dog sat on the log.";
 
-  private TravestyServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = ServerFixture.start(ServerFixture.builder().maxGenerateWords(1000).maxLineLength(64)
-        .maxUploadBytes(10_000).maxWords(500));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningServer running = RunningServer.with(() -> ServerFixture.builder()
+      .maxGenerateWords(1000).maxLineLength(64).maxUploadBytes(10_000).maxWords(500));
 
   private RawConnection connect() throws IOException {
-    RawConnection connection = new RawConnection(server.localAddress());
+    RawConnection connection = new RawConnection(running.address());
     assertThat(connection.line()).isEqualTo("100 Travesty server version 1.0");
     return connection;
   }
@@ -118,7 +108,7 @@ class TravestyServerIT {
       c.send("GENERATE abc");
       assertThat(c.line()).isEqualTo("501 word count \"abc\" is not a number");
       c.send("GENERATE -5");
-      assertThat(c.line()).isEqualTo("501 word count \"-5\" is not a number");
+      assertThat(c.line()).isEqualTo("501 word count \"-5\" is negative");
       c.send("GENERATE 1001");
       assertThat(c.line()).isEqualTo("501 word count \"1001\" is over the limit of 1000");
       c.send("GENERATE 99999999999999999999999");
@@ -127,6 +117,24 @@ class TravestyServerIT {
       assertThat(c.line()).startsWith("201");
       c.send("x").send(".");
       assertThat(c.line()).isEqualTo("202 processed 1 words");
+    }
+  }
+
+  @Test
+  void commandNamesAreAsciiCaseInsensitive() throws IOException {
+    try (RawConnection c = connect()) {
+      c.send("generate 5");
+      assertThat(c.line()).isEqualTo("500 no data analyzed");
+      c.send("Data");
+      assertThat(c.line()).startsWith("201");
+      c.send("x").send(".");
+      assertThat(c.line()).isEqualTo("202 processed 1 words");
+      c.send("re\u017fet");
+      assertThat(c.line()).isEqualTo("500 unknown command");
+      c.send("\treset ");
+      assertThat(c.line()).isEqualTo("205 travesty reset");
+      c.send("bye");
+      assertThat(c.line()).isEqualTo("204 goodbye");
     }
   }
 
@@ -236,10 +244,11 @@ class TravestyServerIT {
           return new Travesty();
         }))) {
       try (RawConnection first = new RawConnection(fragile.localAddress())) {
+        assertThat(first.line()).isEqualTo("500 server out of memory; closing");
         assertThat(first.next().kind()).isEqualTo(Input.Kind.END);
       }
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> fragile.stats().connections().failed() == 1);
+          .until(() -> fragile.stats().connections().active() == 0);
       try (RawConnection second = new RawConnection(fragile.localAddress())) {
         assertThat(second.line()).startsWith("100");
         assertThat(second.send("BYE").line()).isEqualTo("204 goodbye");
