@@ -10,8 +10,10 @@ import java.net.ConnectException;
  * {@code java.net} types where they fit ({@link ConnectException}, {@link BindException}); other
  * errno values get the small {@link NativeSocketException} subclasses. The errno values come from
  * C, so nothing here depends on one platform's numbering.
+ *
+ * <p>Public only for netkit's own natives in {@code dev.netkit.jni.internal}; not an API.
  */
-final class Errors {
+public final class Errors {
 
   private static final int[] ERRNO = Natives.errnoConstants();
 
@@ -42,15 +44,20 @@ final class Errors {
    * @return {@code result}, when it is not negative
    * @throws IOException for a negative result, see {@link #exception(int, String)}
    */
-  static int check(int result, String syscall) throws IOException {
+  public static int check(int result, String syscall) throws IOException {
     if (result >= 0) {
       return result;
     }
     throw exception(-result, syscall);
   }
 
-  /** Whether {@code result} is {@code -EAGAIN} or {@code -EWOULDBLOCK}. */
-  static boolean wouldBlock(int result) {
+  /**
+   * Whether {@code result} is {@code -EAGAIN} or {@code -EWOULDBLOCK}.
+   *
+   * @param result what a native returned
+   * @return whether the call would have blocked
+   */
+  public static boolean wouldBlock(int result) {
     return result == -EAGAIN || result == -EWOULDBLOCK;
   }
 
@@ -61,7 +68,7 @@ final class Errors {
    * @param syscall the system call, for the message
    * @return the exception, not thrown
    */
-  static IOException exception(int errno, String syscall) {
+  public static IOException exception(int errno, String syscall) {
     String message = syscall + " failed: " + Natives.errorMessage(errno);
     if (errno == ECONNREFUSED) {
       return new ConnectException(message);
