@@ -14,10 +14,18 @@ public final class DaytimeServerConfig {
   /** Daytime requests carry nothing; 512 bytes is plenty. */
   public static final int DEFAULT_MAX_REQUEST = 512;
 
+  /** The most sockets (and threads) one server may run on its port. */
+  public static final int MAX_THREADS = ReverseEchoServerConfig.MAX_THREADS;
+
   private final Clock clock;
   private final int maxRequest;
 
+  private final boolean batched;
+  private final int threads;
+
   private DaytimeServerConfig(Builder builder) {
+    this.batched = builder.batched;
+    this.threads = builder.threads;
     this.clock = builder.clock;
     this.maxRequest = builder.maxRequest;
   }
@@ -46,7 +54,7 @@ public final class DaytimeServerConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().clock(clock).maxRequest(maxRequest);
+    return builder().clock(clock).maxRequest(maxRequest).batched(batched).threads(threads);
   }
 
   /**
@@ -67,12 +75,56 @@ public final class DaytimeServerConfig {
     return maxRequest;
   }
 
+  /**
+   * Tells whether the server batches its system calls (see
+   * {@link ReverseEchoServerConfig#batched()}).
+   *
+   * @return default true
+   */
+  public boolean batched() {
+    return batched;
+  }
+
+  /**
+   * Returns how many sockets serve the port, each with its own thread ({@code SO_REUSEPORT}).
+   *
+   * @return 1 to {@value #MAX_THREADS}, default 1
+   */
+  public int threads() {
+    return threads;
+  }
+
   /** Collects the values of a {@link DaytimeServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
     private int maxRequest = DEFAULT_MAX_REQUEST;
 
+    private boolean batched = true;
+    private int threads = 1;
+
     private Builder() {
+    }
+
+    /**
+     * Turns batched system calls on or off.
+     *
+     * @param on false for one system call per datagram
+     * @return this builder
+     */
+    public Builder batched(boolean on) {
+      this.batched = on;
+      return this;
+    }
+
+    /**
+     * Sets how many sockets, each with its own thread, serve the port.
+     *
+     * @param count 1 to {@value DaytimeServerConfig#MAX_THREADS}
+     * @return this builder
+     */
+    public Builder threads(int count) {
+      this.threads = count;
+      return this;
     }
 
     /**
@@ -102,11 +154,13 @@ public final class DaytimeServerConfig {
      *
      * @return the immutable configuration
      * @throws NullPointerException if the clock is null
-     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507
+     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507 or {@code threads} not
+     *     1-64
      */
     public DaytimeServerConfig build() {
       Objects.requireNonNull(clock, "clock");
       checkInRange(maxRequest, 1, ReverseEchoServerConfig.MAX_UDP_PAYLOAD, "maxRequest");
+      checkInRange(threads, 1, MAX_THREADS, "threads");
       return new DaytimeServerConfig(this);
     }
   }

@@ -1,11 +1,13 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.BindOption;
+import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.DaytimeServer;
+import dev.netkit.udp.DaytimeServerConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code daytime-server [port] [--bind ADDRESS]}: RFC 867 over UDP, on loopback by default. */
+/**
+ * {@code daytime-server [port] [--bind ADDRESS] [--threads N] [--no-batch]}: RFC 867 over UDP, on
+ * loopback by default.
+ */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
         + "start; with --log-datagrams also each request. Runs until Ctrl-C.")
@@ -32,6 +37,9 @@ public final class DaytimeServerCommand implements Callable<Integer> {
   @Mixin
   private BindOption bind = new BindOption();
 
+  @Mixin
+  private DatagramServerOptions io = new DatagramServerOptions();
+
   @Option(names = "--log-datagrams",
       description = "Log each request received (default: off; -v turns it on too).")
   private boolean logDatagrams;
@@ -43,8 +51,11 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     if (logDatagrams) {
       DebugLogging.enable(DaytimeServer.class);
     }
+    DaytimeServerConfig config = DaytimeServerConfig.builder().batched(io.batched())
+        .threads(io.threads()).build();
     InetSocketAddress address = bind.withPort(port);
-    DaytimeServer server = Startup.listen(address, () -> new DaytimeServer(address).start());
+    DaytimeServer server =
+        Startup.listen(address, () -> new DaytimeServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("daytime-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress()));

@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.BindOption;
+import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code echo-server [port] [--bind ADDRESS] [--flaky] [--log-datagrams]}: the book's UDP
+ * {@code echo-server [port] [--bind ADDRESS] [--flaky] [--log-datagrams] [--threads N]
+ * [--no-batch]}: the book's UDP
  * reverse-echo server, on loopback unless told otherwise.
  */
 @Command(mixinStandardHelpOptions = true,
@@ -35,6 +37,9 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Mixin
   private BindOption bind = new BindOption();
+
+  @Mixin
+  private DatagramServerOptions io = new DatagramServerOptions();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -60,7 +65,8 @@ public final class EchoServerCommand implements Callable<Integer> {
       DebugLogging.enable(ReverseEchoServer.class);
     }
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
-        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).build();
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).batched(io.batched())
+        .threads(io.threads()).build();
     InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
