@@ -98,7 +98,7 @@ void nk_descriptor_onunload(JNIEnv *env) {
  */
 static jint jdk_descriptor(JNIEnv *env, jobject object) {
   if (fd_field == NULL || impl_fd_field == NULL) {
-    return dev_netkit_jni_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
+    return dev_netkit_jni_internal_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
   }
   jobject descriptor;
   jboolean is_socket = socket_class != NULL && (*env)->IsInstanceOf(env, object, socket_class);
@@ -107,7 +107,7 @@ static jint jdk_descriptor(JNIEnv *env, jobject object) {
   if (is_socket || is_server) {
     jfieldID impl_field = is_socket ? socket_impl_field : server_socket_impl_field;
     if (impl_field == NULL || platform_impl_class == NULL) {
-      return dev_netkit_jni_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
+      return dev_netkit_jni_internal_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
     }
     jobject impl = (*env)->GetObjectField(env, object, impl_field);
     if (impl != NULL && delegating_impl_class != NULL && delegate_field != NULL
@@ -115,41 +115,42 @@ static jint jdk_descriptor(JNIEnv *env, jobject object) {
       impl = (*env)->GetObjectField(env, impl, delegate_field);
     }
     if (impl == NULL) {
-      return dev_netkit_jni_Natives_DESCRIPTOR_NONE;
+      return dev_netkit_jni_internal_Natives_DESCRIPTOR_NONE;
     }
     if (!(*env)->IsInstanceOf(env, impl, platform_impl_class)) {
-      return dev_netkit_jni_Natives_DESCRIPTOR_FOREIGN;
+      return dev_netkit_jni_internal_Natives_DESCRIPTOR_FOREIGN;
     }
     descriptor = (*env)->GetObjectField(env, impl, impl_fd_field);
   } else if (sel_ch_impl_class != NULL && get_fd_method != NULL
              && (*env)->IsInstanceOf(env, object, sel_ch_impl_class)) {
     descriptor = (*env)->CallObjectMethod(env, object, get_fd_method);
     if ((*env)->ExceptionCheck(env)) {
-      return dev_netkit_jni_Natives_DESCRIPTOR_NONE;
+      return dev_netkit_jni_internal_Natives_DESCRIPTOR_NONE;
     }
   } else if (sel_ch_impl_class == NULL || get_fd_method == NULL) {
-    return dev_netkit_jni_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
+    return dev_netkit_jni_internal_Natives_DESCRIPTOR_UNSUPPORTED_JDK;
   } else {
-    return dev_netkit_jni_Natives_DESCRIPTOR_FOREIGN;
+    return dev_netkit_jni_internal_Natives_DESCRIPTOR_FOREIGN;
   }
   if (descriptor == NULL) {
-    return dev_netkit_jni_Natives_DESCRIPTOR_NONE;
+    return dev_netkit_jni_internal_Natives_DESCRIPTOR_NONE;
   }
   jint fd = (*env)->GetIntField(env, descriptor, fd_field);
-  return fd < 0 ? dev_netkit_jni_Natives_DESCRIPTOR_NONE : fd;
+  return fd < 0 ? dev_netkit_jni_internal_Natives_DESCRIPTOR_NONE : fd;
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_descriptorOf0(JNIEnv *env, jclass cls,
-                                                                 jobject object) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_descriptorOf0(JNIEnv *env, jclass cls, jobject object) {
   (void) cls;
   if (object == NULL) {
-    return dev_netkit_jni_Natives_DESCRIPTOR_FOREIGN;
+    return dev_netkit_jni_internal_Natives_DESCRIPTOR_FOREIGN;
   }
   return jdk_descriptor(env, object);
 }
 
 /* A close-on-exec duplicate, so a watcher keeps the socket even if its descriptor is reused. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_duplicate0(JNIEnv *env, jclass cls, jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_duplicate0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   int result = fcntl(fd, F_DUPFD_CLOEXEC, 0);
@@ -157,7 +158,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_duplicate0(JNIEnv *env, jclas
 }
 
 /* Not retried on EINTR: on Linux the descriptor is released even then (close(2)). */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_close0(JNIEnv *env, jclass cls, jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_close0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   int result = close(fd);

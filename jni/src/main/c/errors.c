@@ -6,24 +6,25 @@
 
 #include "netkit.h"
 
-JNIEXPORT jintArray JNICALL Java_dev_netkit_jni_Natives_errnoConstants0(JNIEnv *env, jclass cls) {
+JNIEXPORT jintArray JNICALL
+Java_dev_netkit_jni_internal_Natives_errnoConstants0(JNIEnv *env, jclass cls) {
   (void) cls;
-  jint values[dev_netkit_jni_Natives_ERRNO_COUNT];
-  values[dev_netkit_jni_Natives_ERRNO_EAGAIN_INDEX] = EAGAIN;
-  values[dev_netkit_jni_Natives_ERRNO_EWOULDBLOCK_INDEX] = EWOULDBLOCK;
-  values[dev_netkit_jni_Natives_ERRNO_EINVAL_INDEX] = EINVAL;
-  values[dev_netkit_jni_Natives_ERRNO_EBADF_INDEX] = EBADF;
-  values[dev_netkit_jni_Natives_ERRNO_ENOTSOCK_INDEX] = ENOTSOCK;
-  values[dev_netkit_jni_Natives_ERRNO_EPIPE_INDEX] = EPIPE;
-  values[dev_netkit_jni_Natives_ERRNO_ECONNRESET_INDEX] = ECONNRESET;
-  values[dev_netkit_jni_Natives_ERRNO_ENOTCONN_INDEX] = ENOTCONN;
-  values[dev_netkit_jni_Natives_ERRNO_ECONNREFUSED_INDEX] = ECONNREFUSED;
-  values[dev_netkit_jni_Natives_ERRNO_EADDRINUSE_INDEX] = EADDRINUSE;
-  values[dev_netkit_jni_Natives_ERRNO_EADDRNOTAVAIL_INDEX] = EADDRNOTAVAIL;
-  values[dev_netkit_jni_Natives_ERRNO_EOPNOTSUPP_INDEX] = EOPNOTSUPP;
-  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_Natives_ERRNO_COUNT);
+  jint values[dev_netkit_jni_internal_Natives_ERRNO_COUNT];
+  values[dev_netkit_jni_internal_Natives_ERRNO_EAGAIN_INDEX] = EAGAIN;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EWOULDBLOCK_INDEX] = EWOULDBLOCK;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EINVAL_INDEX] = EINVAL;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EBADF_INDEX] = EBADF;
+  values[dev_netkit_jni_internal_Natives_ERRNO_ENOTSOCK_INDEX] = ENOTSOCK;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EPIPE_INDEX] = EPIPE;
+  values[dev_netkit_jni_internal_Natives_ERRNO_ECONNRESET_INDEX] = ECONNRESET;
+  values[dev_netkit_jni_internal_Natives_ERRNO_ENOTCONN_INDEX] = ENOTCONN;
+  values[dev_netkit_jni_internal_Natives_ERRNO_ECONNREFUSED_INDEX] = ECONNREFUSED;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EADDRINUSE_INDEX] = EADDRINUSE;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EADDRNOTAVAIL_INDEX] = EADDRNOTAVAIL;
+  values[dev_netkit_jni_internal_Natives_ERRNO_EOPNOTSUPP_INDEX] = EOPNOTSUPP;
+  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_internal_Natives_ERRNO_COUNT);
   if (array != NULL) {
-    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_Natives_ERRNO_COUNT, values);
+    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_internal_Natives_ERRNO_COUNT, values);
   }
   return array;
 }
@@ -80,8 +81,8 @@ static const char *errno_name(int errnum) {
 }
 
 /* "Bad file descriptor (EBADF)", or "... (errno 200)" for a value the table lacks. */
-JNIEXPORT jstring JNICALL Java_dev_netkit_jni_Natives_errorMessage0(JNIEnv *env, jclass cls,
-                                                                    jint errnum) {
+JNIEXPORT jstring JNICALL
+Java_dev_netkit_jni_internal_Natives_errorMessage0(JNIEnv *env, jclass cls, jint errnum) {
   (void) cls;
   char text[256];
   char message[320];

@@ -19,8 +19,9 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
   }
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_abiVersion0(JNIEnv *env, jclass cls) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_abiVersion0(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
-  return dev_netkit_jni_Natives_ABI_VERSION;
+  return dev_netkit_jni_internal_Natives_ABI_VERSION;
 }

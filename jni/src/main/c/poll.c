@@ -11,19 +11,20 @@
 
 #include "netkit.h"
 
-JNIEXPORT jintArray JNICALL Java_dev_netkit_jni_Natives_pollConstants0(JNIEnv *env, jclass cls) {
+JNIEXPORT jintArray JNICALL
+Java_dev_netkit_jni_internal_Natives_pollConstants0(JNIEnv *env, jclass cls) {
   (void) cls;
-  jint values[dev_netkit_jni_Natives_POLL_COUNT];
-  values[dev_netkit_jni_Natives_POLLIN_INDEX] = POLLIN;
-  values[dev_netkit_jni_Natives_POLLPRI_INDEX] = POLLPRI;
-  values[dev_netkit_jni_Natives_POLLOUT_INDEX] = POLLOUT;
-  values[dev_netkit_jni_Natives_POLLERR_INDEX] = POLLERR;
-  values[dev_netkit_jni_Natives_POLLHUP_INDEX] = POLLHUP;
-  values[dev_netkit_jni_Natives_POLLNVAL_INDEX] = POLLNVAL;
-  values[dev_netkit_jni_Natives_POLLRDHUP_INDEX] = POLLRDHUP;
-  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_Natives_POLL_COUNT);
+  jint values[dev_netkit_jni_internal_Natives_POLL_COUNT];
+  values[dev_netkit_jni_internal_Natives_POLLIN_INDEX] = POLLIN;
+  values[dev_netkit_jni_internal_Natives_POLLPRI_INDEX] = POLLPRI;
+  values[dev_netkit_jni_internal_Natives_POLLOUT_INDEX] = POLLOUT;
+  values[dev_netkit_jni_internal_Natives_POLLERR_INDEX] = POLLERR;
+  values[dev_netkit_jni_internal_Natives_POLLHUP_INDEX] = POLLHUP;
+  values[dev_netkit_jni_internal_Natives_POLLNVAL_INDEX] = POLLNVAL;
+  values[dev_netkit_jni_internal_Natives_POLLRDHUP_INDEX] = POLLRDHUP;
+  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_internal_Natives_POLL_COUNT);
   if (array != NULL) {
-    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_Natives_POLL_COUNT, values);
+    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_internal_Natives_POLL_COUNT, values);
   }
   return array;
 }
@@ -39,9 +40,9 @@ static int64_t now_millis(void) {
  * readable; fd or wakeFd may be -1 (ignored, as poll(2) does). A negative timeout waits forever.
  * After EINTR it waits again for the rest of the timeout only.
  */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_poll0(JNIEnv *env, jclass cls, jint fd,
-                                                         jint events, jint wakeFd,
-                                                         jint timeoutMillis) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_poll0(JNIEnv *env, jclass cls, jint fd, jint events,
+                                           jint wakeFd, jint timeoutMillis) {
   (void) env;
   (void) cls;
   struct pollfd fds[2] = {
@@ -62,12 +63,13 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_poll0(JNIEnv *env, jclass cls
   }
   jint result = fds[0].revents & 0xffff;
   if (fds[1].revents != 0) {
-    result |= dev_netkit_jni_Natives_POLL_WOKEN;
+    result |= dev_netkit_jni_internal_Natives_POLL_WOKEN;
   }
   return result;
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_eventOpen0(JNIEnv *env, jclass cls) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_eventOpen0(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
   int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -75,7 +77,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_eventOpen0(JNIEnv *env, jclas
 }
 
 /* EAGAIN means the counter is saturated: the poller is woken already. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_eventSignal0(JNIEnv *env, jclass cls, jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_eventSignal0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   uint64_t one = 1;
@@ -85,7 +88,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_eventSignal0(JNIEnv *env, jcl
 }
 
 /* EAGAIN means nothing was signalled: already drained. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_eventDrain0(JNIEnv *env, jclass cls, jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_eventDrain0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   uint64_t count;

@@ -18,15 +18,16 @@ static int signal_pipe[2] = {-1, -1};
 static struct sigaction saved[NSIG];
 static int trapped[NSIG];
 
-JNIEXPORT jintArray JNICALL Java_dev_netkit_jni_Natives_signalConstants0(JNIEnv *env, jclass cls) {
+JNIEXPORT jintArray JNICALL
+Java_dev_netkit_jni_internal_Natives_signalConstants0(JNIEnv *env, jclass cls) {
   (void) cls;
-  jint values[dev_netkit_jni_Natives_SIGNAL_COUNT];
-  values[dev_netkit_jni_Natives_SIGINT_INDEX] = SIGINT;
-  values[dev_netkit_jni_Natives_SIGQUIT_INDEX] = SIGQUIT;
-  values[dev_netkit_jni_Natives_SIGWINCH_INDEX] = SIGWINCH;
-  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_Natives_SIGNAL_COUNT);
+  jint values[dev_netkit_jni_internal_Natives_SIGNAL_COUNT];
+  values[dev_netkit_jni_internal_Natives_SIGINT_INDEX] = SIGINT;
+  values[dev_netkit_jni_internal_Natives_SIGQUIT_INDEX] = SIGQUIT;
+  values[dev_netkit_jni_internal_Natives_SIGWINCH_INDEX] = SIGWINCH;
+  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_internal_Natives_SIGNAL_COUNT);
   if (array != NULL) {
-    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_Natives_SIGNAL_COUNT, values);
+    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_internal_Natives_SIGNAL_COUNT, values);
   }
   return array;
 }
@@ -59,8 +60,8 @@ static int open_pipe_locked(void) {
 }
 
 /* Returns the read end of the signal pipe, or -errno. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_trapSignal0(JNIEnv *env, jclass cls,
-                                                               jint signo) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_trapSignal0(JNIEnv *env, jclass cls, jint signo) {
   (void) env;
   (void) cls;
   if (signo <= 0 || signo >= NSIG) {
@@ -88,8 +89,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_trapSignal0(JNIEnv *env, jcla
 }
 
 /* Puts back the handler that was there before trapSignal0 (the JVM's, usually). */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_releaseSignal0(JNIEnv *env, jclass cls,
-                                                                  jint signo) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_releaseSignal0(JNIEnv *env, jclass cls, jint signo) {
   (void) env;
   (void) cls;
   if (signo <= 0 || signo >= NSIG) {
@@ -109,7 +110,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_releaseSignal0(JNIEnv *env, j
 }
 
 /* Makes a blocked awaitSignal0 return 0 (no signal has number 0): a trap was closed. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_wakeSignalAwaiter0(JNIEnv *env, jclass cls) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_wakeSignalAwaiter0(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
   pthread_mutex_lock(&lock);
@@ -125,8 +127,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_wakeSignalAwaiter0(JNIEnv *en
 }
 
 /* Blocks until a trapped signal arrives; returns its number, or 0 after wakeSignalAwaiter0. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_awaitSignal0(JNIEnv *env, jclass cls,
-                                                                jint readFd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_awaitSignal0(JNIEnv *env, jclass cls, jint readFd) {
   (void) env;
   (void) cls;
   unsigned char number;

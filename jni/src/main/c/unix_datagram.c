@@ -43,19 +43,20 @@ __asm__(".symver pthread_join,pthread_join@" NK_PTHREAD_VERSION);
 
 #define SUN_PATH_BYTES ((int) sizeof(((struct sockaddr_un *) 0)->sun_path))
 
-JNIEXPORT jintArray JNICALL Java_dev_netkit_jni_Natives_unixConstants0(JNIEnv *env, jclass cls) {
+JNIEXPORT jintArray JNICALL
+Java_dev_netkit_jni_internal_Natives_unixConstants0(JNIEnv *env, jclass cls) {
   (void) cls;
-  jint values[dev_netkit_jni_Natives_UNIX_COUNT];
-  values[dev_netkit_jni_Natives_UNIX_SUN_PATH_BYTES_INDEX] = SUN_PATH_BYTES;
-  values[dev_netkit_jni_Natives_UNIX_EACCES_INDEX] = EACCES;
-  values[dev_netkit_jni_Natives_UNIX_ENOTDIR_INDEX] = ENOTDIR;
-  values[dev_netkit_jni_Natives_UNIX_ENOENT_INDEX] = ENOENT;
-  values[dev_netkit_jni_Natives_UNIX_EPROTOTYPE_INDEX] = EPROTOTYPE;
-  values[dev_netkit_jni_Natives_UNIX_ENAMETOOLONG_INDEX] = ENAMETOOLONG;
-  values[dev_netkit_jni_Natives_UNIX_EMSGSIZE_INDEX] = EMSGSIZE;
-  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_Natives_UNIX_COUNT);
+  jint values[dev_netkit_jni_internal_Natives_UNIX_COUNT];
+  values[dev_netkit_jni_internal_Natives_UNIX_SUN_PATH_BYTES_INDEX] = SUN_PATH_BYTES;
+  values[dev_netkit_jni_internal_Natives_UNIX_EACCES_INDEX] = EACCES;
+  values[dev_netkit_jni_internal_Natives_UNIX_ENOTDIR_INDEX] = ENOTDIR;
+  values[dev_netkit_jni_internal_Natives_UNIX_ENOENT_INDEX] = ENOENT;
+  values[dev_netkit_jni_internal_Natives_UNIX_EPROTOTYPE_INDEX] = EPROTOTYPE;
+  values[dev_netkit_jni_internal_Natives_UNIX_ENAMETOOLONG_INDEX] = ENAMETOOLONG;
+  values[dev_netkit_jni_internal_Natives_UNIX_EMSGSIZE_INDEX] = EMSGSIZE;
+  jintArray array = (*env)->NewIntArray(env, dev_netkit_jni_internal_Natives_UNIX_COUNT);
   if (array != NULL) {
-    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_Natives_UNIX_COUNT, values);
+    (*env)->SetIntArrayRegion(env, array, 0, dev_netkit_jni_internal_Natives_UNIX_COUNT, values);
   }
   return array;
 }
@@ -83,7 +84,8 @@ static int fill_address(JNIEnv *env, jbyteArray path, jboolean abstract_name,
   return 0;
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixDatagramOpen0(JNIEnv *env, jclass cls) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixDatagramOpen0(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
   int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -133,9 +135,9 @@ static void *bind_with_umask(void *argument) {
  * that mode as described above. Returns 0, UNIX_BIND_SHARED_UMASK when the fall-back was used,
  * or -errno.
  */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixBind0(JNIEnv *env, jclass cls, jint fd,
-                                                             jbyteArray path,
-                                                             jboolean abstract_name, jint mode) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixBind0(JNIEnv *env, jclass cls, jint fd, jbyteArray path,
+                                               jboolean abstract_name, jint mode) {
   (void) cls;
   struct bind_job job = {.fd = fd, .shared_umask = 0, .error = 0};
   int filled = fill_address(env, path, abstract_name, &job.address, &job.length);
@@ -157,12 +159,12 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixBind0(JNIEnv *env, jclass
   if (job.error != 0) {
     return -job.error;
   }
-  return job.shared_umask ? dev_netkit_jni_Natives_UNIX_BIND_SHARED_UMASK : 0;
+  return job.shared_umask ? dev_netkit_jni_internal_Natives_UNIX_BIND_SHARED_UMASK : 0;
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixConnect0(JNIEnv *env, jclass cls, jint fd,
-                                                                jbyteArray path,
-                                                                jboolean abstract_name) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixConnect0(JNIEnv *env, jclass cls, jint fd, jbyteArray path,
+                                                  jboolean abstract_name) {
   (void) cls;
   struct sockaddr_un address;
   socklen_t length;
@@ -180,10 +182,10 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixConnect0(JNIEnv *env, jcl
  * Java side waits in such slices so that close() is noticed). path NULL sends to the connected
  * peer. MSG_NOSIGNAL: never a SIGPIPE for the JVM.
  */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixSendTo0(JNIEnv *env, jclass cls, jint fd,
-                                                               jbyteArray data, jint offset,
-                                                               jint length, jbyteArray path,
-                                                               jboolean abstract_name) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixSendTo0(JNIEnv *env, jclass cls, jint fd, jbyteArray data,
+                                                 jint offset, jint length, jbyteArray path,
+                                                 jboolean abstract_name) {
   (void) cls;
   struct sockaddr_un address;
   socklen_t address_length = 0;
@@ -223,10 +225,11 @@ static void describe_credentials(struct msghdr *message, jint *info) {
     if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
       struct ucred credentials;
       memcpy(&credentials, CMSG_DATA(c), sizeof credentials);
-      info[dev_netkit_jni_Natives_UNIX_INFO_FLAGS] |= dev_netkit_jni_Natives_UNIX_CREDENTIALS;
-      info[dev_netkit_jni_Natives_UNIX_INFO_PID] = (jint) credentials.pid;
-      info[dev_netkit_jni_Natives_UNIX_INFO_UID] = (jint) credentials.uid;
-      info[dev_netkit_jni_Natives_UNIX_INFO_GID] = (jint) credentials.gid;
+      info[dev_netkit_jni_internal_Natives_UNIX_INFO_FLAGS] |=
+          dev_netkit_jni_internal_Natives_UNIX_CREDENTIALS;
+      info[dev_netkit_jni_internal_Natives_UNIX_INFO_PID] = (jint) credentials.pid;
+      info[dev_netkit_jni_internal_Natives_UNIX_INFO_UID] = (jint) credentials.uid;
+      info[dev_netkit_jni_internal_Natives_UNIX_INFO_GID] = (jint) credentials.gid;
     }
   }
 }
@@ -240,7 +243,7 @@ static int describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray sende
   struct sockaddr_un *address = message->msg_name;
   socklen_t name_length = message->msg_namelen;
   size_t header = offsetof(struct sockaddr_un, sun_path);
-  info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = -1;
+  info[dev_netkit_jni_internal_Natives_UNIX_INFO_PATH_LENGTH] = -1;
   if (name_length > header) {
     size_t room = name_length - header;
     int abstract_name = address->sun_path[0] == '\0';
@@ -251,9 +254,10 @@ static int describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray sende
       return NK_JAVA_EXCEPTION;
     }
     if (abstract_name) {
-      info[dev_netkit_jni_Natives_UNIX_INFO_FLAGS] |= dev_netkit_jni_Natives_UNIX_ABSTRACT;
+      info[dev_netkit_jni_internal_Natives_UNIX_INFO_FLAGS] |=
+          dev_netkit_jni_internal_Natives_UNIX_ABSTRACT;
     }
-    info[dev_netkit_jni_Natives_UNIX_INFO_PATH_LENGTH] = (jint) bytes;
+    info[dev_netkit_jni_internal_Natives_UNIX_INFO_PATH_LENGTH] = (jint) bytes;
   }
   describe_credentials(message, info);
   return 0;
@@ -265,11 +269,10 @@ static int describe_sender(JNIEnv *env, struct msghdr *message, jbyteArray sende
  * sun_path's size) receives the sender's address; info[] its length (-1: unbound sender), flags,
  * credentials (with SO_PASSCRED) and the datagram's full length (MSG_TRUNC).
  */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixReceive0(JNIEnv *env, jclass cls, jint fd,
-                                                                jbyteArray data, jint offset,
-                                                                jint length,
-                                                                jbyteArray sender_path,
-                                                                jintArray info_array) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixReceive0(JNIEnv *env, jclass cls, jint fd, jbyteArray data,
+                                                  jint offset, jint length, jbyteArray sender_path,
+                                                  jintArray info_array) {
   (void) cls;
   char stack_buffer[STACK_BUFFER_BYTES];
   char *buffer = length <= STACK_BUFFER_BYTES ? stack_buffer : malloc((size_t) length);
@@ -296,13 +299,13 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixReceive0(JNIEnv *env, jcl
   if (received < 0) {
     result = -errno;
   } else {
-    jint info[dev_netkit_jni_Natives_UNIX_INFO_COUNT] = {0};
-    info[dev_netkit_jni_Natives_UNIX_INFO_LENGTH] = (jint) received;
+    jint info[dev_netkit_jni_internal_Natives_UNIX_INFO_COUNT] = {0};
+    info[dev_netkit_jni_internal_Natives_UNIX_INFO_LENGTH] = (jint) received;
     result = (jint) (received < length ? received : length);
     /* A failed copy leaves its exception pending, which Java throws instead of any result. */
     (*env)->SetByteArrayRegion(env, data, offset, result, (jbyte *) buffer);
     if (!(*env)->ExceptionCheck(env) && describe_sender(env, &message, sender_path, info) == 0) {
-      (*env)->SetIntArrayRegion(env, info_array, 0, dev_netkit_jni_Natives_UNIX_INFO_COUNT,
+      (*env)->SetIntArrayRegion(env, info_array, 0, dev_netkit_jni_internal_Natives_UNIX_INFO_COUNT,
                                 info);
     }
   }
@@ -312,8 +315,9 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixReceive0(JNIEnv *env, jcl
   return result;
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixSetSendTimeout0(JNIEnv *env, jclass cls,
-                                                                       jint fd, jint millis) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixSetSendTimeout0(JNIEnv *env, jclass cls, jint fd,
+                                                         jint millis) {
   (void) env;
   (void) cls;
   struct timeval timeout = {.tv_sec = millis / 1000, .tv_usec = (millis % 1000) * 1000};
@@ -321,8 +325,9 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixSetSendTimeout0(JNIEnv *e
   return NK_RESULT(result);
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixPassCredentials0(JNIEnv *env, jclass cls,
-                                                                        jint fd, jboolean on) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixPassCredentials0(JNIEnv *env, jclass cls, jint fd,
+                                                          jboolean on) {
   (void) env;
   (void) cls;
   int value = on ? 1 : 0;
@@ -330,9 +335,9 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixPassCredentials0(JNIEnv *
   return NK_RESULT(result);
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixPeerCredentials0(JNIEnv *env, jclass cls,
-                                                                        jint fd,
-                                                                        jintArray out) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixPeerCredentials0(JNIEnv *env, jclass cls, jint fd,
+                                                          jintArray out) {
   (void) cls;
   struct ucred credentials;
   socklen_t length = sizeof credentials;
@@ -346,8 +351,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixPeerCredentials0(JNIEnv *
 }
 
 /* Wakes this socket's blocked receivers (they see end of stream); ENOTCONN is not an error. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_unixShutdown0(JNIEnv *env, jclass cls,
-                                                                 jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_unixShutdown0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   int result = shutdown(fd, SHUT_RDWR);

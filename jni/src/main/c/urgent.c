@@ -7,8 +7,8 @@
 #include "netkit.h"
 
 /* MSG_NOSIGNAL: a closed peer yields EPIPE, never a SIGPIPE for the whole JVM. */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_sendUrgent0(JNIEnv *env, jclass cls, jint fd,
-                                                               jbyte data) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_sendUrgent0(JNIEnv *env, jclass cls, jint fd, jbyte data) {
   (void) env;
   (void) cls;
   ssize_t sent;
@@ -21,8 +21,9 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_sendUrgent0(JNIEnv *env, jcla
  * caveat 3); EINVAL means none is pending, it was read already, or SO_OOBINLINE is on; 0 means
  * the connection ended before the announced byte came.
  */
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_receiveUrgent0(JNIEnv *env, jclass cls,
-                                                                  jint fd, jbyteArray one) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_receiveUrgent0(JNIEnv *env, jclass cls, jint fd,
+                                                    jbyteArray one) {
   (void) cls;
   jbyte data;
   ssize_t received;
@@ -33,7 +34,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_receiveUrgent0(JNIEnv *env, j
   return NK_RESULT(received);
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_atMark0(JNIEnv *env, jclass cls, jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_atMark0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   int result;
@@ -41,8 +43,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_atMark0(JNIEnv *env, jclass c
   return NK_RESULT(result);
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_getOobInline0(JNIEnv *env, jclass cls,
-                                                                 jint fd) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_getOobInline0(JNIEnv *env, jclass cls, jint fd) {
   (void) env;
   (void) cls;
   int value = 0;
@@ -51,8 +53,8 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_getOobInline0(JNIEnv *env, jc
   return result < 0 ? -errno : (value != 0);
 }
 
-JNIEXPORT jint JNICALL Java_dev_netkit_jni_Natives_setOobInline0(JNIEnv *env, jclass cls,
-                                                                 jint fd, jboolean on) {
+JNIEXPORT jint JNICALL
+Java_dev_netkit_jni_internal_Natives_setOobInline0(JNIEnv *env, jclass cls, jint fd, jboolean on) {
   (void) env;
   (void) cls;
   int value = on ? 1 : 0;

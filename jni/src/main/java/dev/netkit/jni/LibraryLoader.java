@@ -1,5 +1,6 @@
 package dev.netkit.jni;
 
+import dev.netkit.jni.internal.Natives;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package dev.netkit.jni;
 
+import dev.netkit.jni.internal.Natives;
+
 /**
  * The loader of netkit's one native library, {@code libnetkit.so}. The Maven build compiles it
  * for Linux x86_64 and Linux aarch64 (glibc 2.17 and later) into the jar as
@@ -19,10 +21,13 @@ package dev.netkit.jni;
  *       in the jar (tried first; the jar's library is the fall-back).</li>
  * </ul>
  *
- * <p>Check {@link #isAvailable()} before using the native classes of this package, or call
- * {@link #ensureAvailable()} to fail with the reason. The other classes of this package call the
- * latter when they are first used. On JDK 22 and later, run with
- * {@code --enable-native-access=ALL-UNNAMED} (or the module name) to avoid the JDK's warning.
+ * <p>Check {@link #isAvailable()} before using code that needs the library, or call
+ * {@link #ensureAvailable()} to fail with the reason. Every native call of netkit (in
+ * {@code dev.netkit.jni.internal}, which only netkit's own modules can read) calls the latter
+ * first, so without the library each call fails with a
+ * {@link NativeLibraryUnavailableException} naming the reason. On JDK 22 and later, run with
+ * {@code --enable-native-access=dev.netkit.jni} on the module path, or
+ * {@code --enable-native-access=ALL-UNNAMED} on the class path, to avoid the JDK's warning.
  */
 public final class NativeLibrary {
 

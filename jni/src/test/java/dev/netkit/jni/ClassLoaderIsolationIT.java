@@ -2,6 +2,7 @@ package dev.netkit.jni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netkit.jni.internal.PollWaker;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.Closeable;
 import java.net.URL;

@@ -3,6 +3,7 @@ package dev.netkit.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.jni.internal.Natives;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class LibraryLoaderTest {
   private LibraryLoader loader(Function<String, InputStream> resources) {
     IntSupplier probe = () -> {
       if (!linked) {
-        throw new UnsatisfiedLinkError("'int dev.netkit.jni.Natives.abiVersion0()'");
+        throw new UnsatisfiedLinkError("'int dev.netkit.jni.internal.Natives.abiVersion0()'");
       }
       return Natives.ABI_VERSION;
     };

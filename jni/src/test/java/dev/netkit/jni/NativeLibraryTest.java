@@ -3,6 +3,7 @@ package dev.netkit.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.netkit.jni.internal.Natives;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +16,5 @@ class NativeLibraryTest {
     assertThat(NativeLibrary.unavailabilityCause()).isNull();
     assertThatCode(NativeLibrary::ensureAvailable).doesNotThrowAnyException();
     assertThat(Natives.abiVersion()).isEqualTo(Natives.ABI_VERSION);
-  }
-
-  @Test
-  void errnoTextsComeFromC() {
-    assertThat(Natives.errorMessage(Errors.EBADF)).isEqualTo("Bad file descriptor (EBADF)");
-    assertThat(Errors.exception(Errors.EPIPE, "send(MSG_OOB)"))
-        .isInstanceOf(BrokenPipeSocketException.class)
-        .hasMessage("send(MSG_OOB) failed: Broken pipe (EPIPE)");
   }
 }

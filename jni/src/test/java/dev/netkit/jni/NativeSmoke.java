@@ -2,6 +2,10 @@ package dev.netkit.jni;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.netkit.jni.internal.Poll;
+import dev.netkit.jni.internal.SocketDescriptors;
+import dev.netkit.jni.internal.UnixDatagramSyscalls;
+import dev.netkit.jni.internal.UrgentSyscalls;
 import dev.netkit.jni.testing.Loopback;
 import java.io.IOException;
 import java.net.Socket;

@@ -1,8 +1,8 @@
 package dev.netkit.server;
 
 import dev.netkit.jni.NativeLibrary;
-import dev.netkit.jni.SocketDescriptors;
 import dev.netkit.jni.internal.DatagramBatchSyscalls;
+import dev.netkit.jni.internal.SocketDescriptors;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

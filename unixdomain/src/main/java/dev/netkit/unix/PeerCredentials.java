@@ -1,8 +1,8 @@
 package dev.netkit.unix;
 
 import dev.netkit.jni.NativeLibrary;
-import dev.netkit.jni.SocketDescriptors;
-import dev.netkit.jni.UnixDatagramSyscalls;
+import dev.netkit.jni.internal.SocketDescriptors;
+import dev.netkit.jni.internal.UnixDatagramSyscalls;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileSystems;

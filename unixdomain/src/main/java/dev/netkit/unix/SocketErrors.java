@@ -1,7 +1,7 @@
 package dev.netkit.unix;
 
 import dev.netkit.jni.NativeSocketException;
-import dev.netkit.jni.UnixDatagramSyscalls;
+import dev.netkit.jni.internal.UnixDatagramSyscalls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;

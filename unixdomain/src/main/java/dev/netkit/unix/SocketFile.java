@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #claimWithMode}, for netkit's native datagram sockets: the binder creates the file
  *       with its final mode itself ({@code bind(2)} on a short-lived thread with a private umask,
- *       see {@link dev.netkit.jni.UnixDatagramSyscalls#bind}). The socket's own address is the
+ *       see {@link dev.netkit.jni.internal.UnixDatagramSyscalls#bind}). The socket's own address is the
  *       target path, which datagram peers need in order to answer.
  *   <li>{@link #claim}, for the JDK's stream channels, whose umask cannot be chosen:
  *       <ol>

@@ -1,10 +1,10 @@
 package dev.netkit.unix;
 
 import dev.netkit.jni.NativeLibrary;
-import dev.netkit.jni.Poll;
-import dev.netkit.jni.PollWaker;
-import dev.netkit.jni.SocketDescriptors;
-import dev.netkit.jni.UnixDatagramSyscalls;
+import dev.netkit.jni.internal.Poll;
+import dev.netkit.jni.internal.PollWaker;
+import dev.netkit.jni.internal.SocketDescriptors;
+import dev.netkit.jni.internal.UnixDatagramSyscalls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;

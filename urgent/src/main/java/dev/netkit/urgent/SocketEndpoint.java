@@ -1,6 +1,6 @@
 package dev.netkit.urgent;
 
-import dev.netkit.jni.SocketDescriptors;
+import dev.netkit.jni.internal.SocketDescriptors;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;

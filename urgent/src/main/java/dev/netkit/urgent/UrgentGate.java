@@ -1,7 +1,7 @@
 package dev.netkit.urgent;
 
-import dev.netkit.jni.Poll;
-import dev.netkit.jni.UrgentSyscalls;
+import dev.netkit.jni.internal.Poll;
+import dev.netkit.jni.internal.UrgentSyscalls;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;

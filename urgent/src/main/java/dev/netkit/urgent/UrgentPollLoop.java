@@ -1,6 +1,6 @@
 package dev.netkit.urgent;
 
-import dev.netkit.jni.Poll;
+import dev.netkit.jni.internal.Poll;
 import java.io.IOException;
 import java.util.Objects;
 

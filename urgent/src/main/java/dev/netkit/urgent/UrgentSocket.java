@@ -1,8 +1,8 @@
 package dev.netkit.urgent;
 
 import dev.netkit.jni.NativeLibrary;
-import dev.netkit.jni.Poll;
-import dev.netkit.jni.UrgentSyscalls;
+import dev.netkit.jni.internal.Poll;
+import dev.netkit.jni.internal.UrgentSyscalls;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

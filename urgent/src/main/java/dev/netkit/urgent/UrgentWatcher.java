@@ -1,8 +1,8 @@
 package dev.netkit.urgent;
 
-import dev.netkit.jni.Poll;
-import dev.netkit.jni.PollWaker;
-import dev.netkit.jni.SocketDescriptors;
+import dev.netkit.jni.internal.Poll;
+import dev.netkit.jni.internal.PollWaker;
+import dev.netkit.jni.internal.SocketDescriptors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.jni.Poll;
+import dev.netkit.jni.internal.Poll;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.EOFException;
 import java.io.IOException;

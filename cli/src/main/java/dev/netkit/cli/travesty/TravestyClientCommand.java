@@ -1,8 +1,8 @@
 package dev.netkit.cli.travesty;
 
 import dev.netkit.cli.support.Startup;
-import dev.netkit.jni.SignalTrap;
-import dev.netkit.jni.SignalTrap.Signal;
+import dev.netkit.jni.internal.SignalTrap;
+import dev.netkit.jni.internal.SignalTrap.Signal;
 import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.protocol.TravestyProtocol;
 import java.io.BufferedReader;

@@ -2,8 +2,8 @@ package dev.netkit.cli.urgent;
 
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.Startup;
-import dev.netkit.jni.SignalTrap;
-import dev.netkit.jni.SignalTrap.Signal;
+import dev.netkit.jni.internal.SignalTrap;
+import dev.netkit.jni.internal.SignalTrap.Signal;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.IOException;
 import java.io.OutputStream;

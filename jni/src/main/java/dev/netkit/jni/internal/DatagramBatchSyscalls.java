@@ -1,6 +1,5 @@
 package dev.netkit.jni.internal;
 
-import dev.netkit.jni.Errors;
 import dev.netkit.jni.NativeLibrary;
 import java.io.IOException;
 import java.nio.ByteBuffer;

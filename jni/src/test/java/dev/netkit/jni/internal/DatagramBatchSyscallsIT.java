@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.jni.BadDescriptorSocketException;
-import dev.netkit.jni.SocketDescriptors;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,8 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.BadDescriptorSocketException;
+import dev.netkit.jni.BrokenPipeSocketException;
+import dev.netkit.jni.NotConnectedSocketException;
 import java.io.IOException;
 
 /**
@@ -23,10 +26,6 @@ public final class UrgentSyscalls {
   public static final int NONE_PENDING = -2;
   /** {@link #receiveUrgent(int)}: the peer closed the connection before the byte came. */
   public static final int END_OF_STREAM = -3;
-
-  static {
-    NativeLibrary.ensureAvailable();
-  }
 
   private UrgentSyscalls() {
   }

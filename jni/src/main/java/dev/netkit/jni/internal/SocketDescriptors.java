@@ -1,5 +1,6 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.BadDescriptorSocketException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,10 +27,6 @@ import java.util.Objects;
  * alive until the duplicate is closed.
  */
 public final class SocketDescriptors {
-
-  static {
-    NativeLibrary.ensureAvailable();
-  }
 
   private SocketDescriptors() {
   }

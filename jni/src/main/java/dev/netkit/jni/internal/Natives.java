@@ -1,24 +1,28 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.NativeLibrary;
 import java.io.IOException;
 
 /**
  * The JNI entry points of {@code libnetkit.so}, one section per C file of
  * {@code src/main/c}. Every native is {@code private static native name0(...)}: it makes one system
  * call (retrying {@code EINTR}) and returns a count or {@code -errno}; the package-private wrapper
- * next to it turns a negative result into an {@link IOException} naming the system call. The
- * public classes of this package check arguments and call the wrappers.
+ * next to it turns a negative result into an {@link IOException} naming the system call. Every
+ * wrapper first calls {@link NativeLibrary#ensureAvailable()}, so that without the library a call
+ * fails with {@link dev.netkit.jni.NativeLibraryUnavailableException} naming the reason (never
+ * an {@link UnsatisfiedLinkError} or an {@link ExceptionInInitializerError}). The public classes
+ * of this package check arguments and call the wrappers.
  *
  * <p>The {@code static final int} constants here reach C as {@code #define}s through the header
- * that {@code javac -h} writes ({@code dev_netkit_jni_Natives.h}). Constants of the operating
- * system ({@code POLLPRI}, {@code EAGAIN}, signal numbers) travel the other way: C fills an array
- * whose indices are the {@code *_INDEX} constants below, so Java never hard-codes them.
+ * that {@code javac -h} writes ({@code dev_netkit_jni_internal_Natives.h}). Constants of the
+ * operating system ({@code POLLPRI}, {@code EAGAIN}, signal numbers) travel the other way: C fills
+ * an array whose indices are the {@code *_INDEX} constants below, so Java never hard-codes them.
  *
  * <p>To add natives for a new concern: add a C file {@code src/main/c/<concern>.c} (everything
- * {@code static} except its {@code Java_dev_netkit_jni_Natives_*} entry points), add a section
- * here with its natives and wrappers, and a public class for its API.
+ * {@code static} except its {@code Java_dev_netkit_jni_internal_Natives_*} entry points), add a
+ * section here with its natives and wrappers, and a public class for its API.
  */
-final class Natives {
+public final class Natives {
 
   private Natives() {
   }
@@ -26,12 +30,18 @@ final class Natives {
   // ---- library (library.c) ---------------------------------------------------------------------
 
   /** Version of the Java/C contract; library.c returns the value it was compiled with. */
-  static final int ABI_VERSION = 1;
+  public static final int ABI_VERSION = 1;
 
-  /** Side-effect-free probe: fails with {@link UnsatisfiedLinkError} when the library is absent. */
   private static native int abiVersion0();
 
-  static int abiVersion() {
+  /**
+   * Side-effect-free probe that {@link NativeLibrary} makes while loading: the only entry point
+   * that does not check {@link NativeLibrary#ensureAvailable()} first.
+   *
+   * @return the ABI version the library was compiled with
+   * @throws UnsatisfiedLinkError when the library is absent
+   */
+  public static int abiVersion() {
     return abiVersion0();
   }
 
@@ -56,11 +66,13 @@ final class Natives {
   private static native String errorMessage0(int errno);
 
   static int[] errnoConstants() {
+    NativeLibrary.ensureAvailable();
     return errnoConstants0();
   }
 
   /** {@code strerror} text and symbolic name, e.g. {@code Bad file descriptor (EBADF)}. */
   static String errorMessage(int errno) {
+    NativeLibrary.ensureAvailable();
     return errorMessage0(errno);
   }
 
@@ -81,14 +93,17 @@ final class Natives {
 
   /** The descriptor of a JDK socket or channel, or one of the {@code DESCRIPTOR_*} codes. */
   static int descriptorOf(Object socketOrChannel) {
+    NativeLibrary.ensureAvailable();
     return descriptorOf0(socketOrChannel);
   }
 
   static int duplicate(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(duplicate0(fd), "fcntl(F_DUPFD_CLOEXEC)");
   }
 
   static void close(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(close0(fd), "close");
   }
 
@@ -106,23 +121,28 @@ final class Natives {
 
   /** {@code send(fd, &data, 1, MSG_OOB)}: 1, or {@code -errno} (EAGAIN is the caller's). */
   static int sendUrgent(int fd, byte data) {
+    NativeLibrary.ensureAvailable();
     return sendUrgent0(fd, data);
   }
 
   /** {@code recv(fd, one, 1, MSG_OOB | MSG_DONTWAIT)}: 0 or 1, or {@code -errno}. */
   static int receiveUrgent(int fd, byte[] one) {
+    NativeLibrary.ensureAvailable();
     return receiveUrgent0(fd, one);
   }
 
   static boolean atMark(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(atMark0(fd), "sockatmark") != 0;
   }
 
   static boolean oobInline(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(getOobInline0(fd), "getsockopt(SO_OOBINLINE)") != 0;
   }
 
   static void oobInline(int fd, boolean on) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(setOobInline0(fd, on), "setsockopt(SO_OOBINLINE)");
   }
 
@@ -150,23 +170,28 @@ final class Natives {
   private static native int eventDrain0(int fd);
 
   static int[] pollConstants() {
+    NativeLibrary.ensureAvailable();
     return pollConstants0();
   }
 
   /** The {@code revents} of {@code fd}, plus {@link #POLL_WOKEN}; 0 on timeout. */
   static int poll(int fd, int events, int wakeFd, int timeoutMillis) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(poll0(fd, events, wakeFd, timeoutMillis), "poll");
   }
 
   static int eventOpen() throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(eventOpen0(), "eventfd");
   }
 
   static void eventSignal(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(eventSignal0(fd), "write(eventfd)");
   }
 
   static void eventDrain(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(eventDrain0(fd), "read(eventfd)");
   }
 
@@ -188,24 +213,29 @@ final class Natives {
   private static native int wakeSignalAwaiter0();
 
   static int[] signalConstants() {
+    NativeLibrary.ensureAvailable();
     return signalConstants0();
   }
 
   /** Installs the pipe-writing handler for {@code signo}; returns the pipe's read end. */
   static int trapSignal(int signo) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(trapSignal0(signo), "sigaction");
   }
 
   static void releaseSignal(int signo) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(releaseSignal0(signo), "sigaction");
   }
 
   /** The next signal number from the pipe; 0 when {@link #wakeSignalAwaiter()} was called. */
   static int awaitSignal(int readFd) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(awaitSignal0(readFd), "read(signal pipe)");
   }
 
   static void wakeSignalAwaiter() throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(wakeSignalAwaiter0(), "write(signal pipe)");
   }
 
@@ -259,47 +289,57 @@ final class Natives {
   private static native int unixShutdown0(int fd);
 
   static int[] unixConstants() {
+    NativeLibrary.ensureAvailable();
     return unixConstants0();
   }
 
   static int unixDatagramOpen() throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(unixDatagramOpen0(), "socket(AF_UNIX, SOCK_DGRAM)");
   }
 
   /** {@code mode < 0}: bind without a file mode (abstract names); returns 0 or the flag. */
   static int unixBind(int fd, byte[] path, boolean abstractName, int mode) throws IOException {
+    NativeLibrary.ensureAvailable();
     return Errors.check(unixBind0(fd, path, abstractName, mode), "bind");
   }
 
   static void unixConnect(int fd, byte[] path, boolean abstractName) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(unixConnect0(fd, path, abstractName), "connect");
   }
 
   /** The count sent, or {@code -errno} ({@code EAGAIN} after the send timeout is the caller's). */
   static int unixSendTo(int fd, byte[] data, int offset, int length, byte[] path,
       boolean abstractName) {
+    NativeLibrary.ensureAvailable();
     return unixSendTo0(fd, data, offset, length, path, abstractName);
   }
 
   /** The count copied, or {@code -errno} ({@code EAGAIN}: nothing queued, the caller's). */
   static int unixReceive(int fd, byte[] data, int offset, int length, byte[] senderPath,
       int[] info) {
+    NativeLibrary.ensureAvailable();
     return unixReceive0(fd, data, offset, length, senderPath, info);
   }
 
   static void unixSetSendTimeout(int fd, int millis) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(unixSetSendTimeout0(fd, millis), "setsockopt(SO_SNDTIMEO)");
   }
 
   static void unixPassCredentials(int fd, boolean on) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(unixPassCredentials0(fd, on), "setsockopt(SO_PASSCRED)");
   }
 
   static void unixPeerCredentials(int fd, int[] pidUidGid) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(unixPeerCredentials0(fd, pidUidGid), "getsockopt(SO_PEERCRED)");
   }
 
   static void unixShutdown(int fd) throws IOException {
+    NativeLibrary.ensureAvailable();
     Errors.check(unixShutdown0(fd), "shutdown");
   }
 

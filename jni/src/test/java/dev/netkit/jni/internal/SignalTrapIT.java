@@ -1,8 +1,8 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.jni.SignalTrap.Signal;
+import dev.netkit.jni.internal.SignalTrap.Signal;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,10 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.jni.BadDescriptorSocketException;
 import dev.netkit.jni.testing.Loopback;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.IOException;

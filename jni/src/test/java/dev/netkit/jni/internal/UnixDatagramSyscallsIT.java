@@ -1,9 +1,10 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.jni.NativeSocketException;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.IOException;
 import java.net.BindException;

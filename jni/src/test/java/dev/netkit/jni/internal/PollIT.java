@@ -1,4 +1,4 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

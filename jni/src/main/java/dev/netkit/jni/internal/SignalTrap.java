@@ -1,5 +1,7 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.NativeLibraryUnavailableException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -42,6 +44,7 @@ public final class SignalTrap implements Closeable {
      * @return e.g. 2 for {@code SIGINT} on Linux
      */
     public int number() {
+      NativeLibrary.ensureAvailable();
       return Numbers.VALUES[index];
     }
   }
@@ -51,7 +54,6 @@ public final class SignalTrap implements Closeable {
     static final int[] VALUES = load();
 
     private static int[] load() {
-      NativeLibrary.ensureAvailable();
       return Natives.signalConstants();
     }
   }

@@ -1,4 +1,4 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,10 +9,6 @@ import java.io.IOException;
  * thread polls on it any more: its descriptor number could otherwise be reused meanwhile.
  */
 public final class PollWaker implements Closeable {
-
-  static {
-    NativeLibrary.ensureAvailable();
-  }
 
   private final int fd;
   private boolean closed;

@@ -1,5 +1,7 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.NativeSocketException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -248,6 +250,7 @@ public final class UnixDatagramSyscalls {
   }
 
   private static byte[] checked(byte[] address) {
+    NativeLibrary.ensureAvailable(); // before the limit, which is 0 without the library
     if (address.length == 0 || address.length > MAX_ADDRESS_BYTES) {
       throw new IllegalArgumentException("address length : " + address.length
           + " bytes (expected: 1 to " + MAX_ADDRESS_BYTES + ")");
@@ -255,8 +258,8 @@ public final class UnixDatagramSyscalls {
     return address;
   }
 
+  /** The platform's values; all 0 without the library (every call then fails naming why). */
   private static int[] constants() {
-    NativeLibrary.ensureAvailable();
-    return Natives.unixConstants();
+    return NativeLibrary.isAvailable() ? Natives.unixConstants() : new int[Natives.UNIX_COUNT];
   }
 }

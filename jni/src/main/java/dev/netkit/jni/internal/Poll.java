@@ -1,11 +1,14 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.NativeLibrary;
 import java.io.IOException;
 import java.util.Objects;
 
 /**
  * {@code poll(2)} on one descriptor, optionally together with a {@link PollWaker} so that another
- * thread can end the wait. The event bits are the platform's, read from C.
+ * thread can end the wait. The event bits are the platform's, read from C (0 when the native
+ * library is unavailable; {@link #poll} then throws
+ * {@link dev.netkit.jni.NativeLibraryUnavailableException}).
  */
 public final class Poll {
 
@@ -62,8 +65,8 @@ public final class Poll {
         timeoutMillis);
   }
 
+  /** The platform's bits; all 0 without the library (every call then fails naming why). */
   private static int[] constants() {
-    NativeLibrary.ensureAvailable();
-    return Natives.pollConstants();
+    return NativeLibrary.isAvailable() ? Natives.pollConstants() : new int[Natives.POLL_COUNT];
   }
 }

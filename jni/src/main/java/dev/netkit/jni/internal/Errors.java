@@ -1,5 +1,11 @@
-package dev.netkit.jni;
+package dev.netkit.jni.internal;
 
+import dev.netkit.jni.BadDescriptorSocketException;
+import dev.netkit.jni.BrokenPipeSocketException;
+import dev.netkit.jni.ConnectionResetSocketException;
+import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.NativeSocketException;
+import dev.netkit.jni.NotConnectedSocketException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -10,12 +16,12 @@ import java.net.ConnectException;
  * {@code java.net} types where they fit ({@link ConnectException}, {@link BindException}); other
  * errno values get the small {@link NativeSocketException} subclasses. The errno values come from
  * C, so nothing here depends on one platform's numbering.
- *
- * <p>Public only for netkit's own natives in {@code dev.netkit.jni.internal}; not an API.
  */
-public final class Errors {
+final class Errors {
 
-  private static final int[] ERRNO = Natives.errnoConstants();
+  /** The platform's values; all 0 without the library (no native result to check then). */
+  private static final int[] ERRNO = NativeLibrary.isAvailable() ? Natives.errnoConstants()
+      : new int[Natives.ERRNO_COUNT];
 
   /** Resource temporarily unavailable: nothing to do without blocking. */
   static final int EAGAIN = ERRNO[Natives.ERRNO_EAGAIN_INDEX];
@@ -44,20 +50,15 @@ public final class Errors {
    * @return {@code result}, when it is not negative
    * @throws IOException for a negative result, see {@link #exception(int, String)}
    */
-  public static int check(int result, String syscall) throws IOException {
+  static int check(int result, String syscall) throws IOException {
     if (result >= 0) {
       return result;
     }
     throw exception(-result, syscall);
   }
 
-  /**
-   * Whether {@code result} is {@code -EAGAIN} or {@code -EWOULDBLOCK}.
-   *
-   * @param result what a native returned
-   * @return whether the call would have blocked
-   */
-  public static boolean wouldBlock(int result) {
+  /** Whether {@code result} is {@code -EAGAIN} or {@code -EWOULDBLOCK}. */
+  static boolean wouldBlock(int result) {
     return result == -EAGAIN || result == -EWOULDBLOCK;
   }
 
@@ -68,7 +69,7 @@ public final class Errors {
    * @param syscall the system call, for the message
    * @return the exception, not thrown
    */
-  public static IOException exception(int errno, String syscall) {
+  static IOException exception(int errno, String syscall) {
     String message = syscall + " failed: " + Natives.errorMessage(errno);
     if (errno == ECONNREFUSED) {
       return new ConnectException(message);
