@@ -6,6 +6,7 @@ import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
+import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nLogs its address at start; with --log-datagrams also each request, as `Received N "
-        + "bytes from [host,port]` on stderr. Runs until Ctrl-C.")
+        + "bytes from [host,port]` on stderr. Runs until Ctrl-C, then prints what it did and "
+        + "how many datagrams a system call moved.")
 public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec
@@ -75,7 +77,14 @@ public final class EchoServerCommand implements Callable<Integer> {
         + HostPortConverter.format(server.localAddress())
         + (flaky ? " (flaky, seed " + config.seed() + ")" : ""));
     out.flush();
-    untilStopped.await(server);
+    PrintWriter err = spec.commandLine().getErr();
+    untilStopped.await(server, () -> {
+      DatagramBatchStats io = server.ioStats();
+      err.printf("echo-server: %s; %s system calls: %d receive (%.2f datagrams each), %d send "
+          + "(%.2f datagrams each)%n", server.stats(), io.batched() ? "batched" : "plain",
+          io.receiveCalls(), io.receivedPerCall(), io.sendCalls(), io.sentPerCall());
+      err.flush();
+    });
     return 0;
   }
 }
