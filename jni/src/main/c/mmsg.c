@@ -114,12 +114,13 @@ static int wait_for(int fd, short events) {
 
 /*
  * recvmmsg(2): waits for one datagram, then takes what else is queued (MSG_WAITFORONE), up to
- * count. Returns how many (meta records 0..n-1 filled), 0 when the socket was shut down, or
- * -errno. MSG_TRUNC makes the kernel report a datagram's full length, so a datagram longer than
+ * count; without wait, takes what is queued and returns -EAGAIN when nothing is. Returns how many
+ * (meta records 0..n-1 filled), 0 when the socket was shut down, or -errno. MSG_TRUNC makes the kernel report a datagram's full length, so a datagram longer than
  * its slot is flagged and its real size known.
  */
 JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_receive0(
-    JNIEnv *env, jclass cls, jint fd, jobject data, jint slot_bytes, jobject meta, jint count) {
+    JNIEnv *env, jclass cls, jint fd, jobject data, jint slot_bytes, jobject meta, jint count,
+    jboolean wait) {
   (void) cls;
   unsigned char *data_address;
   unsigned char *meta_address;
@@ -127,6 +128,7 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_receiv
   if (checked < 0) {
     return checked;
   }
+  int flags = MSG_TRUNC | (wait ? MSG_WAITFORONE : MSG_DONTWAIT);
   struct mmsghdr messages[BATCH_MAX];
   struct iovec vectors[BATCH_MAX];
   struct sockaddr_storage addresses[BATCH_MAX];
@@ -141,14 +143,14 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_receiv
   }
   int received;
   for (;;) {
-    received = recvmmsg(fd, messages, (unsigned int) count, MSG_WAITFORONE | MSG_TRUNC, NULL);
+    received = recvmmsg(fd, messages, (unsigned int) count, flags, NULL);
     if (received >= 0) {
       break;
     }
     if (errno == EINTR) {
       continue;
     }
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait) {
       /* The JDK may have put the descriptor in non-blocking mode (virtual threads). */
       int waited = wait_for(fd, POLLIN);
       if (waited < 0) {

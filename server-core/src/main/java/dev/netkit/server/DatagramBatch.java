@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * slot. A send that the operating system refuses (an unreachable peer, say) costs that datagram
  * only: it is logged at debug level and counted in {@link #stats()}.
  *
+ * <p>A non-blocking channel (a selector loop's) works too: use {@link #receiveQueued()}. A
+ * flush on it waits on the native path while the socket's send buffer is full (as a blocking
+ * socket would), and on the plain path counts such a datagram as refused.
+ *
  * <p>Closing: {@link #close()} wakes a thread blocked in {@link #receive()} (on the native path
  * by {@code shutdown(2)}), waits for native calls on the descriptor to return, then closes the
  * channel. Close the channel through this batch only, never directly, while it is in use: the
@@ -178,11 +182,32 @@ public final class DatagramBatch implements AutoCloseable {
    * @throws IOException when receiving fails
    */
   public int receive() throws IOException {
+    return receive(true);
+  }
+
+  /**
+   * Receives the datagrams that are queued already, up to {@link #slots()} (one on the plain
+   * path), without waiting: for a loop that waits with a {@link java.nio.channels.Selector} on a
+   * non-blocking channel (on the plain path a blocking channel would wait here).
+   *
+   * @return how many datagrams were queued, 0 for none
+   * @throws ClosedChannelException when the batch or channel is closed
+   * @throws IOException when receiving fails
+   */
+  public int receiveQueued() throws IOException {
+    return receive(false);
+  }
+
+  private int receive(boolean wait) throws IOException {
     received = 0;
     if (!batched) {
       ByteBuffer slot = inSlots[0];
       slot.clear();
-      senders[0] = (InetSocketAddress) channel.receive(slot);
+      InetSocketAddress sender = (InetSocketAddress) channel.receive(slot);
+      if (sender == null) {
+        return 0;
+      }
+      senders[0] = sender;
       slot.flip();
       count(1);
       received = 1;
@@ -192,9 +217,13 @@ public final class DatagramBatch implements AutoCloseable {
     nativeCalls.readLock().lock();
     try {
       checkOpen();
-      n = DatagramBatchSyscalls.receive(fd, in, receiveBytes, inMeta, slots);
+      n = wait ? DatagramBatchSyscalls.receive(fd, in, receiveBytes, inMeta, slots)
+          : DatagramBatchSyscalls.receiveQueued(fd, in, receiveBytes, inMeta, slots);
     } finally {
       nativeCalls.readLock().unlock();
+    }
+    if (n == DatagramBatchSyscalls.NOTHING_QUEUED) {
+      return 0;
     }
     if (n == 0) {
       throw new ClosedChannelException();
@@ -344,8 +373,11 @@ public final class DatagramBatch implements AutoCloseable {
     int sent = 0;
     for (int i = 0; i < count; i++) {
       try {
-        channel.send(outSlots[i], destinations[i]);
-        sent++;
+        if (channel.send(outSlots[i], destinations[i]) > 0 || outSlots[i].limit() == 0) {
+          sent++;
+        } else {
+          failed(destinations[i], new IOException("send buffer full"));
+        }
       } catch (ClosedChannelException e) {
         throw e;
       } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.netkit.server;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netkit.server.DatagramBatch.Mode;
@@ -13,6 +14,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -199,6 +201,20 @@ class DatagramBatchIT {
         "six@" + address(six).getPort());
     assertThat(receiveText(four)).isEqualTo("ruof");
     assertThat(receiveText(six)).isEqualTo("xis");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void receiveQueuedReturnsZeroWhenNothingIsQueued(Mode mode) throws IOException {
+    DatagramChannel server = client();
+    server.configureBlocking(false);
+    DatagramBatch batch = batch(mode, 4, 64, server);
+    assertThat(batch.receiveQueued()).isZero();
+    DatagramChannel a = client();
+    a.send(ascii("now"), address(server));
+    await().atMost(Duration.ofSeconds(5)).until(() -> batch.receiveQueued() == 1);
+    assertThat(text(batch.datagram(0))).isEqualTo("now");
+    assertThat(batch.sender(0)).isEqualTo(address(a));
   }
 
   @ParameterizedTest

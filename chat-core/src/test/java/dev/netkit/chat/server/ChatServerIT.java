@@ -10,6 +10,7 @@ import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
 import dev.netkit.codec.chat.ChatEvent;
+import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.JoinAck;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.ListChannels;
@@ -44,8 +45,14 @@ class ChatServerIT {
   private ChatServer server;
   private InetSocketAddress address;
 
+  /** Whether the server batches its system calls; {@code PlainChatServerIT} runs without. */
+  boolean batched() {
+    return true;
+  }
+
   private void start(UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
-    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)));
+    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)
+        .batched(batched())));
     address = server.localAddress();
   }
 
@@ -164,6 +171,31 @@ class ChatServerIT {
     assertThat(alice.sync()).containsExactly(expected.toFrame());
     assertThat(bob.sync()).containsExactly(expected.toFrame());
     carol.assertNothingElse();
+  }
+
+  @Test
+  void aChannelLargerThanOneSendBatchGetsEveryMessageInOrder() throws Exception {
+    start();
+    // 70 members: one message's copies span two sendmmsg batches of 64.
+    List<ChatPeer> members = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      members.add(user("member" + i).join("Pets"));
+    }
+    for (ChatPeer member : members) {
+      member.sync();
+    }
+
+    for (int i = 0; i < 3; i++) {
+      members.get(0).send(new SendPublic("message " + i));
+    }
+
+    List<ChatFrame> expected = List.of(
+        new PublicMessage("Pets", "member0", "message 0").toFrame(),
+        new PublicMessage("Pets", "member0", "message 1").toFrame(),
+        new PublicMessage("Pets", "member0", "message 2").toFrame());
+    for (ChatPeer member : members) {
+      assertThat(member.sync()).as(member.toString()).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -59,6 +59,11 @@ public final class ChatServerOptions {
       description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
   int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
 
+  @Option(names = "--no-batch",
+      description = "One system call per datagram (default: batched recvmmsg/sendmmsg where "
+          + "the native library loads).")
+  boolean noBatch;
+
   @Option(names = "--log-datagrams",
       description = "Log every event (login, join, message, …) as it arrives (default: off: "
           + "the summary line and problems only).")
@@ -77,7 +82,8 @@ public final class ChatServerOptions {
         .bindAddress(bind.withPort(port))
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .maxUsers(maxUsers).maxChannelsPerUser(maxChannelsPerUser)
-        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams);
+        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams)
+        .batched(!noBatch);
     if (channels != null) {
       builder.channels(ChannelConfigFile.read(channels));
     }

@@ -47,6 +47,8 @@ public final class DatagramBatchSyscalls {
   public static final int META_SCOPE = 20;
   /** Offset of the address bytes (4 for IPv4, 16 for IPv6). */
   public static final int META_ADDRESS = 24;
+  /** {@link #receiveQueued} result: no datagram is queued. */
+  public static final int NOTHING_QUEUED = -1;
   /** Receive flag: the datagram was longer than its slot and was cut. */
   public static final int FLAG_TRUNCATED = 1;
 
@@ -58,7 +60,7 @@ public final class DatagramBatchSyscalls {
   }
 
   private static native int receive0(int fd, ByteBuffer data, int slotBytes, ByteBuffer meta,
-      int count);
+      int count, boolean wait);
 
   private static native int send0(int fd, int socketFamily, ByteBuffer data, int slotBytes,
       ByteBuffer meta, int count);
@@ -85,7 +87,31 @@ public final class DatagramBatchSyscalls {
   public static int receive(int fd, ByteBuffer data, int slotBytes, ByteBuffer meta, int count)
       throws IOException {
     checkBuffers(data, slotBytes, meta, count);
-    return Errors.check(receive0(fd, data, slotBytes, meta, count), "recvmmsg");
+    return Errors.check(receive0(fd, data, slotBytes, meta, count, true), "recvmmsg");
+  }
+
+  /**
+   * Receives up to {@code count} datagrams that are queued already, without waiting
+   * ({@code recvmmsg} with {@code MSG_DONTWAIT}); for a loop that waits with a selector.
+   *
+   * @param fd a UDP socket
+   * @param data as for {@link #receive}
+   * @param slotBytes as for {@link #receive}
+   * @param meta as for {@link #receive}
+   * @param count 1 to {@link #BATCH_MAX}
+   * @return how many were received, 0 when the socket was shut down, or
+   *     {@link #NOTHING_QUEUED}
+   * @throws IOException naming {@code recvmmsg}
+   * @throws IllegalArgumentException as for {@link #receive}
+   */
+  public static int receiveQueued(int fd, ByteBuffer data, int slotBytes, ByteBuffer meta,
+      int count) throws IOException {
+    checkBuffers(data, slotBytes, meta, count);
+    int result = receive0(fd, data, slotBytes, meta, count, false);
+    if (Errors.wouldBlock(result)) {
+      return NOTHING_QUEUED;
+    }
+    return Errors.check(result, "recvmmsg");
   }
 
   /**

@@ -10,6 +10,7 @@ import static dev.netkit.jni.internal.DatagramBatchSyscalls.META_STATUS;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.netkit.jni.BadDescriptorSocketException;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
@@ -21,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -133,6 +135,22 @@ class DatagramBatchSyscallsIT {
     assertThat(DatagramBatchSyscalls.receive(fd, data, SLOT, meta, 16)).isEqualTo(3);
     assertThat(text(0)).isEqualTo("m2");
     assertThat(text(2)).isEqualTo("m4");
+  }
+
+  @Test
+  void receiveQueuedTakesWhatIsQueuedAndNeverWaits() throws IOException {
+    DatagramChannel server = open4();
+    DatagramChannel a = open4();
+    int fd = SocketDescriptors.of(server);
+    assertThat(DatagramBatchSyscalls.receiveQueued(fd, data, SLOT, meta, 4))
+        .isEqualTo(DatagramBatchSyscalls.NOTHING_QUEUED);
+    send(a, "q1", server);
+    send(a, "q2", server);
+    assertThat(receiveAll(fd, 2)).isEqualTo(2);
+    send(a, "q3", server);
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> DatagramBatchSyscalls.receiveQueued(fd, data, SLOT, meta, 4) == 1);
+    assertThat(text(0)).isEqualTo("q3");
   }
 
   @Test
