@@ -1,5 +1,6 @@
 /* Library life cycle: load-time caches of every concern, and the loader's probe. */
 #include "netkit.h"
+#include "dev_netkit_jni_AbiProbe.h"
 
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
   (void) reserved;
@@ -20,8 +21,8 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
 }
 
 JNIEXPORT jint JNICALL
-Java_dev_netkit_jni_internal_Natives_abiVersion0(JNIEnv *env, jclass cls) {
+Java_dev_netkit_jni_AbiProbe_abiVersion0(JNIEnv *env, jclass cls) {
   (void) env;
   (void) cls;
-  return dev_netkit_jni_internal_Natives_ABI_VERSION;
+  return dev_netkit_jni_AbiProbe_ABI_VERSION;
 }

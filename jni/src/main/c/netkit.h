@@ -1,9 +1,9 @@
 /*
  * Internal declarations shared by the C files of libnetkit. Each file holds one concern; all of
- * its functions are static except its JNI entry points (Java_dev_netkit_jni_internal_Natives_*)
- * and, for files that cache JNI ids at load time, one nk_<concern>_onload hook called by
- * library.c. The library is compiled with -fvisibility=hidden, so only JNIEXPORT functions are
- * exported.
+ * its functions are static except its JNI entry points (Java_dev_netkit_jni_internal_Natives_*;
+ * library.c: JNI_OnLoad and Java_dev_netkit_jni_AbiProbe_abiVersion0) and, for files that cache
+ * JNI ids at load time, one nk_<concern>_onload hook called by library.c. The library is
+ * compiled with -fvisibility=hidden, so only JNIEXPORT functions are exported.
  */
 #ifndef NETKIT_H
 #define NETKIT_H

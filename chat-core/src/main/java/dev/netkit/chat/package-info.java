@@ -6,7 +6,8 @@
  * {@code dev.netkit.codec.chat}; this package holds what server and clients share: channel
  * definitions ({@link dev.netkit.chat.ChannelDefinition}, the book's five by default, and the
  * channel file format {@link dev.netkit.chat.ChannelConfigFile}), the nickname rule
- * ({@link dev.netkit.chat.Nicknames}) and the ERROR texts ({@link dev.netkit.chat.ChatErrors}).
+ * ({@link dev.netkit.chat.Nicknames}); the ERROR texts live with the wire format, in
+ * {@link dev.netkit.codec.chat.ChatErrors}.
  *
  * <h2>Extension points for the multicast chat (chapter 21)</h2>
  * The multicast chat reuses the server's and the client's logic untouched and plugs in at these

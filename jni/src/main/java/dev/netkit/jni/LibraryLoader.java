@@ -1,6 +1,5 @@
 package dev.netkit.jni;
 
-import dev.netkit.jni.internal.Natives;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,9 +234,9 @@ final class LibraryLoader {
 
   private void checkAbi(String where) {
     int version = abiProbe.getAsInt();
-    if (version != Natives.ABI_VERSION) {
+    if (version != AbiProbe.ABI_VERSION) {
       throw new UnsatisfiedLinkError("native library (" + where + ") has ABI version " + version
-          + ", this netkit-jni needs " + Natives.ABI_VERSION);
+          + ", this netkit-jni needs " + AbiProbe.ABI_VERSION);
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.netkit.jni;
 
-import dev.netkit.jni.internal.Natives;
-
 /**
  * The loader of netkit's one native library, {@code libnetkit.so}. The Maven build compiles it
  * for Linux x86_64 and Linux aarch64 (glibc 2.17 and later) into the jar as
@@ -38,7 +36,7 @@ public final class NativeLibrary {
   public static final String LIBRARY_PATH_PROPERTY = "netkit.jni.library";
 
   private static final Throwable UNAVAILABILITY_CAUSE = new LibraryLoader(System.getProperties(),
-      System::load, Natives::abiVersion, NativeLibrary::openResource,
+      System::load, AbiProbe::abiVersion, NativeLibrary::openResource,
       NativePlatform::runningOnMusl).load();
 
   private NativeLibrary() {

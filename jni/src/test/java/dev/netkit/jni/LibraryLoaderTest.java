@@ -3,7 +3,6 @@ package dev.netkit.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.netkit.jni.internal.Natives;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +42,9 @@ class LibraryLoaderTest {
   private LibraryLoader loader(Function<String, InputStream> resources) {
     IntSupplier probe = () -> {
       if (!linked) {
-        throw new UnsatisfiedLinkError("'int dev.netkit.jni.internal.Natives.abiVersion0()'");
+        throw new UnsatisfiedLinkError("'int dev.netkit.jni.AbiProbe.abiVersion0()'");
       }
-      return Natives.ABI_VERSION;
+      return AbiProbe.ABI_VERSION;
     };
     return new LibraryLoader(properties, path -> {
       loaded.add(path);
@@ -247,9 +246,9 @@ class LibraryLoaderTest {
       if (loaded.isEmpty()) {
         throw new UnsatisfiedLinkError("not linked");
       }
-      return Natives.ABI_VERSION + 1;
+      return AbiProbe.ABI_VERSION + 1;
     }, name -> new ByteArrayInputStream(LIBRARY), () -> false);
 
-    assertThat(loader.load()).hasMessageContaining("ABI version " + (Natives.ABI_VERSION + 1));
+    assertThat(loader.load()).hasMessageContaining("ABI version " + (AbiProbe.ABI_VERSION + 1));
   }
 }

@@ -3,7 +3,6 @@ package dev.netkit.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.netkit.jni.internal.Natives;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,6 @@ class NativeLibraryTest {
     assertThat(NativeLibrary.isAvailable()).isTrue();
     assertThat(NativeLibrary.unavailabilityCause()).isNull();
     assertThatCode(NativeLibrary::ensureAvailable).doesNotThrowAnyException();
-    assertThat(Natives.abiVersion()).isEqualTo(Natives.ABI_VERSION);
+    assertThat(AbiProbe.abiVersion()).isEqualTo(AbiProbe.ABI_VERSION);
   }
 }

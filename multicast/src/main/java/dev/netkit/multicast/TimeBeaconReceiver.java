@@ -1,11 +1,11 @@
 package dev.netkit.multicast;
 
+import dev.netkit.codec.DatagramText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -74,7 +74,7 @@ public final class TimeBeaconReceiver implements AutoCloseable {
     buffer.clear();
     InetSocketAddress sender = endpoint.receive(buffer);
     buffer.flip();
-    return new Beacon(sender, StandardCharsets.UTF_8.decode(buffer).toString());
+    return new Beacon(sender, DatagramText.decode(buffer));
   }
 
   /**
@@ -96,7 +96,9 @@ public final class TimeBeaconReceiver implements AutoCloseable {
    * One received beacon.
    *
    * @param sender the sender's address and port
-   * @param text the beacon text, {@code <ctime>/<hostname>} from a netkit or book server
+   * @param text the beacon text, {@code <ctime>/<hostname>} from a netkit or book server, decoded
+   *     as every datagram is ({@link dev.netkit.codec.DatagramText}: UTF-8, or ISO-8859-1 when
+   *     the bytes are not valid UTF-8)
    */
   public record Beacon(InetSocketAddress sender, String text) {
 

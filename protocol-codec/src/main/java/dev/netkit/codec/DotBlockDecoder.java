@@ -3,6 +3,8 @@ package dev.netkit.codec;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads one dot-terminated block: content lines, unstuffed ({@link DotStuffing}), until a line
@@ -55,15 +57,34 @@ public final class DotBlockDecoder {
    * @throws MalformedTextException if a line is not UTF-8
    */
   public Optional<String> decode(ByteBuffer in) {
-    if (complete) {
-      return Optional.empty();
-    }
-    Optional<String> line = lines.decode(in);
-    if (line.isPresent() && DotStuffing.isTerminator(line.get())) {
+    return complete ? Optional.empty()
+        : content(lines.decode(in), DotStuffing::isTerminator, DotStuffing::unstuff);
+  }
+
+  /**
+   * Decodes the next content line of the block as bytes, for text in any ASCII-compatible
+   * encoding (no UTF-8 check).
+   *
+   * @param in bytes from the peer; its position moves past the line read (content or terminator),
+   *     or to its limit if no complete line is there
+   * @return a new array with the unstuffed content line, or empty if more input is needed or the
+   *     block is complete
+   * @throws TooLongFrameException if a line is longer than the line decoder's limit
+   * @throws MalformedFrameException if the line decoder rejects a bare LF
+   */
+  public Optional<byte[]> decodeBytes(ByteBuffer in) {
+    return complete ? Optional.empty()
+        : content(lines.decodeBytes(in), DotStuffing::isTerminator, DotStuffing::unstuff);
+  }
+
+  /** The block rule for a line read as text or bytes: the terminator completes the block. */
+  private <T> Optional<T> content(Optional<T> line, Predicate<T> isTerminator,
+      UnaryOperator<T> unstuff) {
+    if (line.isPresent() && isTerminator.test(line.get())) {
       complete = true;
       return Optional.empty();
     }
-    return line.map(DotStuffing::unstuff);
+    return line.map(unstuff);
   }
 
   /**

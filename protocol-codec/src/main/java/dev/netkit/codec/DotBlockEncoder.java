@@ -1,6 +1,7 @@
 package dev.netkit.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Writes a dot-terminated block: each content line dot-stuffed ({@link DotStuffing}) and ended
@@ -11,7 +12,9 @@ import java.io.ByteArrayOutputStream;
  * </pre>
  *
  * <p>Write a block at once with {@link #encode(Iterable)}, or stream it (as a generator does)
- * with {@link #encodeLine(CharSequence)} per line and {@link #terminator()} at the end.
+ * with {@link #encodeLine(CharSequence)} per line and {@link #terminator()} at the end. Lines
+ * kept as bytes ({@link #encodeLine(byte[])}) go out as they are, in whatever ASCII-compatible
+ * encoding they have.
  */
 public final class DotBlockEncoder {
 
@@ -30,6 +33,26 @@ public final class DotBlockEncoder {
   public static byte[] encodeLine(CharSequence line) {
     LineEncoder.checkNoLineBreak(line);
     return LineEncoder.encode(DotStuffing.stuff(line));
+  }
+
+  /**
+   * Encodes one content line kept as bytes.
+   *
+   * <pre>
+   *   ".x" (2e 78)  →  "..x\r\n" (2e 2e 78 0d 0a)
+   * </pre>
+   *
+   * @param line the line's bytes, without terminator
+   * @return a new array: the stuffed line and CRLF
+   * @throws IllegalArgumentException if {@code line} contains CR or LF
+   */
+  public static byte[] encodeLine(byte[] line) {
+    LineEncoder.checkNoLineBreak(line);
+    byte[] stuffed = DotStuffing.stuff(line);
+    byte[] out = Arrays.copyOf(stuffed, stuffed.length + 2);
+    out[stuffed.length] = '\r';
+    out[stuffed.length + 1] = '\n';
+    return out;
   }
 
   /**

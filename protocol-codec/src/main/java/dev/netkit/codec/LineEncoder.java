@@ -60,4 +60,13 @@ public final class LineEncoder {
       }
     }
   }
+
+  static void checkNoLineBreak(byte[] line) {
+    for (int i = 0; i < line.length; i++) {
+      if (line[i] == '\r' || line[i] == '\n') {
+        throw new IllegalArgumentException("line : " + HexPreview.of(line)
+            + " (expected: no CR or LF, found one at index " + i + ")");
+      }
+    }
+  }
 }

@@ -67,10 +67,21 @@ public final class Utf8 {
     return string.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void checkStrictly(byte[] bytes, int offset, int length, String field) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+  /**
+   * Returns a new UTF-8 decoder that reports malformed and unmappable input instead of replacing
+   * it with U+FFFD: the one strict decoder netkit's codecs share. A decoder is not thread-safe;
+   * keep one per thread or per codec.
+   *
+   * @return a new decoder
+   */
+  public static CharsetDecoder strictDecoder() {
+    return StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  private static void checkStrictly(byte[] bytes, int offset, int length, String field) {
+    CharsetDecoder decoder = strictDecoder();
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
     CharBuffer out = CharBuffer.allocate(length);
     CoderResult result = decoder.decode(in, out, true);

@@ -126,4 +126,64 @@ class DotBlockTest {
     assertThat(DotStuffing.isTerminator(".")).isTrue();
     assertThat(DotStuffing.isTerminator(". ")).isFalse();
   }
+
+  @Test
+  void stuffingRulesOnBytes() {
+    assertThat(DotStuffing.isTerminator(utf8("."))).isTrue();
+    assertThat(DotStuffing.isTerminator(utf8(".."))).isFalse();
+    assertThat(DotStuffing.isTerminator(utf8(". "))).isFalse();
+    assertThat(DotStuffing.isTerminator(new byte[0])).isFalse();
+    assertThat(DotStuffing.contentOffset(utf8("..x"))).isEqualTo(1);
+    assertThat(DotStuffing.contentOffset(utf8(".."))).isEqualTo(1);
+    assertThat(DotStuffing.contentOffset(utf8(".x"))).isZero();
+    assertThat(DotStuffing.contentOffset(utf8("x"))).isZero();
+    assertThat(DotStuffing.contentOffset(new byte[0])).isZero();
+    assertThat(DotStuffing.contentOffset(new byte[] {(byte) 0xe9, '.'})).isZero();
+    assertThat(DotStuffing.stuff(utf8(".x"))).isEqualTo(utf8("..x"));
+    assertThat(DotStuffing.stuff(utf8("x."))).isEqualTo(utf8("x."));
+    assertThat(DotStuffing.stuff(new byte[0])).isEmpty();
+    assertThat(DotStuffing.stuff(utf8("a.b"), 1, 2)).isEqualTo(utf8("..b"));
+    assertThat(DotStuffing.unstuff(utf8("..x"))).isEqualTo(utf8(".x"));
+    assertThat(DotStuffing.unstuff(utf8(".x"))).isEqualTo(utf8(".x"));
+    assertThat(DotStuffing.unstuff(utf8(".."))).isEqualTo(utf8("."));
+  }
+
+  @Test
+  void textAndByteRulesAgree() {
+    for (String line : List.of("", ".", "..", "...", ".x", "..x", "x", "x.", " .", "\u00e9.")) {
+      assertThat(DotStuffing.stuff(utf8(line))).as(line).isEqualTo(utf8(DotStuffing.stuff(line)));
+      assertThat(DotStuffing.isTerminator(utf8(line))).as(line)
+          .isEqualTo(DotStuffing.isTerminator(line));
+      if (!DotStuffing.isTerminator(line)) {
+        assertThat(DotStuffing.unstuff(utf8(line))).as(line)
+            .isEqualTo(utf8(DotStuffing.unstuff(line)));
+      }
+    }
+  }
+
+  @Test
+  void encoderStuffsByteLinesAsTheyAre() {
+    byte[] latin1 = {'.', (byte) 0xe9, 't', (byte) 0xe9};
+    assertThat(DotBlockEncoder.encodeLine(latin1))
+        .isEqualTo(new byte[] {'.', '.', (byte) 0xe9, 't', (byte) 0xe9, '\r', '\n'});
+    assertThat(DotBlockEncoder.encodeLine(new byte[0])).isEqualTo(utf8("\r\n"));
+    assertThatThrownBy(() -> DotBlockEncoder.encodeLine(utf8("a\rb")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("line : 61 0d 62 (expected: no CR or LF, found one at index 1)");
+  }
+
+  @Test
+  void decodesByteLinesWithoutCheckingUtf8() {
+    DotBlockDecoder block = new DotBlockDecoder(new LineDecoder());
+    ByteBuffer input = ByteBuffer.wrap(new byte[] {
+        '.', '.', (byte) 0xe9, '\r', '\n', 'x', '\r', '\n', '.', '\r', '\n', 'B'});
+    assertThat(block.decodeBytes(input)).hasValueSatisfying(
+        line -> assertThat(line).isEqualTo(new byte[] {'.', (byte) 0xe9}));
+    assertThat(block.decodeBytes(input)).hasValueSatisfying(
+        line -> assertThat(line).isEqualTo(utf8("x")));
+    assertThat(block.decodeBytes(input)).isEmpty();
+    assertThat(block.isComplete()).isTrue();
+    assertThat(block.decodeBytes(input)).isEmpty();
+    assertThat(input.remaining()).isEqualTo(1);
+  }
 }

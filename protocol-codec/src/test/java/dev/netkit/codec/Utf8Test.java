@@ -3,6 +3,9 @@ package dev.netkit.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +45,24 @@ class Utf8Test {
     assertThatThrownBy(() -> Utf8.encode(text, "line"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("line : unpaired surrogate at index " + index + " (expected: valid UTF-16)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"61 ff 62", "c0 af", "ed a0 80"})
+  void theStrictDecoderReportsWhatTheJdkDefaultWouldReplace(String hex) {
+    CharsetDecoder decoder = Utf8.strictDecoder();
+
+    assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(bytes(hex))))
+        .isInstanceOf(CharacterCodingException.class);
+  }
+
+  @Test
+  void eachCallGivesANewStrictDecoder() throws CharacterCodingException {
+    CharsetDecoder first = Utf8.strictDecoder();
+
+    assertThat(Utf8.strictDecoder()).isNotSameAs(first);
+    assertThat(first.decode(ByteBuffer.wrap("日本".getBytes(StandardCharsets.UTF_8))).toString())
+        .isEqualTo("日本");
   }
 
   @Test

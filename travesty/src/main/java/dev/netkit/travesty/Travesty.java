@@ -39,7 +39,8 @@ import java.util.random.RandomGenerator;
  * followed by a space, or by two line feeds at a paragraph break (the book's {@code generate});
  * {@link #prettyText(int) pretty text} wraps that into lines of at most {@link #width()} columns,
  * the first line of each paragraph starting with {@link #paragraphIndent()} (a tab by default),
- * like the book's {@code fill("\t", "", $text)}.
+ * like the book's {@code fill("\t", "", $text)} with {@code $columns} one more than the width
+ * (netkit's one {@code Text::Wrap} layout, {@link dev.netkit.codec.text.TextWrap}).
  *
  * <p>Fixed against the book: word ids are 32-bit (the book packs them into 16 bits and goes
  * silently wrong past 65,536 distinct words), a line that starts with white space adds no empty
@@ -48,14 +49,14 @@ import java.util.random.RandomGenerator;
  *
  * <h2>Streaming and cancellation</h2>
  * The streaming methods ({@link #generate(long, Appendable, BooleanSupplier)},
- * {@link #prettyText(long, Appendable, BooleanSupplier)}, {@link #prettyLines(long, LineSink)})
- * write to their target in chunks of about 8 KiB (a {@link java.io.Writer} or
- * {@link StringBuilder} gets bulk writes), so the text never sits in memory. Between chunks they
- * ask the {@code stop} signal (for example {@code aborted::get} of an {@code AtomicBoolean} set by
- * another thread) and return as soon as it answers true; a {@link LineSink} stops the generation
- * by returning false from any line. A stopped generation has written whole chunks (or lines)
- * only, and returns the number of words generated so far. The latency of a stop is one chunk, plus
- * however long the target blocks in a write (a server that must stop a blocked write closes or
+ * {@link #prettyText(long, Appendable, BooleanSupplier)},
+ * {@link #prettyLines(long, PrettyLineTarget)}) write to their target in chunks of about 8 KiB
+ * (a {@link java.io.Writer} or {@link StringBuilder} gets bulk writes), so the text never sits in
+ * memory. Between chunks they ask the {@code stop} signal (for example {@code aborted::get} of an
+ * {@code AtomicBoolean} set by another thread) and return as soon as it answers true; a
+ * {@link PrettyLineTarget} stops the generation by returning false from any line. A stopped
+ * generation has written whole chunks (or lines) only, and returns the number of words generated
+ * so far. The latency of a stop is one chunk, plus however long the target blocks in a write (a server that must stop a blocked write closes or
  * shuts down its socket). Exceptions from the target propagate unchanged.
  *
  * <h2>Thread safety</h2>
@@ -91,7 +92,11 @@ public final class Travesty {
   public static final int MIN_ORDER = 1;
   /** The largest context length. */
   public static final int MAX_ORDER = 4;
-  /** The default width of pretty text, in columns (Text::Wrap's default {@code $columns}). */
+  /**
+   * The default width of pretty text: lines of at most 76 columns. The width is
+   * {@code Text::Wrap}'s {@code $columns - 1}; the book's {@code pretty_text} runs with the
+   * default {@code $columns = 76}, so {@code width(75)} lays text out exactly as it does.
+   */
   public static final int DEFAULT_WIDTH = 76;
   /** The default paragraph indent of pretty text: a tab, as in the book. */
   public static final String DEFAULT_PARAGRAPH_INDENT = "\t";
@@ -105,7 +110,7 @@ public final class Travesty {
   private final MarkovChain chain;
   private final Analyzer analyzer;
   private final RandomGenerator random;
-  private final ParagraphFormatter formatter;
+  private final PrettyTextFormatter formatter;
   private final int width;
   private final String paragraphIndent;
   private int generationState = -1;
@@ -123,7 +128,7 @@ public final class Travesty {
     this.random = builder.random != null ? builder.random : new SplittableRandom();
     this.width = builder.width;
     this.paragraphIndent = builder.paragraphIndent;
-    this.formatter = new ParagraphFormatter(width, paragraphIndent);
+    this.formatter = new PrettyTextFormatter(width, paragraphIndent);
   }
 
   /**
@@ -291,11 +296,11 @@ public final class Travesty {
    */
   public long generate(long words, Appendable out, BooleanSupplier stop) throws IOException {
     checkWords(words);
-    CharOutput target = CharOutput.of(Objects.requireNonNull(out, "out"));
+    TextTarget target = TextTarget.of(Objects.requireNonNull(out, "out"));
     Objects.requireNonNull(stop, "stop");
     Walk walk = startWalk();
     try {
-      return RawFormatter.write(walk, words, target, () -> progress(walk, stop));
+      return RawTextFormatter.write(walk, words, target, () -> progress(walk, stop));
     } finally {
       endWalk(walk);
     }
@@ -360,14 +365,14 @@ public final class Travesty {
    */
   public long prettyText(long words, Appendable out, BooleanSupplier stop) throws IOException {
     checkWords(words);
-    CharOutput target = CharOutput.of(Objects.requireNonNull(out, "out"));
+    TextTarget target = TextTarget.of(Objects.requireNonNull(out, "out"));
     Objects.requireNonNull(stop, "stop");
     Walk walk = startWalk();
     try {
       if (stop.getAsBoolean()) {
         return 0;
       }
-      LineWriter lines = new LineWriter(target, () -> progress(walk, stop));
+      LineChunker lines = new LineChunker(target, () -> progress(walk, stop));
       long done = formatter.write(walk, words, lines);
       lines.flush();
       return done;
@@ -381,20 +386,20 @@ public final class Travesty {
    * server needs (encode each line, stop when the client aborts).
    *
    * @param words how many words
-   * @param sink receives each line; returning false stops the generation at once
+   * @param target receives each line; returning false stops the generation at once
    * @return the number of words generated: {@code words}, or fewer when stopped (words of the
    *     line being filled are dropped)
-   * @throws IOException if {@code sink} throws it
+   * @throws IOException if {@code target} throws it
    * @throws IllegalArgumentException if {@code words} is negative
    * @throws IllegalStateException if nothing has been analysed
    */
-  public long prettyLines(long words, LineSink sink) throws IOException {
+  public long prettyLines(long words, PrettyLineTarget target) throws IOException {
     checkWords(words);
-    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(target, "target");
     Walk walk = startWalk();
     try {
       return formatter.write(walk, words, (buf, length) -> {
-        boolean go = sink.line(CharBuffer.wrap(buf, 0, length));
+        boolean go = target.line(CharBuffer.wrap(buf, 0, length));
         progress(walk, NEVER);
         return go;
       });

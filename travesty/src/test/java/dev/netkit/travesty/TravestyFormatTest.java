@@ -1,14 +1,24 @@
 package dev.netkit.travesty;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.netkit.codec.text.TextWrap;
 import dev.netkit.corpus.Corpus;
+import dev.netkit.testsupport.PerlTextWrap;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Raw and pretty text: separators, paragraph breaks, wrapping and indents. */
 class TravestyFormatTest {
+
+  @TempDir
+  Path temp;
 
   private static final Pattern BREAK = Pattern.compile("\n\n");
 
@@ -68,14 +78,14 @@ class TravestyFormatTest {
     assertThat(pretty).endsWith("\n").doesNotContain("\n\n");
     List<String> lines = pretty.lines().toList();
     for (String line : lines) {
-      int columns = ParagraphFormatter.columns(line);
+      int columns = TextWrap.columns(line);
       if (columns > width) {
         assertThat(line.strip()).as("a wide line holds one word").doesNotContain(" ");
       }
       assertThat(line).doesNotEndWith(" ").doesNotContain("  ");
       assertThat(line.startsWith("\t") || !line.startsWith(" ") && !line.isEmpty()).isTrue();
     }
-    assertThat(lines.stream().mapToInt(ParagraphFormatter::columns).max().orElse(0))
+    assertThat(lines.stream().mapToInt(TextWrap::columns).max().orElse(0))
         .as("lines are filled").isGreaterThan(width - 10);
   }
 
@@ -107,9 +117,53 @@ class TravestyFormatTest {
     assertThat(pretty).startsWith("    word").doesNotContain("\t");
     assertThat(pretty.lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
-    assertThat(ParagraphFormatter.columns("\tab")).isEqualTo(10);
-    assertThat(ParagraphFormatter.columns("ab\tc")).isEqualTo(9);
-    assertThat(ParagraphFormatter.columns("")).isZero();
+  }
+
+  /**
+   * Pretty text is the book's {@code pretty_text}: Perl's {@code fill("\t", '', $raw) . "\n"} of
+   * the raw text of the same walk, with {@code $columns} one more than the width (Text::Wrap keeps
+   * its last column free), and without the space the raw text leaves after its last word.
+   */
+  @Test
+  void prettyTextIsPerlsFillOfTheRawTextWithColumnsOneMoreThanTheWidth() throws Exception {
+    assumeTrue(PerlTextWrap.available(), "perl with Text::Wrap is not installed");
+    String corpus = asciiOnly(Corpus.text());
+    List<PerlTextWrap.Case> cases = new ArrayList<>();
+    List<String> pretty = new ArrayList<>();
+    List<String> raw = new ArrayList<>();
+    for (int width : new int[] {9, 10, 30, 75, Travesty.DEFAULT_WIDTH}) {
+      for (int seed = 1; seed <= 3; seed++) {
+        Travesty rawModel = Travesty.builder().seed(seed).width(width).build();
+        Travesty prettyModel = Travesty.builder().seed(seed).width(width).build();
+        rawModel.add(corpus);
+        prettyModel.add(corpus);
+        raw.add(rawModel.generate(4_000));
+        pretty.add(prettyModel.prettyText(4_000));
+        cases.add(new PerlTextWrap.Case(width + 1, Travesty.DEFAULT_PARAGRAPH_INDENT, "",
+            PerlTextWrap.Input.TEXT, raw.get(raw.size() - 1).getBytes(US_ASCII)));
+      }
+    }
+
+    List<byte[]> perl = PerlTextWrap.fill(cases, temp);
+
+    for (int i = 0; i < cases.size(); i++) {
+      String expected = new String(perl.get(i), US_ASCII);
+      if (raw.get(i).endsWith(" ")) {
+        assertThat(expected).endsWith(" \n");
+        expected = expected.substring(0, expected.length() - 2) + "\n";
+      }
+      assertThat(pretty.get(i)).as("case %d, $columns %d", i, cases.get(i).columns())
+          .isEqualTo(expected);
+    }
+  }
+
+  private static String asciiOnly(String text) {
+    StringBuilder ascii = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      ascii.append(c > '~' ? '?' : c < ' ' && c != '\n' && c != '\t' ? ' ' : c);
+    }
+    return ascii.toString();
   }
 
   @Test
@@ -127,7 +181,7 @@ class TravestyFormatTest {
 
   @Test
   void aWordLongerThanAChunkIsWrittenWhole() {
-    String longWord = "y".repeat(3 * RawFormatter.CHUNK + 5);
+    String longWord = "y".repeat(3 * RawTextFormatter.CHUNK + 5);
     Travesty travesty = Travesty.builder().seed(3).build();
     travesty.add("a " + longWord + " b");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.codec.text.TextWrap;
 import dev.netkit.corpus.Corpus;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -85,8 +86,8 @@ class TravestyStreamingTest {
 
     assertThat(travesty.generate(2_000_000, out)).isEqualTo(2_000_000);
 
-    assertThat(out.largestWrite).isLessThanOrEqualTo(2 * RawFormatter.CHUNK);
-    assertThat(out.writes.get()).isLessThan(out.chars.get() / RawFormatter.CHUNK + 2);
+    assertThat(out.largestWrite).isLessThanOrEqualTo(2 * RawTextFormatter.CHUNK);
+    assertThat(out.writes.get()).isLessThan(out.chars.get() / RawTextFormatter.CHUNK + 2);
     assertThat(out.chars.get()).isGreaterThan(2_000_000L * 2);
     assertThat(travesty.stats().wordsGenerated()).isEqualTo(2_000_000);
   }
@@ -107,7 +108,7 @@ class TravestyStreamingTest {
     long words = travesty.generate(Long.MAX_VALUE, out, stop::get);
 
     assertThat(out.writes.get()).isEqualTo(1);
-    assertThat(words).isPositive().isLessThan(RawFormatter.CHUNK);
+    assertThat(words).isPositive().isLessThan(RawTextFormatter.CHUNK);
     assertThat(travesty.stats().wordsGenerated()).isEqualTo(words);
   }
 
@@ -140,7 +141,7 @@ class TravestyStreamingTest {
   }
 
   @Test
-  void aLineSinkGetsWholeLinesAndStopsTheGenerationByReturningFalse() throws IOException {
+  void aPrettyLineTargetGetsWholeLinesAndStopsTheGenerationByReturningFalse() throws IOException {
     Travesty travesty = corpusModel(10);
     List<String> lines = new ArrayList<>();
 
@@ -153,7 +154,7 @@ class TravestyStreamingTest {
     assertThat(words).isLessThan(1_000_000);
     // The word that overflowed the 25th line was generated but not delivered.
     assertThat((long) Words.split(String.join("\n", lines)).size()).isBetween(words - 1, words);
-    assertThat(lines).allSatisfy(line -> assertThat(ParagraphFormatter.columns(line) <= 76
+    assertThat(lines).allSatisfy(line -> assertThat(TextWrap.columns(line) <= 76
         || !line.strip().contains(" ")).isTrue());
   }
 

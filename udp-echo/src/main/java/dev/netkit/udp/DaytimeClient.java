@@ -2,6 +2,7 @@ package dev.netkit.udp;
 
 import static dev.netkit.codec.Arguments.checkPositive;
 
+import dev.netkit.codec.DatagramText;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;

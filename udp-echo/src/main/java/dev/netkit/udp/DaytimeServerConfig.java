@@ -2,6 +2,7 @@ package dev.netkit.udp;
 
 import static dev.netkit.codec.Arguments.checkInRange;
 
+import dev.netkit.codec.DatagramSize;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -141,7 +142,7 @@ public final class DaytimeServerConfig {
     /**
      * Sets the largest request.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxRequest(int bytes) {
@@ -159,7 +160,7 @@ public final class DaytimeServerConfig {
      */
     public DaytimeServerConfig build() {
       Objects.requireNonNull(clock, "clock");
-      checkInRange(maxRequest, 1, ReverseEchoServerConfig.MAX_UDP_PAYLOAD, "maxRequest");
+      DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
       checkInRange(threads, 1, MAX_THREADS, "threads");
       return new DaytimeServerConfig(this);
     }

@@ -1,8 +1,8 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkPositive;
 
+import dev.netkit.codec.DatagramSize;
 import java.time.Duration;
 
 /**
@@ -115,7 +115,7 @@ public final class EchoClientConfig {
     /**
      * Sets the largest request and reply.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxDatagram(int bytes) {
@@ -134,7 +134,7 @@ public final class EchoClientConfig {
     public EchoClientConfig build() {
       checkPositive(timeout, "timeout");
       checkPositive(tries, "tries");
-      checkInRange(maxDatagram, 1, ReverseEchoServerConfig.MAX_UDP_PAYLOAD, "maxDatagram");
+      DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       return new EchoClientConfig(this);
     }
   }

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.DatagramSize;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class FaultyProxy implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultyProxy.class);
-  private static final int MAX_DATAGRAM = ReverseEchoServerConfig.MAX_UDP_PAYLOAD;
+  private static final int MAX_DATAGRAM = DatagramSize.MAX_UDP_PAYLOAD;
 
   private final InetSocketAddress listenAddress;
   private final InetSocketAddress target;

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.DatagramText;
 import dev.netkit.codec.SequenceFrame;
 import java.net.InetSocketAddress;
 import java.time.Duration;

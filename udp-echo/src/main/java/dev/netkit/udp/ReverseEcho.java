@@ -1,6 +1,9 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.DatagramText;
+import dev.netkit.codec.Latin1View;
 import dev.netkit.codec.SequenceFrame;
+import dev.netkit.codec.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -22,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 final class ReverseEcho {
 
   private final Latin1View view = new Latin1View();
-  private final CharsetDecoder utf8Decoder = DatagramText.strictUtf8();
+  private final CharsetDecoder utf8Decoder = Utf8.strictDecoder();
   private final CharsetEncoder utf8Encoder = StandardCharsets.UTF_8.newEncoder();
   private final CharBuffer chars;
 

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import dev.netkit.codec.DatagramText;
 import dev.netkit.server.DatagramBatchStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;

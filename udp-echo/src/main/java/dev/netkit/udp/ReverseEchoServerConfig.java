@@ -3,6 +3,8 @@ package dev.netkit.udp;
 import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkProbability;
 
+import dev.netkit.codec.DatagramSize;
+
 /**
  * The limits and mode of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
  * or {@link #builder()}.
@@ -15,9 +17,6 @@ public final class ReverseEchoServerConfig {
 
   /** The book's limit on a request: 5000 bytes. */
   public static final int DEFAULT_MAX_DATAGRAM = 5000;
-
-  /** The largest UDP payload over IPv4: 65507 bytes. */
-  public static final int MAX_UDP_PAYLOAD = 65_507;
 
   /** The book's flaky server sends each of 3 copies when {@code rand() > 0.7}. */
   public static final double DEFAULT_FLAKY_SEND_PROBABILITY = 0.3;
@@ -167,7 +166,7 @@ public final class ReverseEchoServerConfig {
     /**
      * Sets the largest request; longer ones are dropped and counted.
      *
-     * @param bytes 1 to {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     * @param bytes 1 to {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxDatagram(int bytes) {
@@ -216,7 +215,7 @@ public final class ReverseEchoServerConfig {
      *     not 0-1 or {@code threads} not 1-64
      */
     public ReverseEchoServerConfig build() {
-      checkInRange(maxDatagram, 1, MAX_UDP_PAYLOAD, "maxDatagram");
+      DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
       checkInRange(threads, 1, MAX_THREADS, "threads");
       return new ReverseEchoServerConfig(this);

@@ -3,6 +3,7 @@ package dev.netkit.udp;
 import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkPositive;
 
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.SequenceFrame;
 import java.util.Objects;
 
@@ -209,7 +210,7 @@ public final class SequencedClientConfig {
      * Sets the largest request or reply.
      *
      * @param bytes {@value SequencedClientConfig#MIN_DATAGRAM} to
-     *     {@value ReverseEchoServerConfig#MAX_UDP_PAYLOAD}
+     *     {@value dev.netkit.codec.DatagramSize#MAX_UDP_PAYLOAD}
      * @return this builder
      */
     public Builder maxDatagram(int bytes) {
@@ -275,8 +276,7 @@ public final class SequencedClientConfig {
       checkPositive(maxTries, "maxTries");
       checkPositive(maxQueued, "maxQueued");
       checkPositive(rttSampleCapacity, "rttSampleCapacity");
-      checkInRange(maxDatagram, MIN_DATAGRAM, ReverseEchoServerConfig.MAX_UDP_PAYLOAD,
-          "maxDatagram");
+      DatagramSize.checkMaxDatagram(maxDatagram, MIN_DATAGRAM, "maxDatagram");
       if (sequenceSpace < 2L * window) {
         throw new IllegalArgumentException("sequenceSpace : " + sequenceSpace
             + " (expected: >= 2 * window = " + 2L * window + ")");

@@ -65,25 +65,4 @@ class ReverseEchoTest {
   void keepsNewlinesInThePayload() {
     assertThat(reply("3: ab\ncd")).isEqualTo("3: dc\nba");
   }
-
-  @Test
-  void decodesUtf8AndFallsBackToLatin1() {
-    assertThat(DatagramText.decode(ByteBuffer.wrap("héllo".getBytes(StandardCharsets.UTF_8))))
-        .isEqualTo("héllo");
-    assertThat(DatagramText.decode(new byte[] {'a', (byte) 0xe9}, 0, 2)).isEqualTo("aé");
-  }
-
-  @Test
-  void latin1ViewIsCopyFreeAndBounded() {
-    ByteBuffer bytes = ByteBuffer.wrap(new byte[] {'x', '1', ':', ' ', (byte) 0xe9});
-    bytes.position(1);
-    Latin1View view = new Latin1View().wrap(bytes);
-
-    assertThat(view.length()).isEqualTo(4);
-    assertThat(view.toString()).isEqualTo("1: é");
-    assertThat(view.subSequence(1, 3).toString()).isEqualTo(": ");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.charAt(4))
-        .isInstanceOf(IndexOutOfBoundsException.class)
-        .hasMessage("index : 4 (length: 4)");
-  }
 }

@@ -127,7 +127,7 @@ public final class SocketFile implements AutoCloseable {
   /** How much longer the staging socket path is than the target's directory: "/.nkXXXX/s". */
   public static final int STAGING_OVERHEAD = 10;
 
-  private static final Logger log = LoggerFactory.getLogger(SocketFile.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SocketFile.class);
 
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
@@ -279,7 +279,7 @@ public final class SocketFile implements AutoCloseable {
       Set<PosixFilePermission> mode) {
     SocketFile file = new SocketFile(target, key, mode);
     ShutdownCleanup.register(file);
-    log.debug("claimed socket file {} (mode {})", target, FileModes.format(mode));
+    LOG.debug("claimed socket file {} (mode {})", target, FileModes.format(mode));
     return file;
   }
 
@@ -288,14 +288,14 @@ public final class SocketFile implements AutoCloseable {
       BasicFileAttributes attributes = attributes(path);
       if (Objects.equals(fileKey, attributes.fileKey()) && isSocket(path, attributes)) {
         Files.delete(path);
-        log.debug("removed socket file {}", path);
+        LOG.debug("removed socket file {}", path);
       } else {
-        log.warn("left {} alone: it is no longer the socket file this process created", path);
+        LOG.warn("left {} alone: it is no longer the socket file this process created", path);
       }
     } catch (NoSuchFileException e) {
-      log.debug("socket file {} was already gone", path);
+      LOG.debug("socket file {} was already gone", path);
     } catch (IOException e) {
-      log.warn("could not remove socket file {}: {}", path, e.toString());
+      LOG.warn("could not remove socket file {}: {}", path, e.toString());
     }
   }
 
@@ -396,13 +396,13 @@ public final class SocketFile implements AutoCloseable {
     }
     if (Objects.equals(staleKey, attributes(aside).fileKey())) {
       Files.delete(aside);
-      log.info("removed stale socket file {} (its server is gone)", target);
+      LOG.info("removed stale socket file {} (its server is gone)", target);
       return;
     }
     try {
       Files.createLink(target, aside);
     } catch (FileAlreadyExistsException e) {
-      log.warn("socket file {} was replaced while a stale one was being removed; the replaced"
+      LOG.warn("socket file {} was replaced while a stale one was being removed; the replaced"
           + " socket's server can no longer be reached by path", target);
     } finally {
       deleteQuietly(aside);
@@ -413,7 +413,7 @@ public final class SocketFile implements AutoCloseable {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {
-      log.warn("could not remove staging path {}: {}", path, e.toString());
+      LOG.warn("could not remove staging path {}: {}", path, e.toString());
     }
   }
 

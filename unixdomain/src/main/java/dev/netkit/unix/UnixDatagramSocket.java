@@ -53,7 +53,7 @@ public final class UnixDatagramSocket implements AutoCloseable {
   /** How long one blocking {@code sendto(2)} waits before the socket checks for close. */
   public static final Duration SEND_SLICE = Duration.ofMillis(100);
 
-  private static final Logger log = LoggerFactory.getLogger(UnixDatagramSocket.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UnixDatagramSocket.class);
 
   private final int fd;
   private final PollWaker waker;
@@ -390,14 +390,14 @@ public final class UnixDatagramSocket implements AutoCloseable {
     try {
       waker.wake();
     } catch (IOException e) {
-      log.debug("could not wake waiting threads: {}", e.toString());
+      LOG.debug("could not wake waiting threads: {}", e.toString());
     }
     descriptorLock.writeLock().lock();
     try {
       SocketDescriptors.close(fd);
       waker.close();
     } catch (IOException e) {
-      log.warn("closing a UNIX datagram socket failed: {}", e.toString());
+      LOG.warn("closing a UNIX datagram socket failed: {}", e.toString());
     } finally {
       descriptorLock.writeLock().unlock();
     }
@@ -438,7 +438,7 @@ public final class UnixDatagramSocket implements AutoCloseable {
   private static void bindWithMode(int descriptor, Path target, Set<PosixFilePermission> mode)
       throws IOException {
     if (UnixDatagramSyscalls.bind(descriptor, SocketPaths.bytes(target), FileModes.toMode(mode))) {
-      log.warn("bind {}: unshare(CLONE_FS) is not allowed here, so the process-wide umask was"
+      LOG.warn("bind {}: unshare(CLONE_FS) is not allowed here, so the process-wide umask was"
           + " set around bind; files created by other threads meanwhile got a stricter mode",
           target);
     }

@@ -12,6 +12,7 @@ import java.lang.ref.WeakReference;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
@@ -381,6 +382,82 @@ public final class UrgentSocket {
   }
 
   /**
+   * Waits until normal data can be read or urgent data is announced ({@code poll} with
+   * {@code POLLIN | POLLPRI}, the book's figure 17.4): a reader that waits for both notices an
+   * urgent byte even when no normal data follows it. It does not read anything; after
+   * {@link Readiness#URGENT}, call {@link #readUrgent()} (and {@link #discardToMark(OutputStream)})
+   * before reading normal data. The wait wakes every {@value #CLOSE_CHECK_MILLIS} ms to check
+   * that the socket is still open.
+   *
+   * @param timeout the longest wait; zero waits without limit
+   * @return {@link Readiness#URGENT}, {@link Readiness#READABLE} (data, the end of the stream or
+   *     an error to read) or {@link Readiness#TIMED_OUT}
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   * @throws java.net.SocketException {@code Socket is closed} when the socket is closed before or
+   *     during the wait (a {@link java.nio.channels.ClosedChannelException} for a channel)
+   * @throws IOException naming {@code poll}
+   */
+  public Readiness awaitReadableOrUrgent(Duration timeout) throws IOException {
+    int ready = poll(Poll.IN | Poll.PRI, timeoutMillis(timeout));
+    return ready == 0 ? Readiness.TIMED_OUT
+        : (ready & Poll.PRI) != 0 ? Readiness.URGENT : Readiness.READABLE;
+  }
+
+  /**
+   * Waits until the socket can take more data or urgent data is announced ({@code poll} with
+   * {@code POLLOUT | POLLPRI}), for a thread about to write a long reply: a peer that stopped
+   * reading fills the send buffer, and a write blocked then would not notice the peer's abort
+   * (the book's server is woken from such a write by {@code SIGURG}). The wait wakes every
+   * {@value #CLOSE_CHECK_MILLIS} ms to check that the socket is still open.
+   *
+   * @param timeout the longest wait; zero waits without limit
+   * @return {@link Readiness#URGENT}, {@link Readiness#WRITABLE} (room, or a failed or shut-down
+   *     connection that the write will report) or {@link Readiness#TIMED_OUT}
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   * @throws java.net.SocketException {@code Socket is closed} when the socket is closed before or
+   *     during the wait (a {@link java.nio.channels.ClosedChannelException} for a channel)
+   * @throws IOException naming {@code poll}
+   */
+  public Readiness awaitWritableOrUrgent(Duration timeout) throws IOException {
+    int ready = poll(Poll.OUT | Poll.PRI, timeoutMillis(timeout));
+    return ready == 0 ? Readiness.TIMED_OUT
+        : (ready & Poll.PRI) != 0 ? Readiness.URGENT : Readiness.WRITABLE;
+  }
+
+  /**
+   * Waits until urgent data is announced ({@code poll} with {@code POLLPRI}), for instance for
+   * the urgent byte itself once its announcement came first (caveat 3): {@link #readUrgent()}
+   * reported {@link UrgentRead.Status#NOT_ARRIVED_YET}. The wait wakes every
+   * {@value #CLOSE_CHECK_MILLIS} ms to check that the socket is still open.
+   *
+   * @param timeout the longest wait; zero waits without limit
+   * @return {@link Readiness#URGENT}, {@link Readiness#ENDED} (the peer finished sending or the
+   *     connection failed: no urgent data can come any more) or {@link Readiness#TIMED_OUT}
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   * @throws java.net.SocketException {@code Socket is closed} when the socket is closed before or
+   *     during the wait (a {@link java.nio.channels.ClosedChannelException} for a channel)
+   * @throws IOException naming {@code poll}
+   */
+  public Readiness awaitUrgent(Duration timeout) throws IOException {
+    int ready = poll(Poll.PRI | Poll.RDHUP, timeoutMillis(timeout));
+    return ready == 0 ? Readiness.TIMED_OUT
+        : (ready & Poll.PRI) != 0 ? Readiness.URGENT : Readiness.ENDED;
+  }
+
+  /** A wait's timeout as {@link #poll(int, int)} takes it: 0 for none, else at least 1 ms. */
+  private static int timeoutMillis(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout : " + timeout + " (expected: >= 0)");
+    }
+    if (timeout.isZero()) {
+      return 0;
+    }
+    long millis = timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) >= 0
+        ? Integer.MAX_VALUE : timeout.toMillis();
+    return (int) Math.max(1, millis);
+  }
+
+  /**
    * Waits until the socket reports one of {@code events}, waking every
    * {@value #CLOSE_CHECK_MILLIS} ms to check that it is still open.
    *
@@ -390,6 +467,23 @@ public final class UrgentSocket {
    * @throws SocketTimeoutException when the timeout passes
    */
   int awaitReady(int events, int timeoutMillis) throws IOException {
+    int ready = poll(events, timeoutMillis);
+    if (ready == 0) {
+      throw new SocketTimeoutException("Read timed out");
+    }
+    return ready;
+  }
+
+  /**
+   * Polls for {@code events} in slices of {@value #CLOSE_CHECK_MILLIS} ms, checking between them
+   * and after them that the socket is still open (closing it need not wake a {@code poll} on its
+   * descriptor).
+   *
+   * @param events poll bits
+   * @param timeoutMillis 0 waits without limit
+   * @return the reported bits, or 0 when the timeout passed
+   */
+  private int poll(int events, int timeoutMillis) throws IOException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     while (true) {
       endpoint.ensureOpen();
@@ -397,12 +491,15 @@ public final class UrgentSocket {
       if (timeoutMillis > 0) {
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
-          throw new SocketTimeoutException("Read timed out");
+          return 0;
         }
         slice = (int) Math.min(slice, left);
       }
       int ready = Poll.poll(endpoint.descriptor(), events, slice);
       if (ready != 0) {
+        // A close during the poll wakes it with POLLNVAL or POLLHUP (the JDK swaps in a dead
+        // descriptor): that is the close, not readiness.
+        endpoint.ensureOpen();
         return ready;
       }
     }

@@ -99,6 +99,9 @@ abstract class TestPair implements AutoCloseable {
 
   abstract void receiverShutdownOutput() throws IOException;
 
+  /** Writes normal data from the receiver's end to the sender. */
+  abstract void writeAtReceiver(byte[] data) throws IOException;
+
   /** Reads normal data at the sender's end: -1 once the receiver closed. */
   abstract int readAtSender(byte[] buffer) throws IOException;
 
@@ -134,6 +137,11 @@ abstract class TestPair implements AutoCloseable {
     @Override
     int readAtSender(byte[] buffer) throws IOException {
       return client.getInputStream().read(buffer);
+    }
+
+    @Override
+    void writeAtReceiver(byte[] data) throws IOException {
+      server.getOutputStream().write(data);
     }
 
     @Override
@@ -204,6 +212,14 @@ abstract class TestPair implements AutoCloseable {
     @Override
     int readAtSender(byte[] buffer) throws IOException {
       return client.read(ByteBuffer.wrap(buffer));
+    }
+
+    @Override
+    void writeAtReceiver(byte[] data) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(data);
+      while (buffer.hasRemaining()) {
+        server.write(buffer);
+      }
     }
 
     @Override

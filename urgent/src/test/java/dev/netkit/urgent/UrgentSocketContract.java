@@ -315,6 +315,9 @@ abstract class UrgentSocketContract {
       assertClosed(() -> receiver.sendUrgent((byte) 1));
       assertClosed(() -> receiver.discardToMark());
       assertClosed(() -> receiver.watch(read -> { }));
+      assertClosed(() -> receiver.awaitReadableOrUrgent(Duration.ZERO));
+      assertClosed(() -> receiver.awaitWritableOrUrgent(Duration.ZERO));
+      assertClosed(() -> receiver.awaitUrgent(Duration.ZERO));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.netkit.chat.broadcast;
 
+import dev.netkit.codec.DatagramSize;
+import dev.netkit.codec.DatagramText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +11,6 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public final class BroadcastEcho implements AutoCloseable {
   /** The largest datagram sent; longer lines go out in pieces of this size, as sysread reads. */
   public static final int MAX_DATAGRAM = 1024;
 
-  private static final int MAX_ANSWER = 65_535;
+  private static final int MAX_ANSWER = DatagramSize.MAX_UDP_PAYLOAD;
 
   private final InetSocketAddress target;
   private final DatagramChannel channel;
@@ -72,7 +73,7 @@ public final class BroadcastEcho implements AutoCloseable {
     thread.setDaemon(true);
     thread.start();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
-      send((line + "\n").getBytes(StandardCharsets.UTF_8));
+      send(DatagramText.encode(line + "\n"));
     }
     Thread.sleep(linger.toMillis());
     channel.close();

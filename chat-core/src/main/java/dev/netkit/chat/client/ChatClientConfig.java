@@ -1,9 +1,9 @@
 package dev.netkit.chat.client;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkPositive;
 
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.chat.ChannelFormat;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
@@ -186,7 +186,7 @@ public final class ChatClientConfig {
     /**
      * Sets the largest datagram sent or accepted.
      *
-     * @param bytes 2 to {@link ChatFrameCodec#MAX_UDP_PAYLOAD}; default 1024
+     * @param bytes 2 to {@link DatagramSize#MAX_UDP_PAYLOAD}; default 1024
      * @return this builder
      */
     public Builder maxDatagramSize(int bytes) {
@@ -244,7 +244,7 @@ public final class ChatClientConfig {
         throw new IllegalArgumentException("server : " + server + " (expected: resolved)");
       }
       Objects.requireNonNull(channelFormat, "channelFormat");
-      checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
+      DatagramSize.checkMaxDatagram(maxDatagramSize, ChatFrame.HEADER_LENGTH,
           "maxDatagramSize");
       checkPositive(loginTries, "loginTries");
       checkPositive(loginRetryInterval, "loginRetryInterval");

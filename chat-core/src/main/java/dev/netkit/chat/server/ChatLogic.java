@@ -1,11 +1,11 @@
 package dev.netkit.chat.server;
 
-import dev.netkit.chat.ChatErrors;
 import dev.netkit.chat.Nicknames;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.codec.chat.ChannelItem;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;

@@ -6,6 +6,7 @@ import static dev.netkit.codec.Arguments.checkPositiveOrZero;
 
 import dev.netkit.chat.ChannelDefinition;
 import dev.netkit.chat.Nicknames;
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.net.InetSocketAddress;
@@ -337,7 +338,7 @@ public final class ChatServerConfig {
     /**
      * Sets the largest datagram received or sent; longer ones are refused.
      *
-     * @param bytes 2 to {@link ChatFrameCodec#MAX_UDP_PAYLOAD}; default 1024
+     * @param bytes 2 to {@link DatagramSize#MAX_UDP_PAYLOAD}; default 1024
      * @return this builder
      */
     public Builder maxDatagramSize(int bytes) {
@@ -462,7 +463,7 @@ public final class ChatServerConfig {
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(fanOut, "fanOut");
       checkChannels(channels);
-      checkInRange(maxDatagramSize, ChatFrame.HEADER_LENGTH, ChatFrameCodec.MAX_UDP_PAYLOAD,
+      DatagramSize.checkMaxDatagram(maxDatagramSize, ChatFrame.HEADER_LENGTH,
           "maxDatagramSize");
       checkPositive(maxUsers, "maxUsers");
       checkPositive(maxChannelsPerUser, "maxChannelsPerUser");

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.chat.ChatErrors;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
-import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.RecordingListener;
 import dev.netkit.codec.chat.ChannelFormat;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatPayload;

@@ -1,5 +1,6 @@
 package dev.netkit.chat.client;
 
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class FakeServer implements AutoCloseable {
 
-  private static final ChatFrameCodec CODEC = new ChatFrameCodec(ChatFrameCodec.MAX_UDP_PAYLOAD);
+  private static final ChatFrameCodec CODEC = new ChatFrameCodec(DatagramSize.MAX_UDP_PAYLOAD);
 
   private final DatagramChannel channel;
   private final Thread thread;
@@ -62,7 +63,7 @@ final class FakeServer implements AutoCloseable {
   }
 
   private void serve() {
-    ByteBuffer buffer = ByteBuffer.allocate(ChatFrameCodec.MAX_UDP_PAYLOAD);
+    ByteBuffer buffer = ByteBuffer.allocate(DatagramSize.MAX_UDP_PAYLOAD);
     while (true) {
       buffer.clear();
       try {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.chat.ChannelDefinition;
-import dev.netkit.chat.ChatErrors;
 import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.JoinAck;

@@ -3,10 +3,10 @@ package dev.netkit.chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.netkit.chat.ChatErrors;
 import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.chat.testing.ChatPeer;
 import dev.netkit.codec.chat.ChannelInfo;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.JoinAck;
 import dev.netkit.codec.chat.JoinRequest;

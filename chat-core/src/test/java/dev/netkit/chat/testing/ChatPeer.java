@@ -2,7 +2,8 @@ package dev.netkit.chat.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netkit.chat.ChatErrors;
+import dev.netkit.codec.DatagramSize;
+import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
@@ -40,7 +41,7 @@ public final class ChatPeer implements AutoCloseable {
   /** A code no server implements, used as the barrier of {@link #sync()}. */
   public static final int MARKER_CODE = 999;
 
-  private static final ChatFrameCodec CODEC = new ChatFrameCodec(ChatFrameCodec.MAX_UDP_PAYLOAD);
+  private static final ChatFrameCodec CODEC = new ChatFrameCodec(DatagramSize.MAX_UDP_PAYLOAD);
 
   private final DatagramChannel channel;
   private final InetSocketAddress server;
@@ -143,7 +144,7 @@ public final class ChatPeer implements AutoCloseable {
    * @return the frame, or null
    */
   public ChatFrame receive(Duration wait) {
-    byte[] buffer = new byte[ChatFrameCodec.MAX_UDP_PAYLOAD];
+    byte[] buffer = new byte[DatagramSize.MAX_UDP_PAYLOAD];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     try {
       channel.socket().setSoTimeout((int) Math.max(1, wait.toMillis()));

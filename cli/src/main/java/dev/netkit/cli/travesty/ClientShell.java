@@ -2,11 +2,11 @@ package dev.netkit.cli.travesty;
 
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.StatusReply;
+import dev.netkit.codec.travesty.TravestyProtocol;
 import dev.netkit.travesty.client.GenerationResult;
 import dev.netkit.travesty.client.TravestyClient;
 import dev.netkit.travesty.client.UploadProgress;
 import dev.netkit.travesty.client.UploadResult;
-import dev.netkit.travesty.protocol.TravestyProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

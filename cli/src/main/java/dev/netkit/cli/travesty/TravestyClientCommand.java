@@ -1,10 +1,10 @@
 package dev.netkit.cli.travesty;
 
 import dev.netkit.cli.support.Startup;
+import dev.netkit.codec.travesty.TravestyProtocol;
 import dev.netkit.jni.internal.SignalTrap;
 import dev.netkit.jni.internal.SignalTrap.Signal;
 import dev.netkit.travesty.client.TravestyClient;
-import dev.netkit.travesty.protocol.TravestyProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

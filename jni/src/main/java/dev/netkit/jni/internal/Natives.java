@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * The JNI entry points of {@code libnetkit.so}, one section per C file of
- * {@code src/main/c}. Every native is {@code private static native name0(...)}: it makes one system
+ * {@code src/main/c} (except the loader's probe in {@code library.c}, which is
+ * {@code dev.netkit.jni.AbiProbe}). Every native is {@code private static native name0(...)}: it makes one system
  * call (retrying {@code EINTR}) and returns a count or {@code -errno}; the package-private wrapper
  * next to it turns a negative result into an {@link IOException} naming the system call. Every
  * wrapper first calls {@link NativeLibrary#ensureAvailable()}, so that without the library a call
@@ -22,27 +23,9 @@ import java.io.IOException;
  * {@code static} except its {@code Java_dev_netkit_jni_internal_Natives_*} entry points), add a
  * section here with its natives and wrappers, and a public class for its API.
  */
-public final class Natives {
+final class Natives {
 
   private Natives() {
-  }
-
-  // ---- library (library.c) ---------------------------------------------------------------------
-
-  /** Version of the Java/C contract; library.c returns the value it was compiled with. */
-  public static final int ABI_VERSION = 1;
-
-  private static native int abiVersion0();
-
-  /**
-   * Side-effect-free probe that {@link NativeLibrary} makes while loading: the only entry point
-   * that does not check {@link NativeLibrary#ensureAvailable()} first.
-   *
-   * @return the ABI version the library was compiled with
-   * @throws UnsatisfiedLinkError when the library is absent
-   */
-  public static int abiVersion() {
-    return abiVersion0();
   }
 
   // ---- errors (errors.c) -----------------------------------------------------------------------

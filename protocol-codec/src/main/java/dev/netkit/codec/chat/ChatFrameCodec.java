@@ -1,5 +1,6 @@
 package dev.netkit.codec.chat;
 
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.HexPreview;
 import dev.netkit.codec.MalformedFrameException;
 import dev.netkit.codec.TooLongFrameException;
@@ -27,9 +28,6 @@ public final class ChatFrameCodec {
   /** The default maximum datagram size: what the book's server reads. */
   public static final int DEFAULT_MAX_DATAGRAM_SIZE = 1024;
 
-  /** The hard cap: the largest UDP payload over IPv4 (65535 - 8 UDP - 20 IP header bytes). */
-  public static final int MAX_UDP_PAYLOAD = 65_507;
-
   private final int maxDatagramSize;
 
   /** Creates a codec with the {@link #DEFAULT_MAX_DATAGRAM_SIZE}. */
@@ -42,14 +40,11 @@ public final class ChatFrameCodec {
    *
    * @param maxDatagramSize the largest datagram to accept or produce, in bytes
    * @throws IllegalArgumentException unless {@link ChatFrame#HEADER_LENGTH} &lt;=
-   *     {@code maxDatagramSize} &lt;= {@link #MAX_UDP_PAYLOAD}
+   *     {@code maxDatagramSize} &lt;= {@link DatagramSize#MAX_UDP_PAYLOAD}
    */
   public ChatFrameCodec(int maxDatagramSize) {
-    if (maxDatagramSize < ChatFrame.HEADER_LENGTH || maxDatagramSize > MAX_UDP_PAYLOAD) {
-      throw new IllegalArgumentException("maxDatagramSize : " + maxDatagramSize
-          + " (expected: " + ChatFrame.HEADER_LENGTH + "-" + MAX_UDP_PAYLOAD + ")");
-    }
-    this.maxDatagramSize = maxDatagramSize;
+    this.maxDatagramSize = DatagramSize.checkMaxDatagram(maxDatagramSize, ChatFrame.HEADER_LENGTH,
+        "maxDatagramSize");
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.netkit.codec.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.MalformedFrameException;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.TooLongFrameException;
@@ -110,7 +111,7 @@ class ChatFrameCodecTest {
     assertThatThrownBy(() -> small.decode(new byte[] {0, 90, 'a', 'b', 'c'}))
         .isInstanceOf(TooLongFrameException.class)
         .hasMessage("chat datagram length : 5 (limit: 4), input: 00 5a 61 62 63");
-    assertThat(new ChatFrameCodec(ChatFrameCodec.MAX_UDP_PAYLOAD).maxDatagramSize())
+    assertThat(new ChatFrameCodec(DatagramSize.MAX_UDP_PAYLOAD).maxDatagramSize())
         .isEqualTo(65507);
   }
 

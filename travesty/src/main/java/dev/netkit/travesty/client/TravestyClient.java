@@ -4,9 +4,11 @@ import dev.netkit.codec.DotStuffing;
 import dev.netkit.codec.LineEncoder;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.StatusReply;
-import dev.netkit.travesty.protocol.TravestyProtocol;
-import dev.netkit.travesty.protocol.UrgentLineReader;
+import dev.netkit.codec.travesty.TravestyCommand;
+import dev.netkit.codec.travesty.TravestyProtocol;
+import dev.netkit.codec.travesty.TravestyReplies;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
+import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -22,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,6 @@ public final class TravestyClient implements AutoCloseable {
   private static final int MAX_REPLY_LINE = 64 * 1024;
   private static final int UPLOAD_CHUNK_BYTES = 16 * 1024;
   private static final Duration URGENT_BYTE_TIMEOUT = Duration.ofSeconds(30);
-  private static final Pattern PROCESSED = Pattern.compile("processed (\\d+) words");
 
   private enum State { IDLE, UPLOADING, GENERATING, ABORTING }
 
@@ -104,8 +103,8 @@ public final class TravestyClient implements AutoCloseable {
    * @throws IOException when the connection fails, or the server does not greet with
    *     {@code 100} (e.g. {@code 421 too many clients})
    * @throws ProtocolException when the banner is not a status reply
-   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
-   *     available (the message says why, e.g. an unsupported platform)
+   * @throws UnsupportedOperationException when netkit's native library is not available (see
+   *     {@link dev.netkit.urgent.UrgentSocket#of(Socket)}; the message says why)
    */
   public static TravestyClient connect(InetSocketAddress server) throws IOException {
     Socket socket = new Socket();
@@ -172,7 +171,7 @@ public final class TravestyClient implements AutoCloseable {
       throws IOException {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(progress, "progress");
-    send(TravestyProtocol.DATA);
+    send(new TravestyCommand.Data());
     StatusReply go = readReply();
     if (go.code() != TravestyProtocol.SEND_DATA) {
       return new UploadResult(go, -1, false, 0);
@@ -201,8 +200,7 @@ public final class TravestyClient implements AutoCloseable {
       setState(State.IDLE);
     }
     StatusReply reply = readReply();
-    Matcher words = PROCESSED.matcher(reply.text());
-    return new UploadResult(reply, words.find() ? Long.parseLong(words.group(1)) : -1, aborted,
+    return new UploadResult(reply, TravestyReplies.processedWords(reply).orElse(-1), aborted,
         sent[0]);
   }
 
@@ -221,7 +219,7 @@ public final class TravestyClient implements AutoCloseable {
       throw new IllegalArgumentException("words : " + words + " (expected: >= 0)");
     }
     Objects.requireNonNull(lines, "lines");
-    send(TravestyProtocol.GENERATE + " " + words);
+    send(new TravestyCommand.Generate(words));
     setState(State.GENERATING);
     try {
       return receiveText(lines);
@@ -299,7 +297,7 @@ public final class TravestyClient implements AutoCloseable {
    * @throws IOException when the connection fails
    */
   public StatusReply reset() throws IOException {
-    send(TravestyProtocol.RESET);
+    send(new TravestyCommand.Reset());
     return readReply();
   }
 
@@ -310,7 +308,7 @@ public final class TravestyClient implements AutoCloseable {
    * @throws IOException when the connection fails
    */
   public StatusReply bye() throws IOException {
-    send(TravestyProtocol.BYE);
+    send(new TravestyCommand.Bye());
     return readReply();
   }
 
@@ -362,8 +360,8 @@ public final class TravestyClient implements AutoCloseable {
     }
   }
 
-  private void send(String command) throws IOException {
-    out.write(LineEncoder.encode(command));
+  private void send(TravestyCommand command) throws IOException {
+    out.write(LineEncoder.encode(command.format()));
   }
 
   /** Reads a status reply; a late urgent mark of an earlier abort is skipped first. */

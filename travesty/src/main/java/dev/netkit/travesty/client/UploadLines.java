@@ -21,7 +21,6 @@ final class UploadLines {
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
-  private static final byte DOT = DotStuffing.TERMINATOR.getBytes()[0];
 
   private final OutputStream out;
   private byte[] line = new byte[256];
@@ -98,10 +97,8 @@ final class UploadLines {
   }
 
   private void emit(int count) throws IOException {
-    if (count > 0 && line[0] == DOT) {
-      out.write(DOT);
-    }
-    out.write(line, 0, count);
+    // Not DotBlockEncoder.encodeLine: a lone CR inside a line of the text goes through as it is.
+    out.write(DotStuffing.stuff(line, 0, count));
     out.write(CR);
     out.write(LF);
     length = 0;

@@ -3,8 +3,7 @@ package dev.netkit.travesty.protocol;
 import dev.netkit.codec.LineDecoder;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.TooLongFrameException;
-import dev.netkit.jni.internal.Poll;
-import dev.netkit.jni.internal.SocketDescriptors;
+import dev.netkit.urgent.Readiness;
 import dev.netkit.urgent.UrgentRead;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.EOFException;
@@ -20,8 +19,8 @@ import java.util.Optional;
 /**
  * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the
  * urgent data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}).
- * It waits for normal and urgent data together ({@code poll} with {@code POLLIN | POLLPRI},
- * like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
+ * It waits for normal and urgent data together
+ * ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
  * it, and reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any
  * lines it still buffers: those were sent before the mark. The caller then calls
  * {@link #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte
@@ -108,10 +107,9 @@ public final class UrgentLineReader {
   }
 
   private final UrgentSocket urgent;
-  private final int fd;
   private final LineDecoder lines;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
-  private int timeoutMillis = -1;
+  private Duration timeout = Duration.ZERO;
   private boolean urgentPending;
   private boolean urgentByteRead;
   private volatile long bytesRead;
@@ -124,14 +122,13 @@ public final class UrgentLineReader {
    * @param maxLineLength the longest line accepted, in bytes without the terminator
    * @throws IOException when the socket's descriptor cannot be found or it is closed
    * @throws IllegalArgumentException when {@code maxLineLength} is out of the decoder's range
-   * @throws dev.netkit.jni.NativeLibraryUnavailableException when netkit's native library is not
-   *     available (the message says why, e.g. an unsupported platform)
+   * @throws UnsupportedOperationException when netkit's native library is not available (see
+   *     {@link UrgentSocket#of(Socket)}; the message says why, e.g. an unsupported platform)
    */
   public UrgentLineReader(Socket socket, int maxLineLength) throws IOException {
     Objects.requireNonNull(socket, "socket");
     this.lines = new LineDecoder(maxLineLength);
     this.urgent = UrgentSocket.of(socket);
-    this.fd = SocketDescriptors.of(socket);
   }
 
   /**
@@ -141,11 +138,10 @@ public final class UrgentLineReader {
    * @throws IllegalArgumentException when negative or over {@link Integer#MAX_VALUE} ms
    */
   public void setTimeout(Duration timeout) {
-    long millis = timeout.toMillis();
-    if (timeout.isNegative() || millis > Integer.MAX_VALUE) {
+    if (timeout.isNegative() || timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
       throw new IllegalArgumentException("timeout : " + timeout + " (expected: 0 to 24 days)");
     }
-    this.timeoutMillis = millis == 0 ? -1 : (int) millis;
+    this.timeout = timeout;
   }
 
   /**
@@ -186,12 +182,12 @@ public final class UrgentLineReader {
           return line;
         }
       }
-      int ready = Poll.poll(fd, Poll.IN | Poll.PRI, timeoutMillis);
-      if (ready == 0) {
-        throw new SocketTimeoutException("no data for " + timeoutMillis + " ms");
+      Readiness ready = urgent.awaitReadableOrUrgent(timeout);
+      if (ready == Readiness.TIMED_OUT) {
+        throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
-      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
+      if (ready == Readiness.URGENT && checkUrgent()) {
         continue;
       }
       if (!fill()) {
@@ -260,22 +256,18 @@ public final class UrgentLineReader {
    * Waits until the socket can take more data ({@code POLLOUT}) or urgent data arrives, for a
    * thread about to write a long reply: a peer that stopped reading fills the send buffer, and a
    * write blocked then would not notice the peer's abort (the book's server is woken from such a
-   * write by {@code SIGURG}). The wait ends too when the connection is shut down.
+   * write by {@code SIGURG}). The wait ends too when the connection is shut down, and fails
+   * when the socket is closed ({@link UrgentSocket#awaitWritableOrUrgent(Duration)}).
    *
    * @return true when urgent data is pending (do not write), false when writing may go on
-   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}
+   * @throws IOException naming {@code poll} or {@code recv(MSG_OOB)}, or {@code Socket is closed}
    */
   public boolean awaitWritableOrUrgent() throws IOException {
-    while (!urgentPending) {
-      int ready = Poll.poll(fd, Poll.OUT | Poll.PRI, -1);
-      if ((ready & Poll.PRI) != 0 && checkUrgent()) {
-        return true;
-      }
-      if ((ready & ~Poll.PRI) != 0) {
-        return checkUrgent();
-      }
+    if (urgentPending) {
+      return true;
     }
-    return true;
+    urgent.awaitWritableOrUrgent(Duration.ZERO);
+    return checkUrgent();
   }
 
   /**
@@ -319,8 +311,7 @@ public final class UrgentLineReader {
         throw new SocketTimeoutException("urgent byte announced but not received within "
             + timeout.toMillis() + " ms");
       }
-      int ready = Poll.poll(fd, Poll.PRI, (int) Math.min(left, Integer.MAX_VALUE));
-      if ((ready & (Poll.HUP | Poll.ERR)) != 0 && (ready & Poll.PRI) == 0) {
+      if (urgent.awaitUrgent(Duration.ofMillis(left)) == Readiness.ENDED) {
         throw new EOFException("connection ended before the announced urgent byte");
       }
     }

@@ -1,7 +1,7 @@
 package dev.netkit.travesty.server;
 
 import dev.netkit.codec.DotBlockEncoder;
-import dev.netkit.travesty.LineSink;
+import dev.netkit.travesty.PrettyLineTarget;
 import dev.netkit.travesty.protocol.UrgentLineReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * stopped reading and aborts is still heard): when it came, the generation stops at once and the
  * lines not yet written are dropped.
  */
-final class GenerationWriter implements LineSink {
+final class GenerationWriter implements PrettyLineTarget {
 
   /** Bytes per write: the abort latency is one write of this size. */
   static final int CHUNK_BYTES = 16 * 1024;

@@ -1,32 +1,27 @@
 package dev.netkit.travesty.server;
 
-import static dev.netkit.travesty.protocol.TravestyProtocol.BAD_ARGUMENT;
-import static dev.netkit.travesty.protocol.TravestyProtocol.ERROR;
-import static dev.netkit.travesty.protocol.TravestyProtocol.GOODBYE;
-import static dev.netkit.travesty.protocol.TravestyProtocol.PROCESSED;
-import static dev.netkit.travesty.protocol.TravestyProtocol.RESET_DONE;
-import static dev.netkit.travesty.protocol.TravestyProtocol.SEND_DATA;
-import static dev.netkit.travesty.protocol.TravestyProtocol.TRAVESTY_FOLLOWS;
-import static dev.netkit.travesty.protocol.TravestyProtocol.UPLOAD_LIMIT;
-
 import dev.netkit.codec.DotBlockEncoder;
+import dev.netkit.codec.DotStuffing;
 import dev.netkit.codec.LineEncoder;
 import dev.netkit.codec.MalformedTextException;
 import dev.netkit.codec.ProtocolException;
 import dev.netkit.codec.StatusReply;
 import dev.netkit.codec.TooLongFrameException;
+import dev.netkit.codec.travesty.TravestyCommand;
+import dev.netkit.codec.travesty.TravestyCommandParser;
+import dev.netkit.codec.travesty.TravestyProtocol;
+import dev.netkit.codec.travesty.TravestyReplies;
+import dev.netkit.codec.travesty.UnknownCommandException;
+import dev.netkit.codec.travesty.WordCountException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
-import dev.netkit.travesty.protocol.DotLines;
-import dev.netkit.travesty.protocol.TravestyProtocol;
-import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.travesty.protocol.UrgentLineReader.Input;
+import dev.netkit.travesty.protocol.UrgentLineReader;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +41,7 @@ final class Session {
   private final TravestyServerConfig settings;
   private final WordBudget budget;
   private final String peer;
+  private final TravestyCommandParser parser;
   private Travesty model;
   private volatile UrgentLineReader reader;
   private OutputStream out;
@@ -58,6 +54,7 @@ final class Session {
     this.settings = settings;
     this.budget = budget;
     this.peer = String.valueOf(connection.remoteAddress());
+    this.parser = new TravestyCommandParser(settings.maxGenerateWords());
   }
 
   /**
@@ -71,7 +68,7 @@ final class Session {
       out = socket.getOutputStream();
       model = settings.models().get();
       LOG.info("{}: connected", peer);
-      reply(TravestyProtocol.BANNER, TravestyProtocol.BANNER_TEXT);
+      reply(TravestyReplies.banner());
       commands();
       LOG.info("{}: session ended", peer);
     } catch (IOException e) {
@@ -94,11 +91,10 @@ final class Session {
       try {
         input = reader.nextLine();
       } catch (TooLongFrameException e) {
-        reply(BAD_ARGUMENT, "command line too long (limit: " + settings.maxLineLength()
-            + " bytes)");
+        reply(TravestyReplies.commandTooLong(settings.maxLineLength()));
         continue;
       } catch (MalformedTextException e) {
-        reply(ERROR, "unknown command");
+        reply(TravestyReplies.unknownCommand());
         continue;
       }
       switch (input.kind()) {
@@ -117,30 +113,27 @@ final class Session {
 
   /** Runs one command; false after BYE. */
   private boolean execute(String line) throws IOException {
-    String trimmed = line.strip();
-    int space = trimmed.indexOf(' ');
-    String command = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
-    String argument = space < 0 ? "" : trimmed.substring(space + 1).strip();
-    LOG.debug("{}: command {}", peer, ProtocolException.quote(trimmed));
-    if (command.equals(TravestyProtocol.GENERATE)) {
-      generate(argument);
+    LOG.debug("{}: command {}", peer, ProtocolException.quote(line));
+    TravestyCommand command;
+    try {
+      command = parser.parse(line);
+    } catch (UnknownCommandException e) {
+      reply(TravestyReplies.unknownCommand());
+      return true;
+    } catch (WordCountException e) {
+      reply(TravestyReplies.badArgument(e));
       return true;
     }
-    if (!argument.isEmpty()) {
-      reply(ERROR, "unknown command");
-      return true;
-    }
-    switch (command) {
-      case TravestyProtocol.DATA -> upload();
-      case TravestyProtocol.RESET -> {
-        resetModel();
-        reply(RESET_DONE, "travesty reset");
-      }
-      case TravestyProtocol.BYE -> {
-        reply(GOODBYE, "goodbye");
-        return false;
-      }
-      default -> reply(ERROR, "unknown command");
+    if (command instanceof TravestyCommand.Data) {
+      upload();
+    } else if (command instanceof TravestyCommand.Reset) {
+      resetModel();
+      reply(TravestyReplies.resetDone());
+    } else if (command instanceof TravestyCommand.Generate generate) {
+      generate(generate.words());
+    } else { // Bye
+      reply(TravestyReplies.goodbye());
+      return false;
     }
     return true;
   }
@@ -149,7 +142,7 @@ final class Session {
 
   private void upload() throws IOException {
     resetModel();
-    reply(SEND_DATA, "send text, end with a line holding only \".\"");
+    reply(TravestyReplies.sendData());
     long start = reader.bytesRead();
     long uploaded = 0;
     String limitHit = null;
@@ -158,7 +151,7 @@ final class Session {
       try {
         input = reader.nextRawLine();
       } catch (TooLongFrameException e) {
-        limitHit = firstLimit(limitHit, "line over " + settings.maxLineLength() + " bytes");
+        limitHit = firstLimit(limitHit, TravestyReplies.lineOver(settings.maxLineLength()));
         continue;
       }
       if (input.kind() == Input.Kind.END) {
@@ -170,17 +163,17 @@ final class Session {
         break;
       }
       byte[] line = input.bytes();
-      if (DotLines.isTerminator(line)) {
+      if (DotStuffing.isTerminator(line)) {
         break;
       }
       uploaded += line.length + 2;
       if (reader.bytesRead() - start > 2 * settings.maxUploadBytes()) {
-        reply(UPLOAD_LIMIT, "upload over " + settings.maxUploadBytes() + " bytes; closing");
+        reply(TravestyReplies.uploadClosing(settings.maxUploadBytes()));
         throw new EOFException("upload far over the limit");
       }
       if (limitHit == null) {
         limitHit = uploaded > settings.maxUploadBytes()
-            ? "upload over " + settings.maxUploadBytes() + " bytes"
+            ? TravestyReplies.uploadOver(settings.maxUploadBytes())
             : analyse(line);
       }
     }
@@ -190,15 +183,15 @@ final class Session {
     }
     if (limitHit != null) {
       LOG.info("{}: upload stopped at a limit: {}", peer, limitHit);
-      reply(UPLOAD_LIMIT, limitHit + "; processed " + words + " words");
+      reply(TravestyReplies.uploadLimit(limitHit, words));
     } else {
-      reply(PROCESSED, "processed " + words + " words");
+      reply(TravestyReplies.processed(words));
     }
   }
 
   /** Adds one line to the model; returns the limit it hit, or null. */
   private String analyse(byte[] line) {
-    int offset = DotLines.contentOffset(line);
+    int offset = DotStuffing.contentOffset(line);
     model.add(line, offset, line.length - offset);
     long words = model.stats().wordsAnalyzed();
     if (words > settings.maxWords()) {
@@ -208,7 +201,7 @@ final class Session {
       // Reserve in steps, so that the shared counter is touched rarely.
       long step = Math.max(words - reservedWords, 65_536);
       if (!budget.reserve(step)) {
-        return "server busy: all models together hold " + budget.limit() + " words";
+        return TravestyReplies.serverWordsOver(budget.limit());
       }
       reservedWords += step;
     }
@@ -216,7 +209,7 @@ final class Session {
   }
 
   private String wordLimit() {
-    return "more than " + settings.maxWords() + " words";
+    return TravestyReplies.wordsOver(settings.maxWords());
   }
 
   private static String firstLimit(String current, String next) {
@@ -235,32 +228,12 @@ final class Session {
 
   // ---- GENERATE ---------------------------------------------------------------------------------
 
-  private void generate(String argument) throws IOException {
-    long words;
-    if (argument.isEmpty()) {
-      reply(BAD_ARGUMENT, "GENERATE needs a word count");
-      return;
-    }
-    if (!argument.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      reply(BAD_ARGUMENT, "word count " + ProtocolException.quote(argument)
-          + " is not a number");
-      return;
-    }
-    try {
-      words = Long.parseLong(argument);
-    } catch (NumberFormatException e) {
-      words = Long.MAX_VALUE;
-    }
-    if (words > settings.maxGenerateWords()) {
-      reply(BAD_ARGUMENT, "word count " + ProtocolException.quote(argument)
-          + " is over the limit of " + settings.maxGenerateWords());
-      return;
-    }
+  private void generate(long words) throws IOException {
     if (model.isEmpty()) {
-      reply(ERROR, "no data analyzed");
+      reply(TravestyReplies.noDataAnalyzed());
       return;
     }
-    reply(TRAVESTY_FOLLOWS, "travesty follows");
+    reply(TravestyReplies.travestyFollows());
     GenerationWriter writer = new GenerationWriter(out, reader, n -> bytesWritten += n);
     long generated = model.prettyLines(words, writer);
     writer.finish();
@@ -288,8 +261,8 @@ final class Session {
     bytesWritten += 1;
   }
 
-  private void reply(int code, String text) throws IOException {
-    writeRaw(LineEncoder.encode(new StatusReply(code, text).format()));
+  private void reply(StatusReply reply) throws IOException {
+    writeRaw(LineEncoder.encode(reply.format()));
   }
 
   private void writeRaw(byte[] bytes) throws IOException {

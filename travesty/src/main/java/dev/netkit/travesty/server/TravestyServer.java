@@ -2,12 +2,12 @@ package dev.netkit.travesty.server;
 
 import dev.netkit.codec.LineEncoder;
 import dev.netkit.codec.StatusReply;
+import dev.netkit.codec.travesty.TravestyReplies;
 import dev.netkit.server.Binder;
 import dev.netkit.server.Connection;
 import dev.netkit.server.Refusal;
 import dev.netkit.server.StreamServer;
 import dev.netkit.server.StreamServerConfig;
-import dev.netkit.travesty.protocol.TravestyProtocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -129,10 +129,8 @@ public final class TravestyServer implements AutoCloseable {
 
   /** The core's refuser: {@code 421} with the limit, then the core closes the connection. */
   private static void refuse(SocketChannel channel, Refusal refusal) throws IOException {
-    String text = refusal.reason() == Refusal.Reason.SERVER_FULL
-        ? "too many clients (limit: " + refusal.limit() + "), try again later"
-        : "too many clients from your address (limit: " + refusal.limit() + "), try again later";
-    channel.write(ByteBuffer.wrap(LineEncoder.encode(
-        new StatusReply(TravestyProtocol.TOO_MANY_CLIENTS, text).format())));
+    StatusReply reply = TravestyReplies.tooManyClients(refusal.limit(),
+        refusal.reason() != Refusal.Reason.SERVER_FULL);
+    channel.write(ByteBuffer.wrap(LineEncoder.encode(reply.format())));
   }
 }

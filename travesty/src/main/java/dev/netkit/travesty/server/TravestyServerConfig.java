@@ -1,8 +1,8 @@
 package dev.netkit.travesty.server;
 
+import dev.netkit.codec.travesty.TravestyProtocol;
 import dev.netkit.server.ConfigChecks;
 import dev.netkit.travesty.Travesty;
-import dev.netkit.travesty.protocol.TravestyProtocol;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

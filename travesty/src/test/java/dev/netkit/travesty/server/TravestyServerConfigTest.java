@@ -3,7 +3,7 @@ package dev.netkit.travesty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.netkit.travesty.protocol.TravestyProtocol;
+import dev.netkit.codec.travesty.TravestyProtocol;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

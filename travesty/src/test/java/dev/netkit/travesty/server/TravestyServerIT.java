@@ -118,7 +118,7 @@ class TravestyServerIT {
       c.send("GENERATE abc");
       assertThat(c.line()).isEqualTo("501 word count \"abc\" is not a number");
       c.send("GENERATE -5");
-      assertThat(c.line()).isEqualTo("501 word count \"-5\" is not a number");
+      assertThat(c.line()).isEqualTo("501 word count \"-5\" is negative");
       c.send("GENERATE 1001");
       assertThat(c.line()).isEqualTo("501 word count \"1001\" is over the limit of 1000");
       c.send("GENERATE 99999999999999999999999");
@@ -127,6 +127,24 @@ class TravestyServerIT {
       assertThat(c.line()).startsWith("201");
       c.send("x").send(".");
       assertThat(c.line()).isEqualTo("202 processed 1 words");
+    }
+  }
+
+  @Test
+  void commandNamesAreAsciiCaseInsensitive() throws IOException {
+    try (RawConnection c = connect()) {
+      c.send("generate 5");
+      assertThat(c.line()).isEqualTo("500 no data analyzed");
+      c.send("Data");
+      assertThat(c.line()).startsWith("201");
+      c.send("x").send(".");
+      assertThat(c.line()).isEqualTo("202 processed 1 words");
+      c.send("re\u017fet");
+      assertThat(c.line()).isEqualTo("500 unknown command");
+      c.send("\treset ");
+      assertThat(c.line()).isEqualTo("205 travesty reset");
+      c.send("bye");
+      assertThat(c.line()).isEqualTo("204 goodbye");
     }
   }
 

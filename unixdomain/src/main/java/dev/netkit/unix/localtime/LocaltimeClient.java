@@ -1,11 +1,11 @@
 package dev.netkit.unix.localtime;
 
+import dev.netkit.codec.localtime.LocaltimeCodec;
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.UnixDatagram;
 import dev.netkit.unix.UnixDatagramSocket;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -74,12 +74,12 @@ public final class LocaltimeClient {
    */
   public String ask(String zone) throws IOException {
     try (UnixDatagramSocket socket = UnixDatagramSocket.open()
-        .maxDatagramBytes(LocaltimeProtocol.MAX_REQUEST_BYTES)
+        .maxDatagramBytes(LocaltimeCodec.MAX_REQUEST_BYTES)
         .receiveTimeout(timeout)
         .sendTimeout(timeout)) {
       socket.bind(temporaryPath(), permissions);
       socket.connect(server);
-      socket.send(LocaltimeProtocol.request(zone));
+      socket.send(LocaltimeCodec.request(zone));
       UnixDatagram answer;
       try {
         answer = socket.receive();
@@ -89,7 +89,7 @@ public final class LocaltimeClient {
         timedOut.initCause(e);
         throw timedOut;
       }
-      return new String(answer.data(), StandardCharsets.US_ASCII);
+      return LocaltimeCodec.answerText(answer.data());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.netkit.unix.localtime;
 
+import dev.netkit.codec.localtime.LocaltimeCodec;
 import dev.netkit.server.ReceiveLoop;
 import dev.netkit.unix.AddressInUseException;
 import dev.netkit.unix.FileModes;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The book's UNIX-domain daytime server (chapter 22): answers each datagram with the time in the
- * zone it names, or the local time (see {@link LocaltimeProtocol}). One thread serves requests
+ * zone it names, or the local time (see {@link LocaltimeCodec}). One thread serves requests
  * one after the other, as the book's does (netkit's {@link ReceiveLoop}).
  *
  * <p>Hardening: requests from peers the {@link PeerAuthorizer} refuses (judged by the kernel's
@@ -31,7 +32,7 @@ public final class LocaltimeServer implements AutoCloseable {
 
   private final LocaltimeServerConfig config;
   private final SocketFileConfig socketFile;
-  private final LocaltimeProtocol protocol;
+  private final LocaltimeCodec protocol;
   private UnixDatagramSocket socket;
   private ReceiveLoop loop;
 
@@ -43,7 +44,7 @@ public final class LocaltimeServer implements AutoCloseable {
   public LocaltimeServer(LocaltimeServerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.socketFile = config.socketFile();
-    this.protocol = new LocaltimeProtocol(config.clock(), config.localZone());
+    this.protocol = new LocaltimeCodec(config.clock(), config.localZone());
   }
 
   /**
@@ -59,7 +60,7 @@ public final class LocaltimeServer implements AutoCloseable {
       throw new IllegalStateException(NAME + " already started");
     }
     UnixDatagramSocket bound = UnixDatagramSocket.open()
-        .maxDatagramBytes(LocaltimeProtocol.MAX_REQUEST_BYTES)
+        .maxDatagramBytes(LocaltimeCodec.MAX_REQUEST_BYTES)
         .sendTimeout(config.replyTimeout());
     try {
       bound.bind(socketFile.path(), socketFile.permissions());

@@ -1,8 +1,10 @@
 package dev.netkit.unix.wrap;
 
+import dev.netkit.codec.text.TextWrap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -19,9 +21,10 @@ import java.util.Objects;
  *   <li>A paragraph ends at a newline followed by more whitespace: a blank line, or a line that
  *       starts with whitespace ({@code split /\n\s+/}). Within a paragraph every run of whitespace
  *       becomes one space.
- *   <li>Lines are filled greedily: a line holds as many words as fit in {@code columns - 1}
- *       characters ({@code Text::Wrap} keeps the last column free). A word longer than that gets
- *       a line of its own and overflows; it is never broken.
+ *   <li>Lines are filled greedily by {@link TextWrap}, netkit's one {@code Text::Wrap} layout:
+ *       a line holds as many words as fit in {@code columns - 1} characters ({@code Text::Wrap}
+ *       keeps the last column free). A word longer than that gets a line of its own and
+ *       overflows; it is never broken.
  *   <li>Paragraphs are separated by one blank line. Whitespace at the very start of the text, or
  *       at the end of a paragraph, survives as one space, as in {@code fill}; the last newline of
  *       the input is dropped first (the book's server chomps its lines).
@@ -42,7 +45,7 @@ public final class TextFiller {
   public static final int DEFAULT_COLUMNS = 30;
 
   /** The narrowest width {@code Text::Wrap} accepts. */
-  public static final int MIN_COLUMNS = 2;
+  public static final int MIN_COLUMNS = TextWrap.MIN_COLUMNS;
 
   /** The widest width accepted. */
   public static final int MAX_COLUMNS = 10_000;
@@ -51,9 +54,9 @@ public final class TextFiller {
   public static final int DEFAULT_MAX_WORD_BYTES = 64 * 1024;
 
   private static final int INITIAL_WORD_BYTES = 64;
-  private static final byte[] PARAGRAPH_SEPARATOR = {'\n', '\n'};
 
-  private final int lineLimit;
+  private final TextWrap wrap;
+  private final byte[] paragraphSeparator;
   private final int maxWordBytes;
   private final OutputStream out;
 
@@ -66,8 +69,6 @@ public final class TextFiller {
   private boolean seenWord;
   private boolean leadingSpace;
   private boolean separatorPending;
-  private boolean paragraphStart = true;
-  private int lineWidth;
   private boolean done;
 
   /**
@@ -87,7 +88,8 @@ public final class TextFiller {
     if (maxWordBytes < 1) {
       throw new IllegalArgumentException("maxWordBytes : " + maxWordBytes + " (expected: > 0)");
     }
-    this.lineLimit = columns - 1;
+    this.wrap = TextWrap.unindented(columns);
+    this.paragraphSeparator = wrap.paragraphSeparator().getBytes(StandardCharsets.US_ASCII);
     this.maxWordBytes = maxWordBytes;
     this.out = Objects.requireNonNull(out, "out");
   }
@@ -156,7 +158,7 @@ public final class TextFiller {
         out.write(' ');
       }
       separatorPending = true;
-      paragraphStart = true;
+      wrap.endParagraph();
     }
     run.clear();
   }
@@ -177,25 +179,20 @@ public final class TextFiller {
 
   private void placeWord() throws IOException {
     if (separatorPending) {
-      out.write(PARAGRAPH_SEPARATOR);
+      out.write(paragraphSeparator);
       separatorPending = false;
     }
-    if (paragraphStart) {
-      paragraphStart = false;
-      if (leadingSpace) {
-        leadingSpace = false;
-        boolean fits = 1 + wordWidth <= lineLimit;
-        out.write(fits ? ' ' : '\n');
-        lineWidth = fits ? 1 + wordWidth : wordWidth;
-      } else {
-        lineWidth = wordWidth;
+    if (leadingSpace) {
+      // fill keeps the text's leading space: an empty first word, then a space or a line break.
+      leadingSpace = false;
+      wrap.place(0);
+    }
+    switch (wrap.place(wordWidth)) {
+      case SAME_LINE -> out.write(' ');
+      case NEW_LINE -> out.write('\n');
+      default -> {
+        // a paragraph's first word: fill('', '', ...) has no indent
       }
-    } else if (lineWidth + 1 + wordWidth <= lineLimit) {
-      out.write(' ');
-      lineWidth += 1 + wordWidth;
-    } else {
-      out.write('\n');
-      lineWidth = wordWidth;
     }
     out.write(word, 0, wordLength);
     wordLength = 0;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netkit.corpus.Corpus;
+import dev.netkit.testsupport.PerlTextWrap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -137,8 +138,8 @@ class TextFillerTest {
 
   @Test
   void matchesPerlTextWrapFillOnRandomTextAndTheCorpus() throws Exception {
-    assumeTrue(PerlFill.available(), "perl with Text::Wrap is not installed");
-    List<PerlFill.Case> cases = new ArrayList<>();
+    assumeTrue(PerlTextWrap.available(), "perl with Text::Wrap is not installed");
+    List<PerlTextWrap.Case> cases = new ArrayList<>();
     Random random = new Random(8);
     String[] pieces = {"a", "bb", "word", "longerword", "x.", "(y)", "supercalifragilistic",
         " ", " ", "  ", "\t", "\n", "\n", "\n\n", "\n  ", " \n", "\r\n", "\f", "\u000B"};
@@ -148,21 +149,26 @@ class TextFillerTest {
       for (int j = 0; j < count; j++) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
-      cases.add(new PerlFill.Case(2 + random.nextInt(25), text.toString().getBytes(UTF_8)));
+      cases.add(bookWrap(2 + random.nextInt(25), text.toString().getBytes(UTF_8)));
     }
     byte[] corpus = asciiOnly(Files.readAllBytes(Corpus.path()));
     for (int columns : new int[] {2, 10, 30, 76}) {
-      cases.add(new PerlFill.Case(columns, corpus));
+      cases.add(bookWrap(columns, corpus));
     }
 
-    List<byte[]> expected = PerlFill.fill(cases, temp);
+    List<byte[]> expected = PerlTextWrap.fill(cases, temp);
 
     for (int i = 0; i < cases.size(); i++) {
-      PerlFill.Case c = cases.get(i);
+      PerlTextWrap.Case c = cases.get(i);
       assertThat(fill(c.columns(), c.text(), 4096))
           .as("columns %d, input [%s]", c.columns(), new String(c.text(), ISO_8859_1))
           .isEqualTo(new String(expected.get(i), UTF_8));
     }
+  }
+
+  /** The book's wrap server: {@code fill('', '', @lines)} on the chomped lines. */
+  private static PerlTextWrap.Case bookWrap(int columns, byte[] text) {
+    return new PerlTextWrap.Case(columns, "", "", PerlTextWrap.Input.LINES, text);
   }
 
   private static byte[] asciiOnly(byte[] bytes) {

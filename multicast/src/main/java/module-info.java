@@ -1,0 +1,10 @@
+/**
+ * Multicast sockets, the time-of-day beacon and multicast chat.
+ */
+module dev.netkit.multicast {
+  requires transitive dev.netkit.chat;
+  requires transitive dev.netkit.codec;
+  requires org.slf4j;
+
+  exports dev.netkit.multicast;
+}
