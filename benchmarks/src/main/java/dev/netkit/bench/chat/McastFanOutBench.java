@@ -109,7 +109,7 @@ public final class McastFanOutBench {
     int members = Integer.parseInt(options.getOrDefault("members", "200"));
     int window = Integer.parseInt(options.getOrDefault("window", "8"));
     Map<String, Supplier<Relay>> relays = new LinkedHashMap<>();
-    relays.put("unicast", NetkitChatRelay::new);
+    relays.put("unicast", () -> new NetkitChatRelay(true));
     relays.put("multicast", MulticastChatRelay::new);
     Map<String, List<FanOutDriver.Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
