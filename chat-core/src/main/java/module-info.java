@@ -3,7 +3,7 @@
  */
 module dev.netkit.chat {
   requires transitive dev.netkit.codec;
-  requires dev.netkit.server;
+  requires transitive dev.netkit.server;
   requires org.slf4j;
 
   exports dev.netkit.chat;

@@ -75,7 +75,7 @@ public final class NetkitMain implements Callable<Integer> {
    * @return the exit status: the program's own, or one of {@link ExitStatus}
    */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(namedProgram(args), null).execute(args);
   }
 
   /**
@@ -88,7 +88,7 @@ public final class NetkitMain implements Callable<Integer> {
    * @return the exit status: the program's own, or one of {@link ExitStatus}
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return execute(commandLine(), out, err, args);
+    return execute(commandLine(namedProgram(args), null), out, err, args);
   }
 
   /**
@@ -135,12 +135,51 @@ public final class NetkitMain implements Callable<Integer> {
     return commandLine(null, null);
   }
 
-  private static CommandLine commandLine(String givenName, Object givenCommand) {
+  /**
+   * Builds the picocli command line for one program alone, or for every program.
+   *
+   * @param name a program of {@link ProgramCatalog}, or null for all
+   * @return a fresh command line
+   */
+  static CommandLine commandLine(String name) {
+    return commandLine(name, null);
+  }
+
+  /**
+   * The program a command line names, when it is one of {@link ProgramCatalog}: its first
+   * argument that is not an option of the launcher itself ({@code -v}); null when there is none
+   * or it names no program (then the launcher needs every program, to list them).
+   *
+   * @param args the command line
+   * @return the program's name, or null
+   */
+  static String namedProgram(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return ProgramCatalog.programs().stream().anyMatch(p -> p.name().equals(arg))
+            ? arg : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Builds the command line. When {@code name} is a program, only that program's command object
+   * is made (picocli reads its annotations by reflection, the bulk of the start-up work that
+   * precedes the program); otherwise every program becomes a subcommand.
+   *
+   * @param name the program to set up alone, or null for all
+   * @param givenCommand the command object to use for that program, or null for a fresh one
+   */
+  private static CommandLine commandLine(String name, Object givenCommand) {
     NetkitMain main = new NetkitMain();
     CommandLine top = new CommandLine(main);
     top.getCommandSpec().usageMessage().exitCodeList(ExitStatus.descriptions());
     for (Program program : ProgramCatalog.programs()) {
-      CommandLine sub = new CommandLine(program.name().equals(givenName) ? givenCommand
+      if (name != null && !program.name().equals(name)) {
+        continue;
+      }
+      CommandLine sub = new CommandLine(givenCommand != null ? givenCommand
           : program.command().get());
       CommandSpec spec = sub.getCommandSpec();
       spec.usageMessage().description(program.description())

@@ -36,6 +36,18 @@ class NetkitMainTest {
   }
 
   @Test
+  void aNamedProgramIsTheOnlyOneSetUp() {
+    assertThat(NetkitMain.namedProgram("-v", "echo-server", "--port", "7"))
+        .isEqualTo("echo-server");
+    assertThat(NetkitMain.namedProgram("no-such-program")).isNull();
+    assertThat(NetkitMain.namedProgram("--help")).isNull();
+    assertThat(NetkitMain.commandLine(NetkitMain.namedProgram("tour")).getSubcommands())
+        .containsOnlyKeys("tour");
+    assertThat(NetkitMain.commandLine(NetkitMain.namedProgram("nope")).getSubcommands())
+        .hasSize(ProgramCatalog.programs().size());
+  }
+
+  @Test
   void helpListsEveryProgramWithItsDescription() {
     assertThat(run("--help")).isZero();
     for (Program program : ProgramCatalog.programs()) {

@@ -46,7 +46,7 @@ public final class NamespaceSupport {
     return probeNamespaces();
   }
 
-  private static Optional<String> userId() {
+  static Optional<String> userId() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) {

@@ -28,6 +28,21 @@ public final class ConfigChecks {
   }
 
   /**
+   * Checks that a number is positive (and not NaN).
+   *
+   * @param value the value
+   * @param name its name in the message
+   * @return the value
+   * @throws IllegalArgumentException {@code name : value (expected: > 0)}
+   */
+  public static double positive(double value, String name) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
+    }
+    return value;
+  }
+
+  /**
    * Checks that a duration is present and positive.
    *
    * @param value the value

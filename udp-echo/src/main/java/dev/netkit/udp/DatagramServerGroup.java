@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import org.slf4j.Logger;
  * bound to one port with {@code SO_REUSEPORT}, each with its own thread, buffers and handler. The
  * kernel hands each sender's datagrams to one socket (by a hash of the addresses), so a peer's
  * requests are still answered in order. The first socket binds the requested address (port 0
- * picks one); the others bind the port it got.
+ * picks one); the others bind the port it got. Each socket has its own reply policy, so a
+ * source's reply budget holds per socket: a peer spreading its ports over N sockets gets up to N
+ * budgets.
  */
 final class DatagramServerGroup implements AutoCloseable {
 
@@ -21,6 +24,7 @@ final class DatagramServerGroup implements AutoCloseable {
   private final InetSocketAddress bindAddress;
   private final int maxDatagram;
   private final int maxReply;
+  private final ReplyRateConfig replyRate;
   private final Supplier<DatagramServerLoop.Handler> handlers;
   private final Logger log;
   private final boolean batched;
@@ -28,11 +32,13 @@ final class DatagramServerGroup implements AutoCloseable {
   private final List<DatagramServerLoop> loops = new ArrayList<>();
 
   DatagramServerGroup(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      Supplier<DatagramServerLoop.Handler> handlers, Logger log, boolean batched, int threads) {
+      ReplyRateConfig replyRate, Supplier<DatagramServerLoop.Handler> handlers, Logger log,
+      boolean batched, int threads) {
     this.name = name;
     this.bindAddress = bindAddress;
     this.maxDatagram = maxDatagram;
     this.maxReply = maxReply;
+    this.replyRate = replyRate;
     this.handlers = handlers;
     this.log = log;
     this.batched = batched;
@@ -49,7 +55,7 @@ final class DatagramServerGroup implements AutoCloseable {
       InetSocketAddress address = bindAddress;
       for (int i = 0; i < threads; i++) {
         DatagramServerLoop loop = new DatagramServerLoop(name, address, maxDatagram, maxReply,
-            handlers.get(), log, batched, reusePort);
+            replyRate, handlers.get(), log, batched, reusePort);
         loops.add(loop);
         loop.start();
         address = loop.localAddress();
@@ -72,6 +78,8 @@ final class DatagramServerGroup implements AutoCloseable {
     long oversize = 0;
     long rejected = 0;
     long sendErrors = 0;
+    long refusedSources = 0;
+    long repliesRateLimited = 0;
     for (DatagramServerLoop loop : snapshot()) {
       DatagramServerStats stats = loop.stats();
       received += stats.received();
@@ -79,8 +87,11 @@ final class DatagramServerGroup implements AutoCloseable {
       oversize += stats.oversize();
       rejected += stats.rejected();
       sendErrors += stats.sendErrors();
+      refusedSources += stats.refusedSources();
+      repliesRateLimited += stats.repliesRateLimited();
     }
-    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors);
+    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors,
+        refusedSources, repliesRateLimited);
   }
 
   DatagramBatchStats ioStats() {

@@ -3,6 +3,8 @@ package dev.netkit.udp;
 import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.server.ReceiveLoop;
+import dev.netkit.server.ReplyPolicy;
+import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -22,7 +24,14 @@ import org.slf4j.Logger;
  * datagram larger than the limit, a handler failure or a send error (such as an ICMP error
  * reported by the OS) costs that datagram only; the loop ends when the channel closes. With
  * {@code reusePort}, the channel sets {@code SO_REUSEPORT} so that several loops share one port
- * (the kernel spreads senders over them by address hash).
+ * (the kernel keeps each sender on one of them by address hash).
+ *
+ * <p>Hostile peers: a {@link ReplyPolicy} decides whom to answer. A datagram from a well-known
+ * service port or from the server's own port is not answered at all (counted in
+ * {@link DatagramServerStats#refusedSources()}), and replies to one source address stay within
+ * the {@link ReplyRateConfig} budget (the rest are counted in
+ * {@link DatagramServerStats#repliesRateLimited()}), so that a forged datagram cannot start an
+ * endless exchange with another server or turn this one into a flood.
  */
 final class DatagramServerLoop implements AutoCloseable {
 
@@ -48,9 +57,11 @@ final class DatagramServerLoop implements AutoCloseable {
   private final int maxDatagram;
   private final int maxReply;
   private final Handler handler;
+  private final ReplyRateConfig replyRate;
   private final Logger log;
   private final boolean batched;
   private final boolean reusePort;
+  private ReplyPolicy policy;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
   private ReceiveLoop loop;
@@ -59,19 +70,23 @@ final class DatagramServerLoop implements AutoCloseable {
   private volatile long received;
   private volatile long oversize;
   private volatile long rejected;
+  private volatile long refusedSources;
+  private volatile long repliesRateLimited;
 
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      Handler handler, Logger log) {
-    this(name, bindAddress, maxDatagram, maxReply, handler, log, true, false);
+      ReplyRateConfig replyRate, Handler handler, Logger log) {
+    this(name, bindAddress, maxDatagram, maxReply, replyRate, handler, log, true, false);
   }
 
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      Handler handler, Logger log, boolean batched, boolean reusePort) {
+      ReplyRateConfig replyRate, Handler handler, Logger log, boolean batched,
+      boolean reusePort) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
     this.maxReply = maxReply;
     this.handler = handler;
+    this.replyRate = Objects.requireNonNull(replyRate, "replyRate");
     this.log = log;
     this.batched = batched;
     this.reusePort = reusePort;
@@ -102,6 +117,7 @@ final class DatagramServerLoop implements AutoCloseable {
     batch = opening;
     local = (InetSocketAddress) opened.getLocalAddress();
     out = ByteBuffer.allocateDirect(maxReply);
+    policy = new ReplyPolicy(local.getPort(), replyRate);
     loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opening, opening::isOpen,
         this::receiveAndAnswer).start();
     log.info("{} listening on {}{}", name, localAddress(),
@@ -118,7 +134,8 @@ final class DatagramServerLoop implements AutoCloseable {
 
   DatagramServerStats stats() {
     DatagramBatchStats io = ioStats();
-    return new DatagramServerStats(received, io.sent(), oversize, rejected, io.sendFailures());
+    return new DatagramServerStats(received, io.sent(), oversize, rejected, io.sendFailures(),
+        refusedSources, repliesRateLimited);
   }
 
   /** How many datagrams the system calls moved; all zero before {@link #start()}. */
@@ -154,6 +171,11 @@ final class DatagramServerLoop implements AutoCloseable {
       log.debug("Received {} bytes from [{},{}]", in.remaining(),
           sender.getAddress().getHostAddress(), sender.getPort());
     }
+    if (policy.refusesSource(sender)) {
+      refusedSources++;
+      log.debug("{}: not answering {}: a service port or the server's own", name, sender);
+      return;
+    }
     int copies;
     try {
       out.clear();
@@ -164,7 +186,11 @@ final class DatagramServerLoop implements AutoCloseable {
       return;
     }
     for (int i = 0; i < copies; i++) {
-      requests.queueReply(index, out);
+      if (policy.mayReply(sender, out.limit(), System.nanoTime())) {
+        requests.queueReply(index, out);
+      } else {
+        repliesRateLimited++;
+      }
     }
   }
 

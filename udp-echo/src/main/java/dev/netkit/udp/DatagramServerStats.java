@@ -8,7 +8,11 @@ package dev.netkit.udp;
  * @param oversize datagrams dropped because they exceeded the size limit
  * @param rejected datagrams dropped because the handler failed on them
  * @param sendErrors replies the operating system refused to send
+ * @param refusedSources datagrams left unanswered because they came from a well-known service
+ *     port (below 1024) or from the server's own port ({@link dev.netkit.server.ReplyPolicy})
+ * @param repliesRateLimited replies held back because their destination address had used up its
+ *     reply budget ({@link dev.netkit.server.ReplyRateConfig})
  */
 public record DatagramServerStats(long received, long replies, long oversize, long rejected,
-    long sendErrors) {
+    long sendErrors, long refusedSources, long repliesRateLimited) {
 }

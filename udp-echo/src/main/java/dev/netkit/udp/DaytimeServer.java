@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests longer than {@link DaytimeServerConfig#maxRequest()} bytes (default
  * {@value DaytimeServerConfig#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests;
- * nothing stops the server but {@link #close()}. One thread by default, batching its system calls
- * where the native library loads ({@link DaytimeServerConfig#batched()}), or several sockets on
- * the port ({@link DaytimeServerConfig#threads()}); thread-safe.
+ * nothing stops the server but {@link #close()}. A request from a well-known service port (below
+ * 1024) or from the server's own port is never answered, and replies to one source address stay
+ * within {@link DaytimeServerConfig#replyRate()}. One thread by default, batching its system
+ * calls where the native library loads ({@link DaytimeServerConfig#batched()}), or several
+ * sockets on the port ({@link DaytimeServerConfig#threads()}); thread-safe.
  */
 public final class DaytimeServer implements AutoCloseable {
 
@@ -57,7 +59,7 @@ public final class DaytimeServer implements AutoCloseable {
       return 1;
     };
     this.loop = new DatagramServerGroup("daytime-server", bindAddress, config.maxRequest(),
-        MAX_REPLY, () -> handler, LOG, config.batched(), config.threads());
+        MAX_REPLY, config.replyRate(), () -> handler, LOG, config.batched(), config.threads());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.netkit.udp;
 import static dev.netkit.codec.Arguments.checkInRange;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyRateConfig;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -23,10 +24,12 @@ public final class DaytimeServerConfig {
 
   private final boolean batched;
   private final int threads;
+  private final ReplyRateConfig replyRate;
 
   private DaytimeServerConfig(Builder builder) {
     this.batched = builder.batched;
     this.threads = builder.threads;
+    this.replyRate = builder.replyRate;
     this.clock = builder.clock;
     this.maxRequest = builder.maxRequest;
   }
@@ -55,7 +58,8 @@ public final class DaytimeServerConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().clock(clock).maxRequest(maxRequest).batched(batched).threads(threads);
+    return builder().clock(clock).maxRequest(maxRequest).batched(batched).threads(threads)
+        .replyRate(replyRate);
   }
 
   /**
@@ -95,6 +99,17 @@ public final class DaytimeServerConfig {
     return threads;
   }
 
+  /**
+   * Returns the reply budget per source address; replies beyond it are held back and counted.
+   * The server never answers a source port below 1024 or its own port, whatever the budget.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     source address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
   /** Collects the values of a {@link DaytimeServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
@@ -102,6 +117,7 @@ public final class DaytimeServerConfig {
 
     private boolean batched = true;
     private int threads = 1;
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
 
     private Builder() {
     }
@@ -125,6 +141,18 @@ public final class DaytimeServerConfig {
      */
     public Builder threads(int count) {
       this.threads = count;
+      return this;
+    }
+
+    /**
+     * Sets the reply budget per source address (reflection and loop protection).
+     *
+     * @param budget datagrams and bytes per second, burst, sources remembered; default
+     *     {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
       return this;
     }
 
@@ -154,11 +182,12 @@ public final class DaytimeServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the clock is null
+     * @throws NullPointerException if the clock or the reply budget is null
      * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507 or {@code threads} not
      *     1-64
      */
     public DaytimeServerConfig build() {
+      Objects.requireNonNull(replyRate, "replyRate");
       Objects.requireNonNull(clock, "clock");
       DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
       checkInRange(threads, 1, MAX_THREADS, "threads");

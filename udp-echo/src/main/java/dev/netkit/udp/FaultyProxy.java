@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +34,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every client address gets its own upstream socket, connected to the target, so replies find
  * their way back (at most {@link FaultyProxyConfig#maxClients()}; the least recently active is
- * forgotten). Datagrams waiting out a delay are bounded by {@link FaultyProxyConfig#maxQueued()}.
- * One thread; thread-safe.
+ * forgotten, and its socket freed at once). A datagram from a new client for which no upstream
+ * socket can be opened (out of descriptors, {@code EMFILE}) is dropped and counted in
+ * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on. Datagrams waiting out a delay
+ * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
+ * ({@link FaultyProxyConfig#maxQueuedBytes()}). The target must not be the proxy's own listening
+ * address (it would relay to itself forever). One thread; thread-safe.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -61,6 +66,8 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long reordered;
   private volatile long overflow;
   private volatile long sendErrors;
+  private volatile long upstreamFailures;
+  private long queuedBytes;
 
   /** A datagram copy waiting out its delay. */
   private static final class Delayed {
@@ -86,12 +93,14 @@ public final class FaultyProxy implements AutoCloseable {
    * @param listenAddress where clients send to; port 0 picks a free port
    * @param target where datagrams are relayed to
    * @param config the fault probabilities, delays, seed and limits
+   * @throws IllegalArgumentException if the target is the listening address itself
    */
   public FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
       FaultyProxyConfig config) {
     this.listenAddress = Objects.requireNonNull(listenAddress, "listenAddress");
     this.target = Objects.requireNonNull(target, "target");
     this.config = Objects.requireNonNull(config, "config");
+    checkNotItself(listenAddress, target);
     this.faults = new FaultModel(config);
     this.upstreams = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
@@ -101,7 +110,7 @@ public final class FaultyProxy implements AutoCloseable {
         if (size() <= config.maxClients()) {
           return false;
         }
-        closeQuietly(eldest.getValue());
+        free(eldest.getValue());
         return true;
       }
     };
@@ -130,6 +139,13 @@ public final class FaultyProxy implements AutoCloseable {
       throw e;
     }
     local = (InetSocketAddress) front.getLocalAddress();
+    try {
+      checkNotItself(local, target);
+    } catch (IllegalArgumentException e) {
+      front.close();
+      selector.close();
+      throw e;
+    }
     thread = new Thread(this::run, "faulty-proxy-" + local.getPort());
     thread.setDaemon(true);
     thread.start();
@@ -158,7 +174,25 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxyStats stats() {
     return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
-        sendErrors);
+        sendErrors, upstreamFailures);
+  }
+
+  /**
+   * Refuses a target that is the listening address: the same port, and the same address or a
+   * wildcard listening address with a loopback or wildcard target.
+   */
+  private static void checkNotItself(InetSocketAddress listen, InetSocketAddress target) {
+    if (listen.getPort() == 0 || listen.getPort() != target.getPort()
+        || listen.getAddress() == null || target.getAddress() == null) {
+      return;
+    }
+    boolean same = listen.getAddress().equals(target.getAddress())
+        || (listen.getAddress().isAnyLocalAddress()
+            && (target.getAddress().isLoopbackAddress() || target.getAddress().isAnyLocalAddress()));
+    if (same) {
+      throw new IllegalArgumentException("target : " + target
+          + " (expected: not the proxy's own listening address " + listen + ")");
+    }
   }
 
   private void run() {
@@ -169,7 +203,8 @@ public final class FaultyProxy implements AutoCloseable {
         Delayed next = delayed.peek();
         Datagrams.await(selector,
             next == null ? OptionalLong.empty() : OptionalLong.of(next.dueNanos));
-        for (SelectionKey key : selector.selectedKeys()) {
+        // A copy: freeing an evicted upstream selects again, which changes the selected keys.
+        for (SelectionKey key : new ArrayList<>(selector.selectedKeys())) {
           DatagramChannel channel = (DatagramChannel) key.channel();
           if (key.isValid() && key.isReadable()) {
             receiveAll(channel, (SocketAddress) key.attachment(), in);
@@ -189,23 +224,62 @@ public final class FaultyProxy implements AutoCloseable {
       throws IOException {
     Datagrams.drain(channel, in, (from, datagram) -> {
       if (client == null) {
-        relay(datagram, upstreamFor(from), null);
+        DatagramChannel upstream = upstreamFor(from);
+        if (upstream == null) {
+          received++;
+        } else {
+          relay(datagram, upstream, null);
+        }
       } else {
         relay(datagram, front, client);
       }
     }, e -> LOG.debug("target {} reported port unreachable", target));
   }
 
-  private DatagramChannel upstreamFor(SocketAddress client) throws IOException {
+  /**
+   * Returns the client's upstream socket, opening one for a new client; null (counted, logged
+   * once) if it cannot be opened, so that the datagram is dropped and relaying goes on.
+   */
+  private DatagramChannel upstreamFor(SocketAddress client) {
     DatagramChannel upstream = upstreams.get(client);
-    if (upstream == null) {
-      upstream = DatagramChannel.open();
-      upstream.configureBlocking(false);
-      upstream.connect(target);
-      upstream.register(selector, SelectionKey.OP_READ, client);
-      upstreams.put(client, upstream);
+    if (upstream != null) {
+      return upstream;
     }
-    return upstream;
+    DatagramChannel opened = null;
+    try {
+      opened = DatagramChannel.open();
+      opened.configureBlocking(false);
+      opened.connect(target);
+      opened.register(selector, SelectionKey.OP_READ, client);
+      upstreams.put(client, opened);
+      return opened;
+    } catch (IOException e) {
+      if (opened != null) {
+        free(opened);
+      }
+      if (upstreamFailures++ == 0) {
+        LOG.warn("faulty proxy on {} cannot open an upstream socket ({}); dropping datagrams "
+            + "from new clients while this lasts (counted in upstreamFailures)", local,
+            e.toString());
+      } else {
+        LOG.debug("cannot open an upstream socket for {}: {}", client, e.toString());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Closes an upstream socket and frees its descriptor now: a registered channel keeps its
+   * descriptor until the selector deregisters it, which only a select does (see
+   * {@link java.nio.channels.SelectableChannel}), and none comes while the front socket drains.
+   */
+  private void free(DatagramChannel channel) {
+    closeQuietly(channel);
+    try {
+      selector.selectNow();
+    } catch (IOException e) {
+      LOG.debug("selecting to free {} failed: {}", channel, e.toString());
+    }
   }
 
   private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination) {
@@ -229,12 +303,14 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   private void hold(DatagramChannel out, SocketAddress destination, ByteBuffer data, long due) {
-    if (delayed.size() >= config.maxQueued()) {
+    if (delayed.size() >= config.maxQueued()
+        || queuedBytes + data.remaining() > config.maxQueuedBytes()) {
       overflow++;
       return;
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
+    queuedBytes += copy.remaining();
     delayed.add(new Delayed(due, order++, out, destination, copy));
   }
 
@@ -242,6 +318,7 @@ public final class FaultyProxy implements AutoCloseable {
     Delayed next;
     while ((next = delayed.peek()) != null && next.dueNanos - now <= 0) {
       delayed.poll();
+      queuedBytes -= next.data.remaining();
       send(next.out, next.destination, next.data);
     }
   }

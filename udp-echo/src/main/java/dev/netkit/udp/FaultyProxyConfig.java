@@ -26,6 +26,9 @@ public final class FaultyProxyConfig {
   /** The default number of datagram copies waiting out a delay: 10000. */
   public static final int DEFAULT_MAX_QUEUED = 10_000;
 
+  /** The default number of bytes of datagram copies waiting out a delay: 16 MiB. */
+  public static final long DEFAULT_MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+
   private final double loss;
   private final double duplicate;
   private final double reorder;
@@ -34,6 +37,7 @@ public final class FaultyProxyConfig {
   private final long seed;
   private final int maxClients;
   private final int maxQueued;
+  private final long maxQueuedBytes;
 
   private FaultyProxyConfig(Builder builder) {
     this.loss = builder.loss;
@@ -44,6 +48,7 @@ public final class FaultyProxyConfig {
     this.seed = builder.seed;
     this.maxClients = builder.maxClients;
     this.maxQueued = builder.maxQueued;
+    this.maxQueuedBytes = builder.maxQueuedBytes;
   }
 
   /**
@@ -71,7 +76,8 @@ public final class FaultyProxyConfig {
    */
   public Builder toBuilder() {
     return builder().loss(loss).duplicate(duplicate).reorder(reorder).delay(delay)
-        .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients).maxQueued(maxQueued);
+        .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients).maxQueued(maxQueued)
+        .maxQueuedBytes(maxQueuedBytes);
   }
 
   /**
@@ -146,11 +152,21 @@ public final class FaultyProxyConfig {
     return maxQueued;
   }
 
+  /**
+   * Returns the most bytes of datagram copies waiting out a delay (payload bytes; a copy that
+   * would go over is dropped and counted as overflow).
+   *
+   * @return default {@value #DEFAULT_MAX_QUEUED_BYTES}
+   */
+  public long maxQueuedBytes() {
+    return maxQueuedBytes;
+  }
+
   @Override
   public String toString() {
     return "FaultyProxyConfig[loss=" + loss + ", duplicate=" + duplicate + ", reorder=" + reorder
         + ", delay=" + delay + ", reorderDelay=" + reorderDelay + ", seed=" + seed
-        + ", maxClients=" + maxClients + ", maxQueued=" + maxQueued + "]";
+        + ", maxClients=" + maxClients + ", maxQueued=" + maxQueued + ", maxQueuedBytes=" + maxQueuedBytes + "]";
   }
 
   /** Collects the values of a {@link FaultyProxyConfig}; {@link #build()} checks them. */
@@ -163,6 +179,7 @@ public final class FaultyProxyConfig {
     private long seed;
     private int maxClients = DEFAULT_MAX_CLIENTS;
     private int maxQueued = DEFAULT_MAX_QUEUED;
+    private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
 
     private Builder() {
     }
@@ -256,6 +273,17 @@ public final class FaultyProxyConfig {
     }
 
     /**
+     * Sets the most bytes of datagram copies waiting out a delay; more are dropped and counted.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     */
+    public Builder maxQueuedBytes(long bytes) {
+      this.maxQueuedBytes = bytes;
+      return this;
+    }
+
+    /**
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
@@ -271,6 +299,7 @@ public final class FaultyProxyConfig {
       checkPositiveOrZero(reorderDelay, "reorderDelay");
       checkPositive(maxClients, "maxClients");
       checkPositive(maxQueued, "maxQueued");
+      checkPositive(maxQueuedBytes, "maxQueuedBytes");
       return new FaultyProxyConfig(this);
     }
   }

@@ -8,9 +8,11 @@ package dev.netkit.udp;
  * @param dropped datagrams dropped on purpose (the loss probability)
  * @param duplicated datagrams sent twice
  * @param reordered datagram copies held back so that later ones overtake them
- * @param overflow datagrams dropped because the delay queue was full
+ * @param overflow datagrams dropped because the delay queue was full (by count or by bytes)
  * @param sendErrors datagrams the OS refused to send on
+ * @param upstreamFailures datagrams from a new client dropped because no upstream socket could
+ *     be opened for it (out of descriptors, for instance)
  */
 public record FaultyProxyStats(long received, long forwarded, long dropped, long duplicated,
-    long reordered, long overflow, long sendErrors) {
+    long reordered, long overflow, long sendErrors, long upstreamFailures) {
 }

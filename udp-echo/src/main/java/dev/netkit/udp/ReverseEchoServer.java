@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Limits and failures: requests up to {@link ReverseEchoServerConfig#maxDatagram()} bytes
  * (default {@value ReverseEchoServerConfig#DEFAULT_MAX_DATAGRAM}); a longer one is dropped and
  * counted. No datagram and no send error (an ICMP error from a departed client, say) stops the
- * server. Each request is logged at debug level as {@code Received N bytes from [host,port]},
+ * server. A request from a well-known service port (below 1024) or from the server's own port is
+ * never answered, and replies to one source address stay within
+ * {@link ReverseEchoServerConfig#replyRate()}, so that a forged request cannot start an endless
+ * exchange with another server. Each request is logged at debug level as {@code Received N bytes from [host,port]},
  * formatted only when debug is on.
  *
  * <p>Flaky mode reproduces the book's unreliable test server: each reply is sent up to 3 times,
@@ -68,8 +71,8 @@ public final class ReverseEchoServer implements AutoCloseable {
   public ReverseEchoServer(InetSocketAddress bindAddress, ReverseEchoServerConfig config) {
     this.config = config;
     this.loop = new DatagramServerGroup("reverse-echo-server", bindAddress, config.maxDatagram(),
-        config.maxDatagram(), () -> new Handler(config), LOG, config.batched(),
-        config.threads());
+        config.maxDatagram(), config.replyRate(), () -> new Handler(config), LOG,
+        config.batched(), config.threads());
   }
 
   /**

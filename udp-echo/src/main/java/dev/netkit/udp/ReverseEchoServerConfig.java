@@ -4,6 +4,8 @@ import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkProbability;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.ReplyRateConfig;
+import java.util.Objects;
 
 /**
  * The limits and mode of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
@@ -31,10 +33,12 @@ public final class ReverseEchoServerConfig {
 
   private final boolean batched;
   private final int threads;
+  private final ReplyRateConfig replyRate;
 
   private ReverseEchoServerConfig(Builder builder) {
     this.batched = builder.batched;
     this.threads = builder.threads;
+    this.replyRate = builder.replyRate;
     this.maxDatagram = builder.maxDatagram;
     this.flaky = builder.flaky;
     this.flakySendProbability = builder.flakySendProbability;
@@ -67,7 +71,7 @@ public final class ReverseEchoServerConfig {
   public Builder toBuilder() {
     return builder().maxDatagram(maxDatagram).flaky(flaky)
         .flakySendProbability(flakySendProbability).seed(seed).batched(batched)
-        .threads(threads);
+        .threads(threads).replyRate(replyRate);
   }
 
   /**
@@ -128,6 +132,17 @@ public final class ReverseEchoServerConfig {
     return threads;
   }
 
+  /**
+   * Returns the reply budget per source address; replies beyond it are held back and counted.
+   * The server never answers a source port below 1024 or its own port, whatever the budget.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     source address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
   /** Collects the values of a {@link ReverseEchoServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private int maxDatagram = DEFAULT_MAX_DATAGRAM;
@@ -137,6 +152,7 @@ public final class ReverseEchoServerConfig {
 
     private boolean batched = true;
     private int threads = 1;
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
 
     private Builder() {
     }
@@ -160,6 +176,18 @@ public final class ReverseEchoServerConfig {
      */
     public Builder threads(int count) {
       this.threads = count;
+      return this;
+    }
+
+    /**
+     * Sets the reply budget per source address (reflection and loop protection).
+     *
+     * @param budget datagrams and bytes per second, burst, sources remembered; default
+     *     {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
       return this;
     }
 
@@ -211,10 +239,12 @@ public final class ReverseEchoServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
+     * @throws NullPointerException if the reply budget is null
      * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507, the probability
      *     not 0-1 or {@code threads} not 1-64
      */
     public ReverseEchoServerConfig build() {
+      Objects.requireNonNull(replyRate, "replyRate");
       DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
       checkInRange(threads, 1, MAX_THREADS, "threads");

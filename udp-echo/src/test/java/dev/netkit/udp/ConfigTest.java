@@ -79,7 +79,7 @@ class ConfigTest {
 
     assertThat(config.toString()).isEqualTo("FaultyProxyConfig[loss=0.3, duplicate=0.1, "
         + "reorder=0.2, delay=PT0S, reorderDelay=PT0.005S, seed=9, maxClients=1024, "
-        + "maxQueued=10000]");
+        + "maxQueued=10000, maxQueuedBytes=16777216]");
     assertThat(config.toBuilder().build().toString()).isEqualTo(config.toString());
     assertThat(FaultyProxyConfig.defaults().loss()).isZero();
     assertThatThrownBy(() -> config.toBuilder().loss(1.01).build())
@@ -90,5 +90,7 @@ class ConfigTest {
         .hasMessage("delay : PT-0.001S (expected: >= 0)");
     assertThatThrownBy(() -> config.toBuilder().maxClients(0).build())
         .hasMessage("maxClients : 0 (expected: > 0)");
+    assertThatThrownBy(() -> config.toBuilder().maxQueuedBytes(0).build())
+        .hasMessage("maxQueuedBytes : 0 (expected: > 0)");
   }
 }

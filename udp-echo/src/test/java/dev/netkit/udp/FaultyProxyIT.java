@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.testsupport.CloseAfterEach;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class FaultyProxyIT {
     assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
     assertThat(one.lastSender()).isEqualTo(proxy.localAddress());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0)));
+        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0, 0)));
   }
 
   @Test
@@ -121,5 +122,34 @@ class FaultyProxyIT {
     assertThat(one.exchange("a1", proxy.localAddress())).isEqualTo("1a");
     assertThat(two.exchange("b2", proxy.localAddress())).isEqualTo("2b");
     assertThat(one.exchange("c3", proxy.localAddress())).isEqualTo("3c");
+  }
+
+  @Test
+  void boundsTheDelayQueueByBytes() throws Exception {
+    Peer target = resources.use(new Peer());
+    FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(),
+        FaultyProxyConfig.builder().delay(Duration.ofMinutes(1)).maxQueuedBytes(100_000).build()))
+        .start();
+    Peer client = resources.use(new Peer());
+
+    for (int i = 1; i <= 10; i++) {
+      client.send(new byte[30_000], proxy.localAddress());
+      long sent = i;
+      // One at a time: a burst would overflow the receive buffer instead of the queue.
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.stats().received() == sent);
+    }
+
+    assertThat(proxy.stats().overflow()).as("copies beyond 100,000 queued bytes").isEqualTo(7);
+  }
+
+  @Test
+  void refusesToRelayToItself() {
+    InetSocketAddress itself = new InetSocketAddress("127.0.0.1", 40_007);
+
+    assertThatThrownBy(() -> new FaultyProxy(itself, itself, FaultyProxyConfig.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not the proxy's own listening address");
+    assertThatThrownBy(() -> new FaultyProxy(new InetSocketAddress(40_007), itself,
+        FaultyProxyConfig.defaults())).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -66,7 +66,7 @@ class ReverseEchoServerIT {
     assertThat(client.receive(5_000)).isEqualTo("x :99999999999999999999");
     assertThat(client.exchange("still there?", server.localAddress())).isEqualTo("?ereht llits");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(server.stats()).isEqualTo(new DatagramServerStats(5, 4, 1, 0, 0)));
+        assertThat(server.stats()).isEqualTo(new DatagramServerStats(5, 4, 1, 0, 0, 0, 0)));
   }
 
   @Test

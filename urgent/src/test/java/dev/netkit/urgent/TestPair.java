@@ -97,6 +97,9 @@ abstract class TestPair implements AutoCloseable {
 
   abstract void closeSender() throws IOException;
 
+  /** Closes the sender's end with a reset (RST) instead of a FIN: {@code SO_LINGER} 0. */
+  abstract void resetSender() throws IOException;
+
   abstract void receiverShutdownOutput() throws IOException;
 
   /** Writes normal data from the receiver's end to the sender. */
@@ -161,6 +164,12 @@ abstract class TestPair implements AutoCloseable {
 
     @Override
     void closeSender() throws IOException {
+      client.close();
+    }
+
+    @Override
+    void resetSender() throws IOException {
+      client.setSoLinger(true, 0);
       client.close();
     }
 
@@ -239,6 +248,12 @@ abstract class TestPair implements AutoCloseable {
 
     @Override
     void closeSender() throws IOException {
+      client.close();
+    }
+
+    @Override
+    void resetSender() throws IOException {
+      client.setOption(StandardSocketOptions.SO_LINGER, 0);
       client.close();
     }
 

@@ -52,7 +52,9 @@ final class MulticastChatRelay implements Relay {
         .timeToLive(0).outgoingInterface("lo").build();
     server = MulticastFanOut.server(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true).build(), settings).start();
+        .receiveBufferSize(1 << 20).quiet(true)
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS) // every member on 127.0.0.1
+        .build(), settings).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < members.size(); i++) {
       DatagramChannel control = DatagramChannel.open(StandardProtocolFamily.INET);

@@ -8,6 +8,7 @@ import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
 import dev.netkit.codec.chat.SendPublic;
+import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,7 +41,13 @@ final class NetkitChatRelay implements Relay {
   public InetSocketAddress start(List<DatagramChannel> members) throws IOException {
     server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true).batched(batched).build()).start();
+        .receiveBufferSize(1 << 20).quiet(true).batched(batched)
+        // Every member is on 127.0.0.1: the per-address limits would measure themselves, not
+        // the fan-out, so they are set far above what the benchmark uses.
+        .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS)
+        .replyRate(ReplyRateConfig.builder().datagramsPerSecond(1e9).bytesPerSecond(1L << 40)
+            .build())
+        .build()).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < members.size(); i++) {
       DatagramChannel member = members.get(i);

@@ -1,6 +1,7 @@
 package dev.netkit.chat.server;
 
 import dev.netkit.chat.ChannelDefinition;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,13 +12,15 @@ import java.util.Map;
 
 /**
  * The server's tables: users by client address and by nickname (case-sensitive, as the book),
- * channels by title (case-insensitive, as the book's {@code lc}) and in configuration order.
- * Used by the server's thread only.
+ * channels by title (case-insensitive, as the book's {@code lc}) and in configuration order,
+ * and how many users each IP address has (for the per-address limit). Used by the server's
+ * thread only.
  */
 final class ChatDirectory {
 
   private final Map<InetSocketAddress, UserState> usersByAddress = new HashMap<>();
   private final Map<String, UserState> usersByNickname = new HashMap<>();
+  private final Map<InetAddress, Integer> usersPerHost = new HashMap<>();
   private final Map<String, ChannelState> channelsByTitle = new HashMap<>();
   private final List<ChannelState> channels = new ArrayList<>();
 
@@ -58,13 +61,22 @@ final class ChatDirectory {
     return usersByAddress.size();
   }
 
+  /** How many users are logged in from this IP address (any port). */
+  int usersFrom(InetAddress host) {
+    return usersPerHost.getOrDefault(host, 0);
+  }
+
   void add(UserState user) {
     usersByAddress.put(user.address(), user);
     usersByNickname.put(user.nickname(), user);
+    usersPerHost.merge(user.address().getAddress(), 1, Integer::sum);
   }
 
   void remove(UserState user) {
-    usersByAddress.remove(user.address());
+    if (usersByAddress.remove(user.address()) != null) {
+      usersPerHost.computeIfPresent(user.address().getAddress(),
+          (host, count) -> count > 1 ? count - 1 : null);
+    }
     usersByNickname.remove(user.nickname());
   }
 

@@ -24,6 +24,8 @@ import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.UserItem;
 import dev.netkit.codec.chat.UserJoins;
 import dev.netkit.codec.chat.UserParts;
+import dev.netkit.server.ReplyPolicy;
+import dev.netkit.server.SourceRateLimiter;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -56,20 +58,22 @@ final class ChatLogic {
   private final ChatDirectory directory;
   private final FanOut fanOut;
   private final DatagramOutbox outbox;
-  private final ErrorRateLimiter rateLimiter;
+  private final ReplyPolicy policy;
+  private final SourceRateLimiter rateLimiter;
   private final Counters counters;
   private final long autoLogoutNanos;
   private final Map<ChatEvent, Handler> dispatch = new EnumMap<>(ChatEvent.class);
 
-  ChatLogic(ChatServerConfig config, FanOut fanOut, DatagramOutbox outbox, Counters counters) {
+  ChatLogic(ChatServerConfig config, FanOut fanOut, DatagramOutbox outbox, ReplyPolicy policy,
+      Counters counters) {
     this.config = config;
     this.codec = new ChatFrameCodec(config.maxDatagramSize());
     this.directory = new ChatDirectory(config.channels());
     this.fanOut = fanOut;
     this.outbox = outbox;
     this.counters = counters;
-    this.rateLimiter = new ErrorRateLimiter(config.errorBurst(), config.errorsPerSecond(),
-        config.rateLimitSources());
+    this.policy = policy;
+    this.rateLimiter = new SourceRateLimiter(config.errorRate());
     this.autoLogoutNanos = config.autoLogout().toNanos();
     dispatch.put(ChatEvent.LOGOFF, (user, frame, now) -> logout(user, "logged off"));
     dispatch.put(ChatEvent.JOIN_REQ, this::join);
@@ -90,6 +94,11 @@ final class ChatLogic {
    */
   void onDatagram(InetSocketAddress from, ByteBuffer datagram, long now) {
     counters.datagramsReceived++;
+    if (policy.refusesSource(from)) {
+      // A service port (echo, chargen, …) or this server's own port: answering could loop.
+      counters.refusedSources++;
+      return;
+    }
     UserState user = directory.userAt(from);
     ChatFrame frame;
     try {
@@ -151,6 +160,10 @@ final class ChatLogic {
       logout(existing, "replaced by a new login");
     } else if (directory.userCount() >= config.maxUsers()) {
       reply(from, null, ChatErrors.SERVER_FULL, now);
+      return;
+    } else if (directory.usersFrom(from.getAddress()) >= config.maxUsersPerAddress()) {
+      // One host (one port per login) must not fill the table for everyone else.
+      reply(from, null, ChatErrors.TOO_MANY_USERS_FROM_ADDRESS, now);
       return;
     }
     UserState user = new UserState(nickname.get(), from, now);
@@ -334,7 +347,7 @@ final class ChatLogic {
   }
 
   private void errorToStranger(InetSocketAddress to, String text, long now) {
-    if (rateLimiter.tryAcquire(to.getAddress(), now)) {
+    if (rateLimiter.tryAcquire(to.getAddress(), 0, now)) {
       counters.errorsSent++;
       outbox.send(new ErrorMessage(text), to);
     } else {

@@ -3,6 +3,7 @@ package dev.netkit.chat.server;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -36,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * that the auto-logout check ({@link ChatServerConfig#checkInterval()}) and the summary line
  * ({@link ChatServerConfig#summaryInterval()}) run even when no datagram arrives. Nothing a peer
  * sends stops it: bad datagrams get an ERROR or are dropped, socket errors (an ICMP port
- * unreachable from a vanished client) are logged and skipped. State lives on that thread only;
+ * unreachable from a vanished client) are logged and skipped. A datagram from a well-known
+ * service port (below 1024) or from the server's own port is ignored, and what goes to one IP
+ * address stays within {@link ChatServerConfig#replyRate()}, so that a forged source address
+ * gets a bounded flood, not the server's whole output. State lives on that thread only;
  * {@link #stats()} is a snapshot it publishes.
  */
 public final class ChatServer implements AutoCloseable {
@@ -104,8 +108,10 @@ public final class ChatServer implements AutoCloseable {
       }
       localAddress = (InetSocketAddress) channel.getLocalAddress();
       fanOut = config.newFanOut();
-      outbox = new DatagramOutbox(batch, new ChatFrameCodec(config.maxDatagramSize()), counters);
-      logic = new ChatLogic(config, fanOut, outbox, counters);
+      ReplyPolicy policy = new ReplyPolicy(localAddress.getPort(), config.replyRate());
+      outbox = new DatagramOutbox(batch, new ChatFrameCodec(config.maxDatagramSize()), counters,
+          policy);
+      logic = new ChatLogic(config, fanOut, outbox, policy, counters);
       running = true;
       thread = new Thread(this::serve, "chat-server-" + localAddress.getPort());
       thread.setDaemon(true);
@@ -270,7 +276,7 @@ public final class ChatServer implements AutoCloseable {
     stats = new ChatServerStats(logic.userCount(), logic.channelsInUse(),
         logic.rateLimitSources(), counters.datagramsReceived, counters.datagramsDropped,
         counters.errorsSent, counters.errorsRateLimited, counters.sendFailures,
-        counters.autoLogouts);
+        counters.autoLogouts, counters.refusedSources, counters.repliesRateLimited);
   }
 
   private void closeQuietly() {
@@ -306,12 +312,14 @@ public final class ChatServer implements AutoCloseable {
       double seconds = Math.max(1e-9, (nowNanos - sinceNanos) / 1e9);
       long events = now.datagramsReceived() - before.datagramsReceived();
       LOG.info("chat server on {}: {} users, {}/{} channels in use; last {} s: {} events ({}/s), "
-              + "{} errors sent, {} rate-limited, {} dropped, {} send failures, {} auto-logouts",
+              + "{} errors sent, {} rate-limited, {} over budget, {} dropped, {} send failures, "
+              + "{} auto-logouts",
           localAddress, now.users(), now.channelsInUse(), logic.channelCount(),
           Math.round(seconds), events, String.format(java.util.Locale.ROOT, "%.1f",
               events / seconds),
           now.errorsSent() - before.errorsSent(),
           now.errorsRateLimited() - before.errorsRateLimited(),
+          now.repliesRateLimited() - before.repliesRateLimited(),
           now.datagramsDropped() - before.datagramsDropped(),
           now.sendFailures() - before.sendFailures(), now.autoLogouts() - before.autoLogouts());
       sinceNanos = nowNanos;

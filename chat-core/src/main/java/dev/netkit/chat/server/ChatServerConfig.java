@@ -9,6 +9,8 @@ import dev.netkit.chat.Nicknames;
 import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
+import dev.netkit.server.ReplyRateConfig;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,11 @@ public final class ChatServerConfig {
   public static final int DEFAULT_PORT = 2027;
   /** The default limit on logged-in users; a further LOGIN_REQ gets {@code server full}. */
   public static final int DEFAULT_MAX_USERS = 10_000;
+  /**
+   * The default limit on users logged in from one IP address (one per port); a further
+   * LOGIN_REQ from it gets {@code too many users from your address}.
+   */
+  public static final int DEFAULT_MAX_USERS_PER_ADDRESS = 64;
   /** The default limit on channels per user; a further join gets {@code too many channels}. */
   public static final int DEFAULT_MAX_CHANNELS_PER_USER = 20;
   /** Users silent for longer than this are logged out (the book's AUTO_LOGOUT). */
@@ -50,12 +57,31 @@ public final class ChatServerConfig {
   public static final double DEFAULT_ERRORS_PER_SECOND = 1.0;
   /** Source addresses the ERROR rate limiter remembers (least recently used ones go first). */
   public static final int DEFAULT_RATE_LIMIT_SOURCES = 4096;
+  /**
+   * Datagrams per second the server sends to one IP address (all its ports, replies and
+   * channel traffic alike) after the burst, by default.
+   */
+  public static final double DEFAULT_REPLY_DATAGRAMS_PER_SECOND = 2000;
+  /**
+   * Bytes (UDP payload) per second the server sends to one IP address after the burst, by
+   * default: 256 KiB.
+   */
+  public static final long DEFAULT_REPLY_BYTES_PER_SECOND = 256L << 10;
+  /**
+   * The burst of the per-address response budget, by default: 6 s of its rates, i.e. 12,000
+   * datagrams and 1.5 MiB at once. That is a {@code /users} in a channel that holds every user
+   * the server admits by default ({@value #DEFAULT_MAX_USERS} USER_ITEMs of up to 157 bytes on
+   * average; with the default channels and nicknames one is at most ~90 bytes), with room to
+   * spare.
+   */
+  public static final Duration DEFAULT_REPLY_BURST = Duration.ofSeconds(6);
 
   private final InetSocketAddress bindAddress;
   private final List<ChannelDefinition> channels;
   private final Supplier<FanOut> fanOut;
   private final int maxDatagramSize;
   private final int maxUsers;
+  private final int maxUsersPerAddress;
   private final int maxChannelsPerUser;
   private final int maxNicknameLength;
   private final Duration autoLogout;
@@ -64,6 +90,7 @@ public final class ChatServerConfig {
   private final int errorBurst;
   private final double errorsPerSecond;
   private final int rateLimitSources;
+  private final ReplyRateConfig replyRate;
   private final int receiveBufferSize;
   private final boolean quiet;
   private final boolean batched;
@@ -74,6 +101,7 @@ public final class ChatServerConfig {
     this.fanOut = builder.fanOut;
     this.maxDatagramSize = builder.maxDatagramSize;
     this.maxUsers = builder.maxUsers;
+    this.maxUsersPerAddress = builder.maxUsersPerAddress;
     this.maxChannelsPerUser = builder.maxChannelsPerUser;
     this.maxNicknameLength = builder.maxNicknameLength;
     this.autoLogout = builder.autoLogout;
@@ -82,6 +110,7 @@ public final class ChatServerConfig {
     this.errorBurst = builder.errorBurst;
     this.errorsPerSecond = builder.errorsPerSecond;
     this.rateLimitSources = builder.rateLimitSources;
+    this.replyRate = builder.replyRate;
     this.receiveBufferSize = builder.receiveBufferSize;
     this.batched = builder.batched;
     this.quiet = builder.quiet;
@@ -97,7 +126,8 @@ public final class ChatServerConfig {
   }
 
   /**
-   * Returns the configuration with every default: all addresses, port 2027, the book's channels.
+   * Returns the configuration with every default: the loopback address, port 2027, the book's
+   * channels.
    *
    * @return the default configuration
    */
@@ -113,9 +143,10 @@ public final class ChatServerConfig {
   public Builder toBuilder() {
     return builder().bindAddress(bindAddress).channels(channels).fanOut(fanOut)
         .maxDatagramSize(maxDatagramSize).maxUsers(maxUsers)
-        .maxChannelsPerUser(maxChannelsPerUser).maxNicknameLength(maxNicknameLength)
+        .maxUsersPerAddress(maxUsersPerAddress).maxChannelsPerUser(maxChannelsPerUser)
+        .maxNicknameLength(maxNicknameLength)
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
-        .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources)
+        .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources).replyRate(replyRate)
         .receiveBufferSize(receiveBufferSize).quiet(quiet).batched(batched);
   }
 
@@ -162,6 +193,16 @@ public final class ChatServerConfig {
    */
   public int maxUsers() {
     return maxUsers;
+  }
+
+  /**
+   * Returns the limit on users logged in from one IP address (any port), so that one host
+   * cannot fill the server; {@link #maxUsers()} still limits the total.
+   *
+   * @return default {@value #DEFAULT_MAX_USERS_PER_ADDRESS}
+   */
+  public int maxUsersPerAddress() {
+    return maxUsersPerAddress;
   }
 
   /**
@@ -237,6 +278,34 @@ public final class ChatServerConfig {
   }
 
   /**
+   * Returns the ERROR rate limit for addresses that are not logged in as a budget of the server
+   * core: {@link #errorsPerSecond()} datagrams per second, a burst of {@link #errorBurst()}
+   * datagrams, {@link #rateLimitSources()} addresses remembered; bytes are not limited.
+   *
+   * @return the budget
+   */
+  public ReplyRateConfig errorRate() {
+    return ReplyRateConfig.builder().datagramsPerSecond(errorsPerSecond)
+        .bytesPerSecond(Long.MAX_VALUE)
+        .burst(Duration.ofNanos(Math.round(errorBurst / errorsPerSecond * 1e9)))
+        .maxSources(rateLimitSources).build();
+  }
+
+  /**
+   * Returns the per-address response budget: what the server sends to one IP address (every
+   * port of it: replies, ERRORs, USER_ITEMs, channel traffic) per second, in datagrams and
+   * bytes. It bounds what a forged source address can get out of the server, which has no
+   * handshake; datagrams beyond it are not sent and are counted in
+   * {@link ChatServerStats#repliesRateLimited()}.
+   *
+   * @return default {@value #DEFAULT_REPLY_DATAGRAMS_PER_SECOND} datagrams and 256 KiB per
+   *     second, burst {@link #DEFAULT_REPLY_BURST} (6 s), 4096 addresses remembered
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
+  /**
    * Returns the socket receive buffer size asked for.
    *
    * @return bytes, or 0 for the system default (the default)
@@ -246,9 +315,10 @@ public final class ChatServerConfig {
   }
 
   /**
-   * Tells whether per-event logging is off (the minute summary is still logged).
+   * Tells whether per-event logging is off (the minute summary is still logged): a peer that
+   * sends many datagrams must not be able to fill the log.
    *
-   * @return true when quiet; default false
+   * @return true when quiet; default true
    */
   public boolean quiet() {
     return quiet;
@@ -269,11 +339,13 @@ public final class ChatServerConfig {
 
   /** Collects the settings of a {@link ChatServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
-    private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
+    private InetSocketAddress bindAddress =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), DEFAULT_PORT);
     private List<ChannelDefinition> channels = ChannelDefinition.defaults();
     private Supplier<FanOut> fanOut = UnicastFanOut::new;
     private int maxDatagramSize = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
     private int maxUsers = DEFAULT_MAX_USERS;
+    private int maxUsersPerAddress = DEFAULT_MAX_USERS_PER_ADDRESS;
     private int maxChannelsPerUser = DEFAULT_MAX_CHANNELS_PER_USER;
     private int maxNicknameLength = Nicknames.DEFAULT_MAX_LENGTH;
     private Duration autoLogout = DEFAULT_AUTO_LOGOUT;
@@ -282,8 +354,11 @@ public final class ChatServerConfig {
     private int errorBurst = DEFAULT_ERROR_BURST;
     private double errorsPerSecond = DEFAULT_ERRORS_PER_SECOND;
     private int rateLimitSources = DEFAULT_RATE_LIMIT_SOURCES;
+    private ReplyRateConfig replyRate = ReplyRateConfig.builder()
+        .datagramsPerSecond(DEFAULT_REPLY_DATAGRAMS_PER_SECOND)
+        .bytesPerSecond(DEFAULT_REPLY_BYTES_PER_SECOND).burst(DEFAULT_REPLY_BURST).build();
     private int receiveBufferSize;
-    private boolean quiet;
+    private boolean quiet = true;
     private boolean batched = true;
 
     private Builder() {
@@ -301,9 +376,11 @@ public final class ChatServerConfig {
     }
 
     /**
-     * Sets where to listen. Discovery by broadcast needs the wildcard address.
+     * Sets where to listen. The default is the loopback address, reachable from this host only;
+     * serving the network (and discovery by broadcast) needs the wildcard address, given
+     * explicitly: {@code new InetSocketAddress(2027)}.
      *
-     * @param address the address and port (port 0: any free port); default all addresses, 2027
+     * @param address the address and port (port 0: any free port); default 127.0.0.1, 2027
      * @return this builder
      */
     public Builder bindAddress(InetSocketAddress address) {
@@ -354,6 +431,17 @@ public final class ChatServerConfig {
      */
     public Builder maxUsers(int users) {
       this.maxUsers = users;
+      return this;
+    }
+
+    /**
+     * Sets the limit on users logged in from one IP address (one per port).
+     *
+     * @param users at least 1; default {@value ChatServerConfig#DEFAULT_MAX_USERS_PER_ADDRESS}
+     * @return this builder
+     */
+    public Builder maxUsersPerAddress(int users) {
+      this.maxUsersPerAddress = users;
       return this;
     }
 
@@ -430,6 +518,18 @@ public final class ChatServerConfig {
     }
 
     /**
+     * Sets the per-address response budget (see {@link ChatServerConfig#replyRate()}).
+     *
+     * @param budget datagrams and bytes per second, burst, addresses remembered; default
+     *     2000 datagrams and 256 KiB per second, burst 6 s, 4096 addresses
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
+    }
+
+    /**
      * Asks for a socket receive buffer size (the kernel may cap it).
      *
      * @param bytes positive, or 0 for the system default (the default)
@@ -443,7 +543,8 @@ public final class ChatServerConfig {
     /**
      * Turns per-event logging off or on.
      *
-     * @param quiet true to log only the summary and problems; default false
+     * @param quiet true to log only the summary and problems (default), false to log every
+     *     login, join, part and logout at INFO
      * @return this builder
      */
     public Builder quiet(boolean quiet) {
@@ -455,17 +556,20 @@ public final class ChatServerConfig {
      * Checks the settings and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the address, the channels or the fan-out is null
+     * @throws NullPointerException if the address, the channels, the fan-out or the reply budget
+     *     is null
      * @throws IllegalArgumentException if a setting is out of range, e.g.
      *     {@code maxUsers : 0 (expected: > 0)}, or two channel titles differ only in case
      */
     public ChatServerConfig build() {
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(fanOut, "fanOut");
+      Objects.requireNonNull(replyRate, "replyRate");
       checkChannels(channels);
       DatagramSize.checkMaxDatagram(maxDatagramSize, ChatFrame.HEADER_LENGTH,
           "maxDatagramSize");
       checkPositive(maxUsers, "maxUsers");
+      checkPositive(maxUsersPerAddress, "maxUsersPerAddress");
       checkPositive(maxChannelsPerUser, "maxChannelsPerUser");
       checkInRange(maxNicknameLength, 1, MAX_NICKNAME_LENGTH, "maxNicknameLength");
       checkPositive(autoLogout, "autoLogout");

@@ -15,10 +15,14 @@ package dev.netkit.chat.server;
  * @param sendFailures datagrams not sent (full socket buffer, refused destination, frame over
  *     the size limit) and socket errors reported on receive (ICMP port unreachable)
  * @param autoLogouts users logged out for silence
+ * @param refusedSources datagrams ignored because they came from a well-known service port
+ *     (below 1024) or from the server's own port
+ * @param repliesRateLimited datagrams not sent because their destination address had used up
+ *     its response budget ({@link ChatServerConfig#replyRate()})
  */
 public record ChatServerStats(int users, int channelsInUse, int rateLimitSources,
     long datagramsReceived, long datagramsDropped, long errorsSent, long errorsRateLimited,
-    long sendFailures, long autoLogouts) {
+    long sendFailures, long autoLogouts, long refusedSources, long repliesRateLimited) {
 
-  static final ChatServerStats EMPTY = new ChatServerStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final ChatServerStats EMPTY = new ChatServerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -11,4 +11,6 @@ final class Counters {
   long errorsRateLimited;
   long sendFailures;
   long autoLogouts;
+  long refusedSources;
+  long repliesRateLimited;
 }

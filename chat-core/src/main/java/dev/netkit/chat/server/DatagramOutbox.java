@@ -4,6 +4,7 @@ import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
 import dev.netkit.server.DatagramBatch;
+import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * library loads. A datagram the socket refuses (a forged destination such as a broadcast
  * address, ICMP errors; on the plain path a full send buffer) is counted and logged at debug
  * level, never thrown: UDP promises no delivery, and one bad client must not stop the server.
+ * Every datagram is first taken from its destination address's response budget
+ * ({@link ReplyPolicy#mayReply}); one over the budget is not sent and is counted in
+ * {@link ChatServerStats#repliesRateLimited()}.
  */
 final class DatagramOutbox implements Outbox {
 
@@ -26,11 +30,14 @@ final class DatagramOutbox implements Outbox {
   private final DatagramBatch batch;
   private final ChatFrameCodec codec;
   private final Counters counters;
+  private final ReplyPolicy policy;
   private final ByteBuffer replyBuffer;
   private final ByteBuffer fanOutBuffer;
 
-  DatagramOutbox(DatagramBatch batch, ChatFrameCodec codec, Counters counters) {
+  DatagramOutbox(DatagramBatch batch, ChatFrameCodec codec, Counters counters,
+      ReplyPolicy policy) {
     this.batch = batch;
+    this.policy = policy;
     this.codec = codec;
     this.counters = counters;
     this.replyBuffer = ByteBuffer.allocateDirect(codec.maxDatagramSize());
@@ -39,6 +46,11 @@ final class DatagramOutbox implements Outbox {
 
   @Override
   public void send(ByteBuffer datagram, InetSocketAddress to) {
+    if (!policy.mayReply(to, datagram.remaining(), System.nanoTime())) {
+      counters.repliesRateLimited++;
+      LOG.debug("response budget of {} used up: datagram dropped", to.getAddress());
+      return;
+    }
     if (batch.queued() == batch.slots()) {
       flush();
     }

@@ -175,7 +175,8 @@ class ChatServerIT {
 
   @Test
   void aChannelLargerThanOneSendBatchGetsEveryMessageInOrder() throws Exception {
-    start();
+    // Every peer is on 127.0.0.1: allow more users per address than the default.
+    start(b -> b.maxUsersPerAddress(100));
     // 70 members: one message's copies span two sendmmsg batches of 64.
     List<ChatPeer> members = new ArrayList<>();
     for (int i = 0; i < 70; i++) {

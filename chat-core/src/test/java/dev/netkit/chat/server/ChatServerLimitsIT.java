@@ -167,6 +167,30 @@ class ChatServerLimitsIT {
     assertThat(alice.sync()).hasSize(5);
   }
 
+  /**
+   * Issue 15, finding 3: before, one IP address (one login per port) filled the whole user
+   * table, and everyone else got {@code server full}.
+   */
+  @Test
+  void oneAddressCannotFillTheServerButAnotherCanStillLogIn() throws Exception {
+    int perAddress = ChatServerConfig.DEFAULT_MAX_USERS_PER_ADDRESS;
+    InetSocketAddress address = start(b -> b.maxUsers(perAddress + 10).quiet(true));
+    List<ChatPeer> sameHost = new ArrayList<>();
+    for (int i = 0; i < perAddress; i++) {
+      sameHost.add(chat.peer(address, "127.0.0.20").login("u" + i));
+    }
+
+    ChatPeer oneTooMany = chat.peer(address, "127.0.0.20");
+    oneTooMany.send(new dev.netkit.codec.chat.LoginRequest("extra"));
+    oneTooMany.expectError(ChatErrors.TOO_MANY_USERS_FROM_ADDRESS);
+    chat.peer(address, "127.0.0.21").login("elsewhere");
+    assertThat(server.stats().users()).isEqualTo(perAddress + 1);
+
+    sameHost.get(0).send(dev.netkit.codec.chat.Logoff.withoutNick());
+    await().atMost(WAIT).until(() -> server.stats().users() == perAddress);
+    oneTooMany.login("extra");
+  }
+
   /** Random junk, about half of it almost valid: known codes, words, bad UTF-8, odd sizes. */
   private static byte[] junk(Random random) {
     int kind = random.nextInt(6);

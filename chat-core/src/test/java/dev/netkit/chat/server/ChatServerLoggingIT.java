@@ -71,8 +71,8 @@ class ChatServerLoggingIT {
 
     assertThat(lines()).anyMatch(line -> line.matches(
         "chat server on /127\\.0\\.0\\.1:\\d+: 1 users, 1/5 channels in use; last \\d+ s: "
-            + "\\d+ events \\(\\d+\\.\\d/s\\), 0 errors sent, 0 rate-limited, 0 dropped, "
-            + "0 send failures, 0 auto-logouts"));
+            + "\\d+ events \\(\\d+\\.\\d/s\\), 0 errors sent, 0 rate-limited, 0 over budget, "
+            + "0 dropped, 0 send failures, 0 auto-logouts"));
     assertThat(lines()).anyMatch(line -> line.matches("alice@127\\.0\\.0\\.1:\\d+ logged in"))
         .anyMatch(line -> line.matches("alice@127\\.0\\.0\\.1:\\d+ joined Weather"));
   }

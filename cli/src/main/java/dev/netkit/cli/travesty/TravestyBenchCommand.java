@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code states()}, builds once), and the generation. The first of R rounds (default 7) runs in a
  * cold JVM ({@code cold_…} keys); the median time of each phase over the other rounds is reported
  * without prefix: the speed of a warmed-up JVM, like a server that has been running for a while,
- * and robust against a round disturbed by other processes. MB are 10<sup>6</sup> bytes.
+ * and robust against a round disturbed by other processes. MB are 10<sup>6</sup> bytes. The line
+ * ends with {@code rss_kb}, the process's resident set at the end (Linux; -1 elsewhere).
  */
 @Command(name = "travesty-bench", mixinStandardHelpOptions = true)
 public final class TravestyBenchCommand implements Callable<Integer> {
@@ -100,12 +101,13 @@ public final class TravestyBenchCommand implements Callable<Integer> {
         "corpus=%s bytes=%d words_in=%d unique_words=%d states=%d order=%d rounds=%d"
             + " build_ms=%.1f build_MBps=%.1f index_ms=%.1f words_out=%d chars_out=%d"
             + " gen_ms=%.1f gen_words_per_s=%.0f cold_build_MBps=%.1f cold_index_ms=%.1f"
-            + " cold_gen_words_per_s=%.0f heap_used_mb=%.1f",
+            + " cold_gen_words_per_s=%.0f heap_used_mb=%.1f rss_kb=%d",
         corpus, bytes, stats.wordsAnalyzed(), stats.uniqueWords(), last.states(), order, rounds,
         millis(last.buildNanos()), megabytesPerSecond(bytes, last.buildNanos()),
         millis(last.indexNanos()), last.generated(), last.chars(), millis(last.genNanos()),
         perSecond(last.generated(), last.genNanos()), megabytesPerSecond(bytes, cold.buildNanos()),
-        millis(cold.indexNanos()), perSecond(cold.generated(), cold.genNanos()), usedHeapMb()));
+        millis(cold.indexNanos()), perSecond(cold.generated(), cold.genNanos()), usedHeapMb(),
+        residentKilobytes()));
     out.flush();
     return 0;
   }
@@ -198,6 +200,23 @@ public final class TravestyBenchCommand implements Callable<Integer> {
     Runtime runtime = Runtime.getRuntime();
     System.gc();
     return (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
+  }
+
+  /**
+   * The process's resident set now ({@code VmRSS} of {@code /proc/self/status}), in KiB; -1 where
+   * there is no such file (not Linux).
+   */
+  private static long residentKilobytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** A sink that only counts characters: generation speed without I/O. */

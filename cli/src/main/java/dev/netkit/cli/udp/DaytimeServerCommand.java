@@ -4,8 +4,10 @@ import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
+import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.DaytimeServerConfig;
 import java.io.PrintWriter;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
-        + "start; with --log-datagrams also each request. Runs until Ctrl-C.")
+        + "start; with --log-datagrams also each request. Never answers a source port below 1024 or "
+        + "its own port; replies beyond --reply-rate per source address are held back. Runs "
+        + "until Ctrl-C.")
 public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Spec
@@ -39,6 +43,7 @@ public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Mixin
   private DatagramServerOptions io = new DatagramServerOptions();
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--log-datagrams",
       description = "Log each request received (default: off; -v turns it on too).")
@@ -51,9 +56,9 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     if (logDatagrams) {
       DebugLogging.enable(DaytimeServer.class);
     }
-    DaytimeServerConfig config = DaytimeServerConfig.builder().batched(io.batched())
-        .threads(io.threads()).build();
     InetSocketAddress address = bind.withPort(port);
+    DaytimeServerConfig config = DaytimeServerConfig.builder().batched(io.batched())
+        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
     DaytimeServer server =
         Startup.listen(address, () -> new DaytimeServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();

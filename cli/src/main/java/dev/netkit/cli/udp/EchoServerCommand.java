@@ -4,9 +4,11 @@ import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nLogs its address at start; with --log-datagrams also each request, as `Received N "
-        + "bytes from [host,port]` on stderr. Runs until Ctrl-C, then prints what it did and "
-        + "how many datagrams a system call moved.")
+        + "bytes from [host,port]` on stderr. Never answers a source port below 1024 or its own "
+        + "port, and holds back replies beyond --reply-rate/--reply-byte-rate per source "
+        + "address. Runs until Ctrl-C, then prints what it did and how many datagrams a system "
+        + "call moved.")
 public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec
@@ -42,6 +46,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Mixin
   private DatagramServerOptions io = new DatagramServerOptions();
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -68,7 +73,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
         .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).batched(io.batched())
-        .threads(io.threads()).build();
+        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
     InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());

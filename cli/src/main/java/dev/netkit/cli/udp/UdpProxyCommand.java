@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code udp-proxy --port PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
- * [--delay DURATION] [--seed SEED]}: a UDP relay that misbehaves on purpose, on loopback unless
- * given {@code --bind}.
+ * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-queued-bytes N]}: a UDP relay that
+ * misbehaves on purpose, on loopback unless given {@code --bind}. A target equal to its own
+ * listening address is a usage error.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nFaults apply to each datagram in both directions. On Ctrl-C prints what it did.")
@@ -62,13 +63,24 @@ public final class UdpProxyCommand implements Callable<Integer> {
       description = "Seed of the random choices (default: the clock).")
   private Long seed;
 
+  @Option(names = "--max-clients", paramLabel = "N",
+      description = "Client addresses remembered, one upstream socket each; the least recently "
+          + "active is forgotten (default: ${DEFAULT-VALUE}).")
+  private int maxClients = FaultyProxyConfig.DEFAULT_MAX_CLIENTS;
+
+  @Option(names = "--max-queued-bytes", paramLabel = "N",
+      description = "Bytes of datagrams waiting out a delay; more are dropped "
+          + "(default: ${DEFAULT-VALUE}).")
+  private long maxQueuedBytes = FaultyProxyConfig.DEFAULT_MAX_QUEUED_BYTES;
+
   final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
     FaultyProxyConfig config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
         .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
-        .seed(seed != null ? seed : System.nanoTime()).build();
+        .seed(seed != null ? seed : System.nanoTime()).maxClients(maxClients)
+        .maxQueuedBytes(maxQueuedBytes).build();
     InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());

@@ -39,8 +39,10 @@ class TravestyBenchCommandTest {
         .containsEntry("words_out", "5000").containsEntry("order", "2")
         .containsEntry("rounds", "2").containsEntry("bytes", String.valueOf(Files.size(corpus)))
         .containsKeys("build_MBps", "gen_words_per_s", "states", "index_ms", "heap_used_mb",
-            "cold_build_MBps", "cold_gen_words_per_s");
+            "cold_build_MBps", "cold_gen_words_per_s", "build_ms", "gen_ms", "rss_kb");
     assertThat(Double.parseDouble(values.get("gen_words_per_s"))).isPositive();
+    assertThat(out.toString().strip()).as("rss_kb ends the line").matches(".* rss_kb=\\d+");
+    assertThat(Long.parseLong(values.get("rss_kb"))).isPositive();
   }
 
   @Test

@@ -204,12 +204,12 @@ class UdpProgramsIT {
     resources.add(silent);
 
     int status = run(new DaytimeClientCommand(), "--port",
-        String.valueOf(live.localAddress().getPort()), "--timeout", "300ms", "127.0.0.1",
+        String.valueOf(live.localAddress().getPort()), "--timeout", "3s", "127.0.0.1",
         "127.0.0.2");
 
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).startsWith("127.0.0.1: ");
-    assertThat(err.toString()).isEqualTo("no answer within 300 ms from: 127.0.0.2\n");
+    assertThat(err.toString()).isEqualTo("no answer within 3000 ms from: 127.0.0.2\n");
   }
 
   @Test
@@ -236,6 +236,16 @@ class UdpProgramsIT {
     assertThat(status).isEqualTo(ExitStatus.USAGE);
     assertThat(err.toString()).isEqualTo("udp-proxy: loss : 1.5 (expected: 0-1) "
         + "(see `netkit udp-proxy --help`)\n");
+  }
+
+  @Test
+  void udpProxyRefusesItsOwnAddressAsTarget() {
+    int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "udp-proxy", "--port", "40007", "--target", "127.0.0.1:40007");
+
+    assertThat(status).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).startsWith("udp-proxy: target : ")
+        .contains("not the proxy's own listening address");
   }
 
   @Test

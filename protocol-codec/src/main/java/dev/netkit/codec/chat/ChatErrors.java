@@ -22,11 +22,14 @@ public final class ChatErrors {
   /** SEND_PRIVATE whose payload does not start with a nickname. */
   public static final String NO_RECIPIENT = "no nickname given for recipient of private message";
 
-  /** LOGIN_REQ whose nickname breaks the rules of the chat server's nickname check (netkit-chat-core {@code Nicknames}). */
+  /** LOGIN_REQ whose nickname breaks the chat server's rules (chat-core {@code Nicknames}). */
   public static final String INVALID_NICKNAME = "invalid nickname";
 
   /** LOGIN_REQ while the server has its maximum number of users. */
   public static final String SERVER_FULL = "server full";
+
+  /** LOGIN_REQ from an IP address that has the maximum number of users per address. */
+  public static final String TOO_MANY_USERS_FROM_ADDRESS = "too many users from your address";
 
   /** JOIN_REQ for a new channel by a user who is in the maximum number of channels. */
   public static final String TOO_MANY_CHANNELS = "too many channels";

@@ -5,7 +5,7 @@ import dev.netkit.codec.ProtocolException;
 /**
  * A {@code GENERATE} command whose word count is missing, not a number, negative or over the
  * server's limit. The message is the text of the server's {@code 501} reply
- * ({@link TravestyReplies#badArgument(String)}).
+ * ({@link TravestyReplies#badArgument(WordCountException)}).
  *
  * <pre>
  *   GENERATE needs a word count

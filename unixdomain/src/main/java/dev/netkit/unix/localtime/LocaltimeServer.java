@@ -71,7 +71,7 @@ public final class LocaltimeServer implements AutoCloseable {
     socket = bound;
     loop = new ReceiveLoop(NAME, bound, () -> !bound.isClosed(),
         () -> answer(bound, bound.receive())).start();
-    LOG.debug("{}: listening on {} (mode {})", NAME, bound.localPath(),
+    LOG.info("{}: listening on {} (mode {})", NAME, bound.localPath(),
         FileModes.format(socketFile.permissions()));
     return this;
   }
