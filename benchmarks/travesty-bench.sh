@@ -14,7 +14,9 @@
 #   5. prints the result lines, then the four ratios of issue 16 and their goals on one line:
 #      goal: build_index=Wx(>=20x) gen=Gx(>=20x) oneshot=Ox(>=5x) rss=R(<=0.5)
 #      build_index = perl build_ms / (java build_ms + index_ms), warm; gen = ratio of words/s,
-#      warm; oneshot = perl's wall time / java's, whole processes; rss = java's peak RSS / perl's.
+#      warm; oneshot = perl's wall time / java's, whole processes; rss = java's peak RSS / perl's;
+#      then "cpu: oneshot_cpu=", the one-shot ratio of user+system seconds (steadier on a busy
+#      machine, where wall times mostly measure the other processes).
 # The Perl layout "book" (default) is the book's packed-id strings; "arrays" keeps successor
 # words in Perl arrays (slower and larger; see the baseline's header).
 # JVM flags (override with NETKIT_JAVA_OPTS): the serial collector and an 80 MiB heap cap keep
@@ -38,7 +40,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --perl-layout) layout="$2"; shift 2 ;;
     --corpus) corpus="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "travesty-bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -70,7 +72,7 @@ make_corpus() {
   echo "travesty-bench.sh: corpus $corpus ($(stat -c %s "$corpus") bytes)" >&2
 }
 
-# Runs a command under /usr/bin/time -v; prints its stdout, then peak_rss_mb=... wall_s=...
+# Runs a command under /usr/bin/time -v; prints its stdout, then peak_rss_mb=... wall_s=... cpu_s=...
 measure() {
   local timing
   timing=$(mktemp)
@@ -78,7 +80,8 @@ measure() {
   awk -F': ' '/Maximum resident set size/ {printf "peak_rss_mb=%.1f", $2 / 1024}
     /Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0
       for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s}
-    END {printf " wall_s=%.3f\n", wall}' "$timing"
+    /User time \(seconds\)|System time \(seconds\)/ {cpu += $2}
+    END {printf " wall_s=%.3f cpu_s=%.3f\n", wall, cpu}' "$timing"
   rm -f "$timing"
 }
 
@@ -91,28 +94,32 @@ make_corpus
 
 export NETKIT_JAVA_OPTS="${NETKIT_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m}"
 # Unmeasured: records the class-data-sharing archive if the build is newer than it.
-"$root/netkit" travesty-bench --corpus "$corpus" --words 1000 --rounds 1 >/dev/null
+"$root/netkit" travesty-bench --corpus "$corpus" --words 1000 --rounds 1 >/dev/null \
+  || { echo "travesty-bench.sh: the recording run failed" >&2; exit 1; }
 
+fail() { echo "travesty-bench.sh: $1 failed (status $2)" >&2; exit 1; }
 perl_out=$(measure perl "$root/benchmarks/src/main/perl/travesty_baseline.pl" \
-  --corpus "$corpus" --words "$words" --seed "$seed" --layout "$layout")
-warm_line=$("$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
-  --seed "$seed" --rounds "$rounds")
-once_out=$(measure "$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
-  --seed "$seed" --rounds 1)
-
-perl_line=$(echo "$perl_out" | head -1)
-once_line=$(echo "$once_out" | head -1)
-perl_time=$(echo "$perl_out" | tail -1)
-once_time=$(echo "$once_out" | tail -1)
+  --corpus "$corpus" --words "$words" --seed "$seed" --layout "$layout") || fail perl $?
+perl_line=$(head -1 <<<"$perl_out")
+perl_time=$(tail -1 <<<"$perl_out")
 echo "perl: $perl_line $perl_time"
+warm_line=$("$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
+  --seed "$seed" --rounds "$rounds") || fail "java warm" $?
 echo "java warm: $warm_line"
+once_out=$(measure "$root/netkit" travesty-bench --corpus "$corpus" --words "$words" \
+  --seed "$seed" --rounds 1) || fail "java one-shot" $?
+once_line=$(head -1 <<<"$once_out")
+once_time=$(tail -1 <<<"$once_out")
 echo "java one-shot: $once_line $once_time"
 w() { value "$1" $warm_line; }
 p() { value "$1" $perl_line; }
 awk -v jbm="$(w build_ms)" -v jim="$(w index_ms)" -v pbm="$(p build_ms)" \
     -v jg="$(w gen_words_per_s)" -v pg="$(p gen_words_per_s)" \
     -v jw="$(value wall_s $once_time)" -v pw="$(value wall_s $perl_time)" \
-    -v jr="$(value peak_rss_mb $once_time)" -v pr="$(value peak_rss_mb $perl_time)" 'BEGIN {
+    -v jr="$(value peak_rss_mb $once_time)" -v pr="$(value peak_rss_mb $perl_time)" \
+    -v jc="$(value cpu_s $once_time)" -v pc="$(value cpu_s $perl_time)" 'BEGIN {
   printf "goal: build_index=%.1fx(>=20x) gen=%.1fx(>=20x) oneshot=%.1fx(>=5x) rss=%.2f(<=0.5)\n", \
     pbm / (jbm + jim), jg / pg, pw / jw, jr / pr
+  printf "cpu: oneshot_cpu=%.1fx (user+system seconds, perl over java: less sensitive to load)\n", \
+    pc / jc
 }'

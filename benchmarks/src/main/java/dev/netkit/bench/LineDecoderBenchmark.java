@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -122,14 +124,7 @@ public class LineDecoderBenchmark {
    */
   @Benchmark
   public void netkitStrings(Blackhole sink) {
-    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
-    for (byte[] chunk : chunks) {
-      ByteBuffer buffer = ByteBuffer.wrap(chunk);
-      for (Optional<String> line = decoder.decode(buffer); line.isPresent();
-          line = decoder.decode(buffer)) {
-        sink.consume(line.get());
-      }
-    }
+    netkit(sink, LineDecoder::decode);
   }
 
   /**
@@ -140,20 +135,7 @@ public class LineDecoderBenchmark {
    */
   @Benchmark
   public void nettyStrings(Blackhole sink) throws Exception {
-    NettyLines decoder = new NettyLines();
-    ByteBuf cumulation = Unpooled.EMPTY_BUFFER;
-    int reads = 0;
-    for (byte[] chunk : chunks) {
-      cumulation = ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(
-          ByteBufAllocator.DEFAULT, cumulation, Unpooled.wrappedBuffer(chunk));
-      for (ByteBuf frame = decoder.next(cumulation); frame != null;
-          frame = decoder.next(cumulation)) {
-        sink.consume(frame.toString(StandardCharsets.UTF_8));
-        frame.release();
-      }
-      cumulation = afterRead(cumulation, ++reads);
-    }
-    cumulation.release();
+    netty(sink, frame -> frame.toString(StandardCharsets.UTF_8));
   }
 
   /**
@@ -163,14 +145,7 @@ public class LineDecoderBenchmark {
    */
   @Benchmark
   public void netkitBytes(Blackhole sink) {
-    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
-    for (byte[] chunk : chunks) {
-      ByteBuffer buffer = ByteBuffer.wrap(chunk);
-      for (Optional<byte[]> line = decoder.decodeBytes(buffer); line.isPresent();
-          line = decoder.decodeBytes(buffer)) {
-        sink.consume(line.get());
-      }
-    }
+    netkit(sink, LineDecoder::decodeBytes);
   }
 
   /**
@@ -181,6 +156,23 @@ public class LineDecoderBenchmark {
    */
   @Benchmark
   public void nettyBytes(Blackhole sink) throws Exception {
+    netty(sink, ByteBufUtil::getBytes);
+  }
+
+  /** Every chunk through one netkit decoder; {@code next} takes one line as a string or bytes. */
+  private void netkit(Blackhole sink, BiFunction<LineDecoder, ByteBuffer, Optional<?>> next) {
+    LineDecoder decoder = new LineDecoder(MAX_LINE_LENGTH);
+    for (byte[] chunk : chunks) {
+      ByteBuffer buffer = ByteBuffer.wrap(chunk);
+      for (Optional<?> line = next.apply(decoder, buffer); line.isPresent();
+          line = next.apply(decoder, buffer)) {
+        sink.consume(line.get());
+      }
+    }
+  }
+
+  /** Every chunk through Netty's decoder as its pipeline would; {@code convert} each frame. */
+  private void netty(Blackhole sink, Function<ByteBuf, Object> convert) throws Exception {
     NettyLines decoder = new NettyLines();
     ByteBuf cumulation = Unpooled.EMPTY_BUFFER;
     int reads = 0;
@@ -189,7 +181,7 @@ public class LineDecoderBenchmark {
           ByteBufAllocator.DEFAULT, cumulation, Unpooled.wrappedBuffer(chunk));
       for (ByteBuf frame = decoder.next(cumulation); frame != null;
           frame = decoder.next(cumulation)) {
-        sink.consume(ByteBufUtil.getBytes(frame));
+        sink.consume(convert.apply(frame));
         frame.release();
       }
       cumulation = afterRead(cumulation, ++reads);

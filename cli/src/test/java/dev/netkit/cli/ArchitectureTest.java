@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class ArchitectureTest {
     allowed.put(SERVER, Set.of(CODEC));
     allowed.put(URGENT, Set.of(JNI));
     allowed.put(UDP, Set.of(CODEC, SERVER));
-    // chat-core budgets its replies per source with the server core's rate limiter.
+    // chat-core answers through server-core's reply policy (the one per-source budget).
     allowed.put(CHAT, Set.of(CODEC, SERVER));
     // The multicast chat extends chat-core, whose API speaks in codec types.
     allowed.put(MULTICAST, Set.of(CHAT, CODEC));
@@ -187,6 +189,65 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
             "java.util.concurrent..", "org.slf4j..")
         .as("codecs never touch sockets, threads or logs (DESIGN.md: codecs are pure)")
+        .check(classes);
+  }
+
+  @Test
+  void eachWireFormatStandsAlone() {
+    // codec.chat, codec.localtime, codec.text, codec.travesty, …: each uses the shared codec
+    // package only, never another format's package.
+    Set<String> formats = new TreeSet<>();
+    for (JavaClass type : classes) {
+      String name = type.getPackageName();
+      if (name.startsWith("dev.netkit.codec.")) {
+        formats.add(name.substring("dev.netkit.codec.".length()).split("\\.")[0]);
+      }
+    }
+    assertThat(formats).contains("chat", "localtime");
+    for (String format : formats) {
+      String own = "dev.netkit.codec." + format + "..";
+      noClasses().that().resideInAPackage(own)
+          .should().dependOnClassesThat(
+              JavaClass.Predicates.resideInAPackage("dev.netkit.codec.*..")
+                  .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(own))))
+          .as("the " + format + " wire format uses no other format's package")
+          .check(classes);
+    }
+  }
+
+  @Test
+  void theTravestyEngineKnowsNoSocketsAndNoProtocol() {
+    noClasses().that().resideInAPackage("dev.netkit.travesty")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                "dev.netkit.travesty.*..", "dev.netkit.codec..", "dev.netkit.server..",
+                "dev.netkit.urgent..", "java.net..", "java.nio.channels..", "org.slf4j..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                "dev.netkit.codec.text.."))))
+        .as("the travesty engine (dev.netkit.travesty) is pure: no protocol, sockets or logging;"
+            + " it wraps text with the codec's Text::Wrap (dev.netkit.codec.text)")
+        .check(classes);
+    usesNone("dev.netkit.travesty.protocol..",
+        "travesty's protocol package serves both sides and uses neither",
+        "dev.netkit.travesty.server..", "dev.netkit.travesty.client..");
+  }
+
+  @Test
+  void sharedPackagesDoNotUseTheSidesBuiltOnThem() {
+    usesNone("dev.netkit.chat",
+        "chat-core's shared package (channels, nicknames) uses no server, client or broadcast",
+        "dev.netkit.chat.*..");
+    usesNone("dev.netkit.chat.server..", "the chat server uses no client or discovery class",
+        "dev.netkit.chat.client..", "dev.netkit.chat.broadcast..");
+    usesNone("dev.netkit.unix",
+        "unixdomain's sockets and socket files use no service (wrap, localtime)",
+        "dev.netkit.unix.*..");
+  }
+
+  /** Checks that the classes of {@code packages} use none of the {@code forbidden} packages. */
+  private static void usesNone(String packages, String because, String... forbidden) {
+    noClasses().that().resideInAPackage(packages)
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        .as(because)
         .check(classes);
   }
 

@@ -37,6 +37,28 @@ class MulticastNamespaceIT {
         .count();
   }
 
+  /** Adds host .3 of A's /24 to A's interface: a second source address on A. */
+  private static String addSecondAddressOnA(VethLink link) throws Exception {
+    String first = link.addressA().getHostAddress();
+    String second = first.substring(0, first.lastIndexOf('.')) + ".3";
+    link.namespaceA().ip("addr", "add", second + "/24", "dev", link.interfaceA());
+    return second;
+  }
+
+  /** A peer on B with a socket open on {@code open} ({@code "PORT"} or {@code "PORT 6"}). */
+  private static CapturedProcess receiverOnB(VethLink link, String open) throws Exception {
+    CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");
+    peer(receiver, "open " + open);
+    return receiver;
+  }
+
+  /** A peer on A that sends by A's veth interface. */
+  private static CapturedProcess senderOnA(VethLink link) throws Exception {
+    CapturedProcess sender = link.namespaceA().launchJava(NamespaceChild.class, "peer");
+    peer(sender, "iface " + link.interfaceA());
+    return sender;
+  }
+
   @Test
   void theBeaconCrossesTheVethPair(TwoHosts hosts) throws Exception {
     VethLink link = hosts.link();
@@ -101,13 +123,10 @@ class MulticastNamespaceIT {
   void aSourceSpecificJoinReceivesOnlyItsSource(TwoHosts hosts) throws Exception {
     VethLink link = hosts.link();
     String wanted = link.addressA().getHostAddress();
-    String other = wanted.substring(0, wanted.lastIndexOf('.')) + ".3";
-    link.namespaceA().ip("addr", "add", other + "/24", "dev", link.interfaceA());
-    CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");
-    peer(receiver, "open 5001");
+    String other = addSecondAddressOnA(link);
+    CapturedProcess receiver = receiverOnB(link, "5001");
     peer(receiver, "join 232.1.1.1 " + link.interfaceB() + " " + wanted);
-    CapturedProcess sender = link.namespaceA().launchJava(NamespaceChild.class, "peer");
-    peer(sender, "iface " + link.interfaceA());
+    CapturedProcess sender = senderOnA(link);
 
     peer(sender, "send " + other + " 232.1.1.1 5001 unwanted");
     peer(sender, "send " + wanted + " 232.1.1.1 5001 wanted");
@@ -120,14 +139,11 @@ class MulticastNamespaceIT {
   void aBlockedSourceIsNotReceivedUntilUnblocked(TwoHosts hosts) throws Exception {
     VethLink link = hosts.link();
     String good = link.addressA().getHostAddress();
-    String blocked = good.substring(0, good.lastIndexOf('.')) + ".3";
-    link.namespaceA().ip("addr", "add", blocked + "/24", "dev", link.interfaceA());
-    CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");
-    peer(receiver, "open 5002");
+    String blocked = addSecondAddressOnA(link);
+    CapturedProcess receiver = receiverOnB(link, "5002");
     peer(receiver, "join 239.2.2.2 " + link.interfaceB());
     peer(receiver, "block 239.2.2.2 " + blocked);
-    CapturedProcess sender = link.namespaceA().launchJava(NamespaceChild.class, "peer");
-    peer(sender, "iface " + link.interfaceA());
+    CapturedProcess sender = senderOnA(link);
 
     peer(sender, "send " + blocked + " 239.2.2.2 5002 one");
     peer(sender, "send " + good + " 239.2.2.2 5002 two");
@@ -144,11 +160,9 @@ class MulticastNamespaceIT {
     VethLink link = hosts.link();
     link.namespaceA().ip("-6", "addr", "add", "fd18::1/64", "dev", link.interfaceA(), "nodad");
     link.namespaceB().ip("-6", "addr", "add", "fd18::2/64", "dev", link.interfaceB(), "nodad");
-    CapturedProcess receiver = link.namespaceB().launchJava(NamespaceChild.class, "peer");
-    peer(receiver, "open 5003 6");
+    CapturedProcess receiver = receiverOnB(link, "5003 6");
     peer(receiver, "join ff15::1234 " + link.interfaceB());
-    CapturedProcess sender = link.namespaceA().launchJava(NamespaceChild.class, "peer");
-    peer(sender, "iface " + link.interfaceA());
+    CapturedProcess sender = senderOnA(link);
 
     peer(sender, "send fd18::1 ff15::1234 5003 six");
 

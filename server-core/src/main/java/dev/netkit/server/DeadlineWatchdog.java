@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Interrupts the connections of one server that made no progress for the idle timeout or passed
  * their deadline: one daemon thread per server, checking every quarter of the idle timeout
- * (10 ms to 1 s), so a connection is interrupted at most that much late.
+ * (10 ms to 1 s), so a connection is interrupted at most that much late. A failed check, even an
+ * {@link Error}, is logged and the next one goes on.
  */
 final class DeadlineWatchdog implements Runnable {
 
@@ -36,7 +37,13 @@ final class DeadlineWatchdog implements Runnable {
       } catch (InterruptedException e) {
         return;
       }
-      checkAll(System.nanoTime());
+      try {
+        checkAll(System.nanoTime());
+      } catch (Throwable e) {
+        // An Error (out of heap while another session holds it, say) must not end the
+        // watchdog: every later session would then go unwatched. Try again next period.
+        LOG.warn("idle and deadline check failed; trying again", e);
+      }
     }
   }
 

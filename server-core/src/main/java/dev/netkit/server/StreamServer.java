@@ -99,7 +99,8 @@ public final class StreamServer implements AutoCloseable {
     watchdogThread = daemon(watchdog, name + "-watchdog");
     acceptor.start();
     watchdogThread.start();
-    LOG.debug("{}: listening on {} ({})", name, localAddress, config);
+    LOG.info("{}: listening on {}", name, localAddress);
+    LOG.debug("{}: {}", name, config);
     return this;
   }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -20,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the stream server core promises, whatever the transport: written once, run over TCP
@@ -83,6 +88,28 @@ abstract class StreamServerContract {
       out.write(buffer.array(), 0, buffer.position());
     }
     return out.toString(UTF_8);
+  }
+
+  @Test
+  void startLogsTheBoundAddressAtInfo() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(StreamServer.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    try {
+      StreamServer server = start(StreamServerConfig.builder().name("logged"), c -> { });
+
+      assertThat(appender.list).anySatisfy(event -> {
+        assertThat(event.getLevel()).isEqualTo(Level.INFO);
+        assertThat(event.getFormattedMessage())
+            .isEqualTo("logged: listening on " + server.localAddress());
+      });
+    } finally {
+      logger.setLevel(before);
+      logger.detachAppender(appender);
+    }
   }
 
   @Test

@@ -43,7 +43,9 @@ final class SuccessorIndex {
    * <p>First it interns the context after every word (the start context, of "no word" lanes,
    * precedes the first word, as in the book), which gives the trail of states the text went
    * through: transition {@code i} goes from {@code states[i]} to {@code states[i + 1]}. Then it
-   * counts the successors of each state, lays the records out, and fills them in text order.
+   * counts the successors of each state, lays the records out, and fills them in text order;
+   * while filling, a record's count field is its own fill cursor (it ends as the count), so that
+   * a transition writes one cache line of the records and needs no separate cursor array.
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
@@ -61,22 +63,21 @@ final class SuccessorIndex {
       throw Capacity.full("successor records", size);
     }
     int[] states = trail.states();
-    int[] cursor = new int[stateCount];
-    for (int i = 0; i < length; i++) {
-      cursor[states[i]]++;
-    }
-    int[] records = new int[(int) size];
     int[] recordOf = new int[stateCount];
+    for (int i = 0; i < length; i++) {
+      recordOf[states[i]]++;
+    }
     int next = 0;
     for (int state = 0; state < stateCount; state++) {
+      int count = recordOf[state];
       recordOf[state] = next;
-      records[next + COUNT] = cursor[state];
-      cursor[state] = next + TARGETS;
-      next += TARGETS + records[next + COUNT];
+      next += TARGETS + count;
     }
+    int[] records = new int[(int) size];
     locateWords(records, recordOf, trail.lastWords(), words.starts());
     for (int i = 0; i < length; i++) {
-      records[cursor[states[i]]++] = recordOf[states[i + 1]];
+      int record = recordOf[states[i]];
+      records[record + TARGETS + records[record + COUNT]++] = recordOf[states[i + 1]];
     }
     int contexts = stateCount - (trail.lastIsNew() ? 1 : 0);
     return new SuccessorIndex(records, recordOf, contexts, states[length]);

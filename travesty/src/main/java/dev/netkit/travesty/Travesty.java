@@ -48,16 +48,16 @@ import java.util.random.RandomGenerator;
  * and analysis and generation keep separate contexts.
  *
  * <h2>Streaming and cancellation</h2>
- * The streaming methods ({@link #generate(long, Appendable, BooleanSupplier)},
- * {@link #prettyText(long, Appendable, BooleanSupplier)},
- * {@link #prettyLines(long, PrettyLineTarget)}) write to their target in chunks of about 8 KiB
- * (a {@link java.io.Writer} or {@link StringBuilder} gets bulk writes), so the text never sits in
- * memory. Between chunks they ask the {@code stop} signal (for example {@code aborted::get} of an
- * {@code AtomicBoolean} set by another thread) and return as soon as it answers true; a
- * {@link PrettyLineTarget} stops the generation by returning false from any line. A stopped
- * generation has written whole chunks (or lines) only, and returns the number of words generated
- * so far. The latency of a stop is one chunk, plus however long the target blocks in a write (a server that must stop a blocked write closes or
- * shuts down its socket). Exceptions from the target propagate unchanged.
+ * The streaming methods ({@link #generate(long, Appendable, BooleanSupplier)}, {@link
+ * #prettyText(long, Appendable, BooleanSupplier)}, {@link #prettyLines(long, PrettyLineTarget)})
+ * write to their target in chunks of about 8 KiB (a {@link java.io.Writer} or {@link StringBuilder}
+ * gets bulk writes), so the text never sits in memory. Between chunks they ask the {@code stop}
+ * signal (for example {@code aborted::get} of an {@code AtomicBoolean} set by another thread) and
+ * return as soon as it answers true; a {@link PrettyLineTarget} stops the generation by returning
+ * false from any line. A stopped generation has written whole chunks (or lines) only, and returns
+ * the number of words generated so far. The latency of a stop is one chunk, plus however long the
+ * target blocks in a write (a server that must stop a blocked write closes or shuts down its
+ * socket). Exceptions from the target propagate unchanged.
  *
  * <h2>Thread safety</h2>
  * A model has a single owner: every method but {@link #stats()} must be called by one thread at

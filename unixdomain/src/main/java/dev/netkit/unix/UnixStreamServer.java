@@ -92,7 +92,7 @@ public final class UnixStreamServer implements AutoCloseable {
       closeSocketFile();
       throw e;
     }
-    LOG.debug("{}: listening on {}", name, socketFile);
+    // The server core has logged "NAME: listening on PATH" at INFO.
     return this;
   }
 

@@ -1,6 +1,8 @@
 package dev.netkit.urgent;
 
+import dev.netkit.jni.ConnectionResetSocketException;
 import dev.netkit.jni.NativeLibrary;
+import dev.netkit.jni.NotConnectedSocketException;
 import dev.netkit.jni.internal.Poll;
 import dev.netkit.jni.internal.UrgentSyscalls;
 import java.io.ByteArrayOutputStream;
@@ -174,7 +176,9 @@ public final class UrgentSocket {
    * While an {@link UrgentWatcher} runs, its listener gets the urgent data instead, and this
    * method normally finds nothing.
    *
-   * @return the byte, or which of the three reasons (see {@link UrgentRead}) there is none
+   * @return the byte, or which of the three reasons (see {@link UrgentRead}) there is none;
+   *     {@link UrgentRead.Status#NOTHING_PENDING} after the peer reset the connection (normal
+   *     reads then return what was received before the reset, and report the reset after it)
    * @throws IOException naming {@code recv(MSG_OOB)}, or the JDK's exception when the socket is
    *     closed
    */
@@ -183,9 +187,20 @@ public final class UrgentSocket {
     return gate.readUrgent(endpoint.descriptor());
   }
 
-  /** {@link #readUrgent()} on a given descriptor of this socket (the watcher's duplicate). */
+  /**
+   * {@link #readUrgent()} on a given descriptor of this socket (the watcher's duplicate). After
+   * a reset Linux refuses {@code recv(MSG_OOB)} with {@code ENOTCONN} (or {@code ECONNRESET})
+   * although normal data received before the reset can still be read: for the urgent path that
+   * is "nothing pending", so that the normal reads deliver that data and then report the reset,
+   * once.
+   */
   static UrgentRead readUrgent(int fd) throws IOException {
-    int result = UrgentSyscalls.receiveUrgent(fd);
+    int result;
+    try {
+      result = UrgentSyscalls.receiveUrgent(fd);
+    } catch (NotConnectedSocketException | ConnectionResetSocketException e) {
+      return UrgentRead.NOTHING_PENDING;
+    }
     if (result >= 0) {
       return UrgentRead.received((byte) result);
     }

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Both ends of a loopback TCP connection as the tests need them, over {@link Socket}s or
  * {@link SocketChannel}s, so one contract runs on both transports.
  */
-abstract class TestPair implements AutoCloseable {
+final class TestPair implements AutoCloseable {
 
   /** Opens a pair of sockets. */
   static TestPair sockets(int receiveBufferBytes) throws IOException {
@@ -27,7 +27,7 @@ abstract class TestPair implements AutoCloseable {
       }
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
       Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-      return new SocketPair(client, listener.accept());
+      return new TestPair(new SocketEnd(client), new SocketEnd(listener.accept()));
     }
   }
 
@@ -39,29 +39,51 @@ abstract class TestPair implements AutoCloseable {
       }
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
       SocketChannel client = SocketChannel.open(listener.getLocalAddress());
-      return new ChannelPair(client, listener.accept());
+      return new TestPair(new ChannelEnd(client), new ChannelEnd(listener.accept()));
     }
   }
 
+  private final End client;
+  private final End server;
   private UrgentSocket sender;
   private UrgentSocket receiver;
 
+  private TestPair(End client, End server) {
+    this.client = client;
+    this.server = server;
+  }
+
   UrgentSocket sender() throws IOException {
     if (sender == null) {
-      sender = wrapSender();
+      sender = client.wrap();
     }
     return sender;
   }
 
   UrgentSocket receiver() throws IOException {
     if (receiver == null) {
-      receiver = wrapReceiver();
+      receiver = server.wrap();
     }
     return receiver;
   }
 
+  /** A new wrapper of the receiver's socket, not the one {@link #receiver()} keeps. */
+  UrgentSocket wrapReceiver() throws IOException {
+    return server.wrap();
+  }
+
   void send(String ascii) throws IOException {
     send(ascii.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Writes normal data from the sender to the receiver. */
+  void send(byte[] data) throws IOException {
+    client.write(data);
+  }
+
+  /** Reads normal data at the receiver's end: -1 at the end of the stream. */
+  int read(byte[] buffer) throws IOException {
+    return server.read(buffer);
   }
 
   /** Reads normal data once; the result as ASCII, or null at the end of the stream. */
@@ -81,177 +103,144 @@ abstract class TestPair implements AutoCloseable {
     return all.toByteArray();
   }
 
-  abstract UrgentSocket wrapSender() throws IOException;
+  /** Half-closes the sender's end: the receiver reads the end of the stream. */
+  void finishSending() throws IOException {
+    client.shutdownOutput();
+  }
 
-  abstract UrgentSocket wrapReceiver() throws IOException;
+  int receiverFd() throws IOException {
+    return server.fd();
+  }
 
-  abstract void send(byte[] data) throws IOException;
+  void closeReceiver() throws IOException {
+    server.close();
+  }
 
-  abstract int read(byte[] buffer) throws IOException;
+  void closeSender() throws IOException {
+    client.close();
+  }
 
-  abstract void finishSending() throws IOException;
+  /** Closes the sender's end with a reset (RST) instead of a FIN: {@code SO_LINGER} 0. */
+  void resetSender() throws IOException {
+    client.reset();
+  }
 
-  abstract int receiverFd() throws IOException;
-
-  abstract void closeReceiver() throws IOException;
-
-  abstract void closeSender() throws IOException;
-
-  abstract void receiverShutdownOutput() throws IOException;
+  void receiverShutdownOutput() throws IOException {
+    server.shutdownOutput();
+  }
 
   /** Writes normal data from the receiver's end to the sender. */
-  abstract void writeAtReceiver(byte[] data) throws IOException;
+  void writeAtReceiver(byte[] data) throws IOException {
+    server.write(data);
+  }
 
   /** Reads normal data at the sender's end: -1 once the receiver closed. */
-  abstract int readAtSender(byte[] buffer) throws IOException;
+  int readAtSender(byte[] buffer) throws IOException {
+    return client.read(buffer);
+  }
 
-  private static final class SocketPair extends TestPair {
-    private final Socket client;
-    private final Socket server;
-
-    SocketPair(Socket client, Socket server) {
-      this.client = client;
-      this.server = server;
-    }
-
-    @Override
-    UrgentSocket wrapSender() throws IOException {
-      return UrgentSocket.of(client);
-    }
-
-    @Override
-    UrgentSocket wrapReceiver() throws IOException {
-      return UrgentSocket.of(server);
-    }
-
-    @Override
-    void send(byte[] data) throws IOException {
-      client.getOutputStream().write(data);
-    }
-
-    @Override
-    int read(byte[] buffer) throws IOException {
-      return server.getInputStream().read(buffer);
-    }
-
-    @Override
-    int readAtSender(byte[] buffer) throws IOException {
-      return client.getInputStream().read(buffer);
-    }
-
-    @Override
-    void writeAtReceiver(byte[] data) throws IOException {
-      server.getOutputStream().write(data);
-    }
-
-    @Override
-    void finishSending() throws IOException {
-      client.shutdownOutput();
-    }
-
-    @Override
-    int receiverFd() throws IOException {
-      return SocketDescriptors.of(server);
-    }
-
-    @Override
-    void closeReceiver() throws IOException {
-      server.close();
-    }
-
-    @Override
-    void closeSender() throws IOException {
-      client.close();
-    }
-
-    @Override
-    void receiverShutdownOutput() throws IOException {
-      server.shutdownOutput();
-    }
-
-    @Override
-    public void close() throws IOException {
-      try (client; server) {
-        // closes both
-      }
+  @Override
+  public void close() throws IOException {
+    try (client; server) {
+      // closes both
     }
   }
 
-  private static final class ChannelPair extends TestPair {
-    private final SocketChannel client;
-    private final SocketChannel server;
+  /** One end of the connection, over a {@link Socket} or a {@link SocketChannel}. */
+  private interface End extends AutoCloseable {
+    UrgentSocket wrap() throws IOException;
 
-    ChannelPair(SocketChannel client, SocketChannel server) {
-      this.client = client;
-      this.server = server;
+    void write(byte[] data) throws IOException;
+
+    int read(byte[] buffer) throws IOException;
+
+    void shutdownOutput() throws IOException;
+
+    int fd() throws IOException;
+
+    /** Closes with a reset (RST): {@code SO_LINGER} 0. */
+    void reset() throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  private record SocketEnd(Socket socket) implements End {
+    @Override
+    public UrgentSocket wrap() throws IOException {
+      return UrgentSocket.of(socket);
     }
 
     @Override
-    UrgentSocket wrapSender() throws IOException {
-      return UrgentSocket.of(client);
+    public void write(byte[] data) throws IOException {
+      socket.getOutputStream().write(data);
     }
 
     @Override
-    UrgentSocket wrapReceiver() throws IOException {
-      return UrgentSocket.of(server);
+    public int read(byte[] buffer) throws IOException {
+      return socket.getInputStream().read(buffer);
     }
 
     @Override
-    void send(byte[] data) throws IOException {
-      ByteBuffer buffer = ByteBuffer.wrap(data);
-      while (buffer.hasRemaining()) {
-        client.write(buffer);
-      }
+    public void shutdownOutput() throws IOException {
+      socket.shutdownOutput();
     }
 
     @Override
-    int read(byte[] buffer) throws IOException {
-      return server.read(ByteBuffer.wrap(buffer));
+    public int fd() throws IOException {
+      return SocketDescriptors.of(socket);
     }
 
     @Override
-    int readAtSender(byte[] buffer) throws IOException {
-      return client.read(ByteBuffer.wrap(buffer));
-    }
-
-    @Override
-    void writeAtReceiver(byte[] data) throws IOException {
-      ByteBuffer buffer = ByteBuffer.wrap(data);
-      while (buffer.hasRemaining()) {
-        server.write(buffer);
-      }
-    }
-
-    @Override
-    void finishSending() throws IOException {
-      client.shutdownOutput();
-    }
-
-    @Override
-    int receiverFd() throws IOException {
-      return SocketDescriptors.of(server);
-    }
-
-    @Override
-    void closeReceiver() throws IOException {
-      server.close();
-    }
-
-    @Override
-    void closeSender() throws IOException {
-      client.close();
-    }
-
-    @Override
-    void receiverShutdownOutput() throws IOException {
-      server.shutdownOutput();
+    public void reset() throws IOException {
+      socket.setSoLinger(true, 0);
+      socket.close();
     }
 
     @Override
     public void close() throws IOException {
-      try (client; server) {
-        // closes both
+      socket.close();
+    }
+  }
+
+  private record ChannelEnd(SocketChannel channel) implements End {
+    @Override
+    public UrgentSocket wrap() throws IOException {
+      return UrgentSocket.of(channel);
+    }
+
+    @Override
+    public void write(byte[] data) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(data);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
       }
+    }
+
+    @Override
+    public int read(byte[] buffer) throws IOException {
+      return channel.read(ByteBuffer.wrap(buffer));
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+      channel.shutdownOutput();
+    }
+
+    @Override
+    public int fd() throws IOException {
+      return SocketDescriptors.of(channel);
+    }
+
+    @Override
+    public void reset() throws IOException {
+      channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+      channel.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 }

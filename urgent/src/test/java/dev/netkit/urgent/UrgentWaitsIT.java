@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -37,14 +41,21 @@ class UrgentWaitsIT {
     TestPair open() throws IOException;
   }
 
+  /** A test run once over sockets and once over channels. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.netkit.urgent.UrgentWaitsIT#transports")
+  @interface OnBothTransports {
+  }
+
   static Stream<Arguments> transports() {
     return Stream.of(
         Arguments.of("socket", (Transport) () -> TestPair.sockets(0)),
         Arguments.of("channel", (Transport) () -> TestPair.channels(0)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void readableOrUrgentReportsDataThenUrgentFirst(String name, Transport transport)
       throws Exception {
     try (TestPair pair = transport.open()) {
@@ -64,8 +75,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void readableOrUrgentReportsALoneUrgentByte(String name, Transport transport)
       throws Exception {
     try (TestPair pair = transport.open()) {
@@ -76,8 +86,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void readableAtTheEndOfTheStream(String name, Transport transport) throws Exception {
     try (TestPair pair = transport.open()) {
       pair.finishSending();
@@ -86,8 +95,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void writableOrUrgentHearsAnAbortWhileThePeerDoesNotRead(String name, Transport transport)
       throws Exception {
     try (TestPair pair = transport.open()) {
@@ -116,8 +124,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void awaitUrgentEndsWhenThePeerFinishes(String name, Transport transport) throws Exception {
     try (TestPair pair = transport.open()) {
       UrgentSocket receiver = pair.receiver();
@@ -129,8 +136,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void aSocketClosedUnderAWaitEndsIt(String name, Transport transport) throws Exception {
     try (TestPair pair = transport.open()) {
       UrgentSocket receiver = pair.receiver();
@@ -150,8 +156,7 @@ class UrgentWaitsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transports")
+  @OnBothTransports
   void negativeTimeoutsAreRefused(String name, Transport transport) throws Exception {
     try (TestPair pair = transport.open()) {
       assertThatThrownBy(() -> pair.receiver().awaitUrgent(Duration.ofMillis(-1)))

@@ -1,8 +1,9 @@
 package dev.netkit.bench.chat;
 
+import dev.netkit.bench.BenchOptions;
+import dev.netkit.codec.text.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   java -cp benchmarks/target/netkit-benchmarks.jar dev.netkit.bench.chat.ChatFanOutBench \
- *       [--seconds 5] [--warmup 2] [--rounds 3] [--window 8] [--members 50,200] [--no-perl]
+ *       [--duration 5s] [--warmup 2s] [--rounds 3] [--window 8] [--members 50,200] [--no-perl]
  * </pre>
  *
  * <p>Loopback only. The member sockets, the reader thread and the relay share the machine's
@@ -37,22 +38,21 @@ public final class ChatFanOutBench {
    * @throws Exception if a relay fails
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-    int window = Integer.parseInt(options.getOrDefault("window", "8"));
-    int[] memberCounts = Arrays.stream(options.getOrDefault("members", "50,200").split(","))
-        .mapToInt(Integer::parseInt).toArray();
+    BenchOptions options = BenchOptions.parse(args);
+    Duration duration = options.duration("duration", Duration.ofSeconds(5));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(2));
+    int rounds = options.integer("rounds", 3);
+    int window = options.integer("window", 8);
+    int[] memberCounts = options.integers("members", 50, 200);
     Map<String, Supplier<Relay>> relays = new LinkedHashMap<>();
     relays.put("netkit", NetkitChatRelay::new);
     relays.put("java", JavaUnicastRelay::new);
-    if (!options.containsKey("no-perl") && PerlRelay.available()) {
+    if (!options.has("no-perl") && PerlRelay.available()) {
       relays.put("perl", PerlRelay::new);
     }
-    System.out.printf(Locale.ROOT, "chat fan-out: one sender, closed loop (window %d), %d s "
-        + "measured after %d s warm-up, median of %d rounds; deliveries/s%n", window,
-        seconds.toSeconds(), warmup.toSeconds(), rounds);
+    System.out.printf(Locale.ROOT, "chat fan-out: one sender, closed loop (window %d), %s "
+        + "measured after %s warm-up, median of %d rounds; deliveries/s%n", window,
+        DurationText.format(duration), DurationText.format(warmup), rounds);
     System.out.printf(Locale.ROOT, "%-8s %14s %14s %14s %12s %12s%n", "members",
         "netkit", "java-relay", "perl-relay", "netkit/java", "netkit/perl");
     for (int members : memberCounts) {
@@ -60,7 +60,7 @@ public final class ChatFanOutBench {
       for (int round = 0; round < rounds; round++) {
         for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
           FanOutDriver.Result result = new FanOutDriver(members, window)
-              .run(relay.getValue().get(), warmup, seconds);
+              .run(relay.getValue().get(), warmup, duration);
           results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
           System.err.printf(Locale.ROOT, "  %d members, %s, round %d: %.0f deliveries/s, "
               + "%.0f messages/s, %.2f%% lost%n", members, relay.getKey(), round + 1,
@@ -79,21 +79,5 @@ public final class ChatFanOutBench {
     double[] values = results.stream().mapToDouble(FanOutDriver.Result::deliveriesPerSecond)
         .sorted().toArray();
     return values[values.length / 2];
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument: " + args[i]);
-      }
-      String name = args[i].substring(2);
-      if (name.startsWith("no-")) {
-        options.put(name, "true");
-      } else {
-        options.put(name, args[++i]);
-      }
-    }
-    return options;
   }
 }

@@ -1,7 +1,5 @@
 package dev.netkit.bench.chat;
 
-import dev.netkit.codec.chat.ChatFrameCodec;
-import dev.netkit.codec.chat.PublicMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -55,8 +53,7 @@ final class JavaUnicastRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return new ChatFrameCodec().encode(new PublicMessage("Weather", "m0",
-        "the quick brown fox jumps over the lazy dog"));
+    return Relay.publicMessage();
   }
 
   @Override

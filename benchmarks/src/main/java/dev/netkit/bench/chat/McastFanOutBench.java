@@ -1,5 +1,7 @@
 package dev.netkit.bench.chat;
 
+import dev.netkit.bench.BenchOptions;
+import dev.netkit.codec.text.DurationText;
 import dev.netkit.netns.NetworkNamespace;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   sudo java -cp benchmarks/target/netkit-benchmarks.jar dev.netkit.bench.chat.McastFanOutBench \
- *       [--seconds 5] [--warmup 2] [--rounds 3] [--members 200]
+ *       [--duration 5s] [--warmup 2s] [--rounds 3] [--members 200]
  * </pre>
  *
  * <p>Safety: multicast runs only inside a network namespace this program creates with
@@ -55,9 +57,9 @@ public final class McastFanOutBench {
    * @throws Exception if the namespace cannot be made or a relay fails
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    if (options.containsKey("inside")) {
-      String refusal = refusal(options.get("inside"));
+    BenchOptions options = BenchOptions.parse(args);
+    if (options.has("inside")) {
+      String refusal = refusal(options.text("inside"));
       if (refusal != null) {
         System.err.println("mcast-fanout-bench: refusing to run: " + refusal);
         System.exit(2);
@@ -102,12 +104,12 @@ public final class McastFanOutBench {
     return null;
   }
 
-  private static void measure(Map<String, String> options) throws Exception {
-    Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "5")));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "2")));
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-    int members = Integer.parseInt(options.getOrDefault("members", "200"));
-    int window = Integer.parseInt(options.getOrDefault("window", "8"));
+  private static void measure(BenchOptions options) throws Exception {
+    Duration duration = options.duration("duration", Duration.ofSeconds(5));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(2));
+    int rounds = options.integer("rounds", 3);
+    int members = options.integer("members", 200);
+    int window = options.integer("window", 8);
     Map<String, Supplier<Relay>> relays = new LinkedHashMap<>();
     relays.put("unicast", NetkitChatRelay::new);
     relays.put("multicast", MulticastChatRelay::new);
@@ -116,7 +118,7 @@ public final class McastFanOutBench {
       for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
         FanOutDriver driver = new FanOutDriver(members, window,
             McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos);
-        FanOutDriver.Result result = driver.run(relay.getValue().get(), warmup, seconds);
+        FanOutDriver.Result result = driver.run(relay.getValue().get(), warmup, duration);
         results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
         System.err.printf(Locale.ROOT, "  %s, round %d: %.0f deliveries/s, %.0f messages/s, "
             + "%.2f sends/message, %.1f us server CPU/message, %.2f%% lost%n", relay.getKey(),
@@ -126,8 +128,8 @@ public final class McastFanOutBench {
       }
     }
     System.out.printf(Locale.ROOT, "chat fan-out, %d members, one sender, closed loop (window "
-        + "%d), %d s after %d s warm-up, median of %d rounds, in a namespace on loopback%n",
-        members, window, seconds.toSeconds(), warmup.toSeconds(), rounds);
+        + "%d), %s after %s warm-up, median of %d rounds, in a namespace on loopback%n",
+        members, window, DurationText.format(duration), DurationText.format(warmup), rounds);
     System.out.printf(Locale.ROOT, "%-10s %14s %14s %14s %16s %8s%n", "server",
         "deliveries/s", "messages/s", "sends/message", "server-cpu-us/msg", "lost%");
     for (Map.Entry<String, List<FanOutDriver.Result>> entry : results.entrySet()) {
@@ -167,16 +169,5 @@ public final class McastFanOutBench {
     } catch (IOException e) {
       throw new IllegalStateException("reading /proc/net/snmp", e);
     }
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value, got: " + args[i]);
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    return options;
   }
 }

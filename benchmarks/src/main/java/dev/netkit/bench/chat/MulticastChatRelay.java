@@ -6,7 +6,6 @@ import dev.netkit.codec.chat.ChatEvent;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
-import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.multicast.MulticastFanOut;
 import dev.netkit.multicast.MulticastFanOutConfig;
 import java.io.IOException;
@@ -75,7 +74,7 @@ final class MulticastChatRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return CODEC.encode(new SendPublic("the quick brown fox jumps over the lazy dog"));
+    return Relay.sendPublic();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.LoginRequest;
-import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,7 +64,7 @@ final class NetkitChatRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return CODEC.encode(new SendPublic("the quick brown fox jumps over the lazy dog"));
+    return Relay.sendPublic();
   }
 
   @Override

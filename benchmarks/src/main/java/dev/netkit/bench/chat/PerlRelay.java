@@ -1,7 +1,5 @@
 package dev.netkit.bench.chat;
 
-import dev.netkit.codec.chat.ChatFrameCodec;
-import dev.netkit.codec.chat.PublicMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +58,7 @@ final class PerlRelay implements Relay {
 
   @Override
   public byte[] message() {
-    return new ChatFrameCodec().encode(new PublicMessage("Weather", "m0",
-        "the quick brown fox jumps over the lazy dog"));
+    return Relay.publicMessage();
   }
 
   @Override

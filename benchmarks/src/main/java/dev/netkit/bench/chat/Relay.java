@@ -1,5 +1,8 @@
 package dev.netkit.bench.chat;
 
+import dev.netkit.codec.chat.ChatFrameCodec;
+import dev.netkit.codec.chat.PublicMessage;
+import dev.netkit.codec.chat.SendPublic;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +12,9 @@ import java.util.List;
 
 /** Something that relays a sender's datagram to every member of one group: the thing measured. */
 interface Relay extends AutoCloseable {
+
+  /** The text of every message, the same for every relay. */
+  String TEXT = "the quick brown fox jumps over the lazy dog";
 
   /**
    * Starts relaying to the members.
@@ -46,6 +52,25 @@ interface Relay extends AutoCloseable {
    * @return the bytes
    */
   byte[] message();
+
+  /**
+   * What a chat server's sender sends: SEND_PUBLIC with the one text of every relay.
+   *
+   * @return the datagram
+   */
+  static byte[] sendPublic() {
+    return new ChatFrameCodec().encode(new SendPublic(TEXT));
+  }
+
+  /**
+   * What a plain relay (no chat logic) forwards unchanged: the PUBLIC_MSG a chat server's
+   * members get for {@link #sendPublic()}, so every member receives the same bytes.
+   *
+   * @return the datagram
+   */
+  static byte[] publicMessage() {
+    return new ChatFrameCodec().encode(new PublicMessage("Weather", "m0", TEXT));
+  }
 
   /** Stops the relay. */
   @Override

@@ -1,5 +1,7 @@
 package dev.netkit.bench.unix;
 
+import dev.netkit.bench.BenchOptions;
+import dev.netkit.codec.text.DurationText;
 import dev.netkit.corpus.Corpus;
 import dev.netkit.server.Binder;
 import dev.netkit.server.StreamServer;
@@ -20,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java [-Dnetkit.corpus=FILE] -cp benchmarks/target/netkit-benchmarks.jar \
  *     dev.netkit.bench.unix.WrapServerBench \
- *     [--seconds 3] [--rounds 3] [--clients 4] [--stream-mb 64]
+ *     [--duration 3s] [--rounds 3] [--clients 4] [--stream-mb 64]
  * </pre>
  */
 public final class WrapServerBench {
@@ -63,28 +66,29 @@ public final class WrapServerBench {
   /**
    * Runs the benchmark and prints the table.
    *
-   * @param args {@code --seconds S --rounds R --clients C --stream-mb M}
+   * @param args {@code --duration D --rounds R --clients C --stream-mb M}
    * @throws Exception if a server cannot start
    */
   public static void main(String[] args) throws Exception {
     if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
       System.setProperty(LOGBACK_CONFIGURATION, "dev/netkit/bench/unix/wrap-bench-logback.xml");
     }
-    double seconds = option(args, "--seconds", 3);
-    int rounds = (int) option(args, "--rounds", 3);
-    int clients = (int) option(args, "--clients", 4);
-    int streamMegabytes = (int) option(args, "--stream-mb", 64);
+    BenchOptions options = BenchOptions.parse(args);
+    Duration duration = options.duration("duration", Duration.ofSeconds(3));
+    int rounds = options.integer("rounds", 3);
+    int clients = options.integer("clients", 4);
+    int streamMegabytes = options.integer("stream-mb", 64);
     byte[] corpus = Corpus.bytes();
     byte[] request = Arrays.copyOf(corpus, 2048);
     byte[] stream = repeat(corpus, streamMegabytes * 1024 * 1024);
     Path dir = Files.createTempDirectory("wrap-bench");
     try (Transport unix = unix(dir.resolve("wrapserv"), clients);
         Transport tcp = tcp(clients)) {
-      System.out.printf(Locale.ROOT, "wrap server, %d columns, %d clients, %.0f s x %d rounds"
+      System.out.printf(Locale.ROOT, "wrap server, %d columns, %d clients, %s x %d rounds"
           + " (median), %d-byte requests, %d MB stream%n", TextFiller.DEFAULT_COLUMNS, clients,
-          seconds, rounds, request.length, streamMegabytes);
+          DurationText.format(duration), rounds, request.length, streamMegabytes);
       double[] requests = compare(unix, tcp, rounds, t -> requestsPerSecond(t, request, clients,
-          seconds));
+          duration));
       print("requests/s", requests);
       double[] throughput = compare(unix, tcp, rounds, t -> megabytesPerSecond(t, stream));
       print("stream MB/s", throughput);
@@ -118,9 +122,9 @@ public final class WrapServerBench {
 
   /** Clients each connect, send the text, half-close and read the answer, again and again. */
   private static double requestsPerSecond(Transport transport, byte[] text, int clients,
-      double seconds) throws Exception {
+      Duration duration) throws Exception {
     AtomicLong done = new AtomicLong();
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    long deadline = System.nanoTime() + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<CompletableFuture<Void>> running = new ArrayList<>();
@@ -218,14 +222,5 @@ public final class WrapServerBench {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  private static double option(String[] args, String name, double fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return Double.parseDouble(args[i + 1]);
-      }
-    }
-    return fallback;
   }
 }

@@ -10,6 +10,7 @@ import dev.netkit.codec.DatagramSize;
 import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.server.ReplyRateConfig;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -123,7 +124,8 @@ public final class ChatServerConfig {
   }
 
   /**
-   * Returns the configuration with every default: all addresses, port 2027, the book's channels.
+   * Returns the configuration with every default: the loopback address, port 2027, the book's
+   * channels.
    *
    * @return the default configuration
    */
@@ -311,9 +313,10 @@ public final class ChatServerConfig {
   }
 
   /**
-   * Tells whether per-event logging is off (the minute summary is still logged).
+   * Tells whether per-event logging is off (the minute summary is still logged): a peer that
+   * sends many datagrams must not be able to fill the log.
    *
-   * @return true when quiet; default false
+   * @return true when quiet; default true
    */
   public boolean quiet() {
     return quiet;
@@ -321,7 +324,8 @@ public final class ChatServerConfig {
 
   /** Collects the settings of a {@link ChatServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
-    private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
+    private InetSocketAddress bindAddress =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), DEFAULT_PORT);
     private List<ChannelDefinition> channels = ChannelDefinition.defaults();
     private Supplier<FanOut> fanOut = UnicastFanOut::new;
     private int maxDatagramSize = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
@@ -339,15 +343,17 @@ public final class ChatServerConfig {
         .datagramsPerSecond(DEFAULT_REPLY_DATAGRAMS_PER_SECOND)
         .bytesPerSecond(DEFAULT_REPLY_BYTES_PER_SECOND).burst(DEFAULT_REPLY_BURST).build();
     private int receiveBufferSize;
-    private boolean quiet;
+    private boolean quiet = true;
 
     private Builder() {
     }
 
     /**
-     * Sets where to listen. Discovery by broadcast needs the wildcard address.
+     * Sets where to listen. The default is the loopback address, reachable from this host only;
+     * serving the network (and discovery by broadcast) needs the wildcard address, given
+     * explicitly: {@code new InetSocketAddress(2027)}.
      *
-     * @param address the address and port (port 0: any free port); default all addresses, 2027
+     * @param address the address and port (port 0: any free port); default 127.0.0.1, 2027
      * @return this builder
      */
     public Builder bindAddress(InetSocketAddress address) {
@@ -510,7 +516,8 @@ public final class ChatServerConfig {
     /**
      * Turns per-event logging off or on.
      *
-     * @param quiet true to log only the summary and problems; default false
+     * @param quiet true to log only the summary and problems (default), false to log every
+     *     login, join, part and logout at INFO
      * @return this builder
      */
     public Builder quiet(boolean quiet) {

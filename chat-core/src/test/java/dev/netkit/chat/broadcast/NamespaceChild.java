@@ -5,6 +5,7 @@ import dev.netkit.chat.client.ChatClientConfig;
 import dev.netkit.chat.client.ChatDisplay;
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
+import dev.netkit.codec.DatagramSize;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ public final class NamespaceChild {
     try (DatagramChannel channel = DatagramChannel.open()) {
       channel.bind(new InetSocketAddress(port));
       out.println("READY");
-      ByteBuffer buffer = ByteBuffer.allocate(65_535);
+      ByteBuffer buffer = ByteBuffer.allocate(DatagramSize.MAX_UDP_PAYLOAD);
       long deadline = System.nanoTime() + LIFETIME.toNanos();
       channel.configureBlocking(false);
       while (System.nanoTime() < deadline) {

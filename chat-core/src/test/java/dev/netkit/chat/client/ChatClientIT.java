@@ -264,7 +264,6 @@ class ChatClientIT {
     await().atMost(WAIT).until(() -> server.stats().autoLogouts() == 1);
 
     assertThat(server.stats().users()).isEqualTo(1);
-    silent.send(new dev.netkit.codec.chat.ListChannels());
-    silent.expectError(ChatErrors.PLEASE_LOG_IN);
+    silent.sendAndExpectError(new dev.netkit.codec.chat.ListChannels(), ChatErrors.PLEASE_LOG_IN);
   }
 }

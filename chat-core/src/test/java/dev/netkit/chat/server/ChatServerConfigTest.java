@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.chat.ChannelDefinition;
+import dev.netkit.server.ReplyRateConfig;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ChatServerConfigTest {
     ChatServerConfig config = ChatServerConfig.defaults();
 
     assertThat(config.bindAddress().getPort()).isEqualTo(2027);
-    assertThat(config.bindAddress().getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(config.bindAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
     assertThat(config.channels()).isEqualTo(ChannelDefinition.defaults());
     assertThat(config.newFanOut()).isInstanceOf(UnicastFanOut.class);
     assertThat(config.maxDatagramSize()).isEqualTo(1024);
@@ -25,7 +26,15 @@ class ChatServerConfigTest {
     assertThat(config.autoLogout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(config.checkInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.summaryInterval()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.quiet()).isFalse();
+    assertThat(config.quiet()).isTrue();
+    assertThat(config.maxUsersPerAddress()).isEqualTo(64);
+    assertThat(config.replyRate().datagramsPerSecond()).isEqualTo(2000);
+    assertThat(config.replyRate().bytesPerSecond()).isEqualTo(256 * 1024);
+    assertThat(config.replyRate().burst()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(config.replyRate().burstDatagrams())
+        .isGreaterThan(ChatServerConfig.DEFAULT_MAX_USERS);
+    assertThat(config.errorRate().burstDatagrams()).isEqualTo(5);
+    assertThat(config.errorRate().datagramsPerSecond()).isEqualTo(1);
   }
 
   @Test
@@ -35,6 +44,9 @@ class ChatServerConfigTest {
     assertThatThrownBy(() -> builder.maxUsers(0).build())
         .hasMessage("maxUsers : 0 (expected: > 0)");
     builder.maxUsers(1);
+    assertThatThrownBy(() -> builder.maxUsersPerAddress(0).build())
+        .hasMessage("maxUsersPerAddress : 0 (expected: > 0)");
+    builder.maxUsersPerAddress(1);
     assertThatThrownBy(() -> builder.maxDatagramSize(1).build())
         .hasMessage("maxDatagramSize : 1 (expected: 2-65507)");
     builder.maxDatagramSize(1024);
@@ -61,7 +73,8 @@ class ChatServerConfigTest {
   void toBuilderCopiesEverySettingAndTheCopyIsIndependent() {
     ChatServerConfig config = ChatServerConfig.builder().maxUsers(3).maxChannelsPerUser(2)
         .maxNicknameLength(8).autoLogout(Duration.ofSeconds(9)).errorRateLimit(2, 0.5, 7)
-        .receiveBufferSize(4096).quiet(true).channels(List.of(ChannelDefinition.of("Pets", "")))
+        .maxUsersPerAddress(5).replyRate(ReplyRateConfig.builder().datagramsPerSecond(9).build())
+        .receiveBufferSize(4096).quiet(false).channels(List.of(ChannelDefinition.of("Pets", "")))
         .build();
 
     ChatServerConfig copy = config.toBuilder().maxUsers(4).build();
@@ -75,7 +88,9 @@ class ChatServerConfigTest {
     assertThat(copy.errorsPerSecond()).isEqualTo(0.5);
     assertThat(copy.rateLimitSources()).isEqualTo(7);
     assertThat(copy.receiveBufferSize()).isEqualTo(4096);
-    assertThat(copy.quiet()).isTrue();
+    assertThat(copy.quiet()).isFalse();
+    assertThat(copy.maxUsersPerAddress()).isEqualTo(5);
+    assertThat(copy.replyRate().datagramsPerSecond()).isEqualTo(9);
     assertThat(copy.channels()).isEqualTo(config.channels());
     assertThat(copy.bindAddress()).isEqualTo(config.bindAddress());
   }

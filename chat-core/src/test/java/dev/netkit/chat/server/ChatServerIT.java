@@ -78,9 +78,7 @@ class ChatServerIT {
     ChatPeer alice = user("alice");
     ChatPeer other = chat.peer(address);
 
-    other.send(new LoginRequest("alice"));
-
-    other.expectError(ChatErrors.NICKNAME_IN_USE);
+    other.sendAndExpectError(new LoginRequest("alice"), ChatErrors.NICKNAME_IN_USE);
     alice.assertNothingElse();
     awaitStat(ChatServerStats::users, 1);
   }
@@ -90,12 +88,9 @@ class ChatServerIT {
     start();
     ChatPeer stranger = chat.peer(address);
 
-    stranger.send(0, "");
-    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
-    stranger.send(new JoinRequest("Weather"));
-    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
-    stranger.send(new StillHere());
-    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+    stranger.sendAndExpectError(0, "", ChatErrors.PLEASE_LOG_IN);
+    stranger.sendAndExpectError(new JoinRequest("Weather"), ChatErrors.PLEASE_LOG_IN);
+    stranger.sendAndExpectError(new StillHere(), ChatErrors.PLEASE_LOG_IN);
   }
 
   @Test
@@ -103,10 +98,9 @@ class ChatServerIT {
     start();
     ChatPeer alice = user("alice");
 
-    alice.send(4242, "x");
-    alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
-    alice.send(ChatEvent.JOIN_ACK.code(), "Weather 1 x");
-    alice.expectError(ChatErrors.UNIMPLEMENTED_EVENT_CODE);
+    alice.sendAndExpectError(4242, "x", ChatErrors.UNIMPLEMENTED_EVENT_CODE);
+    alice.sendAndExpectError(ChatEvent.JOIN_ACK.code(), "Weather 1 x",
+        ChatErrors.UNIMPLEMENTED_EVENT_CODE);
   }
 
   @Test
@@ -115,10 +109,8 @@ class ChatServerIT {
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
 
-    alice.send(new JoinRequest("weather"));
-    alice.expect(joinAck("Weather", 1, WEATHER));
-    bob.send(new JoinRequest("WEATHER"));
-    bob.expect(joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new JoinRequest("weather"), joinAck("Weather", 1, WEATHER));
+    bob.sendAndExpect(new JoinRequest("WEATHER"), joinAck("Weather", 2, WEATHER));
 
     assertThat(alice.sync()).containsExactly(new UserJoins("Weather", "bob").toFrame());
     bob.assertNothingElse();
@@ -129,17 +121,12 @@ class ChatServerIT {
     start();
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
-    bob.send(new JoinRequest("Weather"));
-    bob.expect(joinAck("Weather", 1, WEATHER));
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(joinAck("Weather", 2, WEATHER));
-    alice.send(new JoinRequest("Pets"));
-    alice.expect(joinAck("Pets", 1, PETS));
+    bob.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 1, WEATHER));
+    alice.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new JoinRequest("Pets"), joinAck("Pets", 1, PETS));
 
-    alice.send(new SendPublic("on pets"));
-    alice.expect(new PublicMessage("Pets", "alice", "on pets"));
-    alice.send(new JoinRequest("weather"));
-    alice.expect(joinAck("Weather", 2, WEATHER));
+    alice.sendAndExpect(new SendPublic("on pets"), new PublicMessage("Pets", "alice", "on pets"));
+    alice.sendAndExpect(new JoinRequest("weather"), joinAck("Weather", 2, WEATHER));
     alice.send(new SendPublic("on weather"));
 
     alice.expect(new PublicMessage("Weather", "alice", "on weather"));
@@ -171,10 +158,8 @@ class ChatServerIT {
     start();
     ChatPeer alice = user("alice");
 
-    alice.send(new SendPublic("hello"));
-    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
-    alice.send(new ListUsers());
-    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+    alice.sendAndExpectError(new SendPublic("hello"), ChatErrors.NO_CURRENT_CHANNEL);
+    alice.sendAndExpectError(new ListUsers(), ChatErrors.NO_CURRENT_CHANNEL);
   }
 
   @Test
@@ -244,8 +229,8 @@ class ChatServerIT {
 
     alice.expect(partAck("Weather", 0, WEATHER));
     alice.assertNothingElse();
-    alice.send(new SendPublic("still on pets"));
-    alice.expect(new PublicMessage("Pets", "alice", "still on pets"));
+    alice.sendAndExpect(new SendPublic("still on pets"),
+        new PublicMessage("Pets", "alice", "still on pets"));
   }
 
   @Test
@@ -269,10 +254,8 @@ class ChatServerIT {
 
     alice.send(PartRequest.of("Pets"));
     alice.assertNothingElse();
-    alice.send(PartRequest.of("Knitting"));
-    alice.expectError("no channel named Knitting");
-    alice.send(new JoinRequest("Knitting"));
-    alice.expectError("no channel named Knitting");
+    alice.sendAndExpectError(PartRequest.of("Knitting"), "no channel named Knitting");
+    alice.sendAndExpectError(new JoinRequest("Knitting"), "no channel named Knitting");
   }
 
   @Test
@@ -283,12 +266,29 @@ class ChatServerIT {
 
     alice.send(new SendPrivate("bob", "are you there?"));
     bob.expect(new PrivateMessage("alice", "are you there?"));
-    alice.send(new SendPrivate("carol", "hi"));
-    alice.expectError("carol: not logged in");
-    alice.send(ChatEvent.SEND_PRIVATE.code(), " no recipient");
-    alice.expectError(ChatErrors.NO_RECIPIENT);
-    alice.send(ChatEvent.SEND_PRIVATE.code(), "");
-    alice.expectError(ChatErrors.NO_RECIPIENT);
+    alice.sendAndExpectError(new SendPrivate("carol", "hi"), "carol: not logged in");
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), " no recipient",
+        ChatErrors.NO_RECIPIENT);
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), "", ChatErrors.NO_RECIPIENT);
+    alice.assertNothingElse();
+    bob.assertNothingElse();
+  }
+
+  /** Issue 15: JOIN without a title, SEND_PRIVATE without text get a clear error. */
+  @Test
+  void aJoinWithoutTitleAndAPrivateMessageWithoutTextAreRefused() throws Exception {
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+
+    alice.send(ChatEvent.JOIN_REQ.code(), "");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.JOIN_REQ.code(), "  ");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob ");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
     alice.assertNothingElse();
     bob.assertNothingElse();
   }
@@ -309,8 +309,7 @@ class ChatServerIT {
 
     assertThat(bob.sync()).containsExactly(new UserParts("Pets", "alice").toFrame(),
         new UserParts("Weather", "alice").toFrame());
-    alice.send(new ListChannels());
-    alice.expectError(ChatErrors.PLEASE_LOG_IN);
+    alice.sendAndExpectError(new ListChannels(), ChatErrors.PLEASE_LOG_IN);
     ChatPeer newcomer = user("alice");
     newcomer.assertNothingElse();
   }
@@ -328,8 +327,7 @@ class ChatServerIT {
 
     assertThat(bob.sync()).containsExactly(new UserParts("Weather", "alice").toFrame());
     user("alice");
-    alice.send(new SendPublic("hello"));
-    alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+    alice.sendAndExpectError(new SendPublic("hello"), ChatErrors.NO_CURRENT_CHANNEL);
     alice.login("alicia");
     awaitStat(ChatServerStats::users, 3);
   }
@@ -341,11 +339,9 @@ class ChatServerIT {
 
     for (String nick : List.of("", "two words", "x".repeat(33), "tab\there", "bell\u0007",
         "zero\u200bwidth", " lead")) {
-      peer.send(ChatEvent.LOGIN_REQ.code(), nick);
-      peer.expectError(ChatErrors.INVALID_NICKNAME);
+      peer.sendAndExpectError(ChatEvent.LOGIN_REQ.code(), nick, ChatErrors.INVALID_NICKNAME);
     }
-    peer.sendRaw(new byte[] {0, 20, (byte) 0xc3, 0x28});
-    peer.expectError(ChatErrors.INVALID_NICKNAME);
+    peer.sendRawAndExpectError(new byte[] {0, 20, (byte) 0xc3, 0x28}, ChatErrors.INVALID_NICKNAME);
     peer.login("x".repeat(32));
     peer.login("Zoë");
   }
@@ -357,9 +353,7 @@ class ChatServerIT {
     user("bob");
     ChatPeer carol = chat.peer(address);
 
-    carol.send(new LoginRequest("carol"));
-
-    carol.expectError(ChatErrors.SERVER_FULL);
+    carol.sendAndExpectError(new LoginRequest("carol"), ChatErrors.SERVER_FULL);
     alice.login("alicia");
     awaitStat(ChatServerStats::users, 2);
   }
@@ -371,10 +365,8 @@ class ChatServerIT {
     alice.join("Weather");
     alice.join("Pets");
 
-    alice.send(new JoinRequest("Hobbies"));
-    alice.expectError(ChatErrors.TOO_MANY_CHANNELS);
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(joinAck("Weather", 1, WEATHER));
+    alice.sendAndExpectError(new JoinRequest("Hobbies"), ChatErrors.TOO_MANY_CHANNELS);
+    alice.sendAndExpect(new JoinRequest("Weather"), joinAck("Weather", 1, WEATHER));
   }
 
   @Test
@@ -385,24 +377,21 @@ class ChatServerIT {
     byte[] oversize = new byte[1025];
     oversize[1] = (byte) ChatEvent.SEND_PUBLIC.code();
 
-    alice.sendRaw(oversize);
-    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
+    alice.sendRawAndExpectError(oversize, ChatErrors.MESSAGE_TOO_LONG);
     alice.sendRaw(new byte[] {0});
     alice.sendRaw(new byte[0]);
     alice.assertNothingElse();
-    alice.sendRaw(new byte[] {0, 90, (byte) 0xff, (byte) 0xfe});
-    alice.expectError(ChatErrors.MALFORMED_TEXT);
-    alice.send(ChatEvent.JOIN_REQ.code(), "");
-    alice.expectError("no channel named ");
-    alice.send(ChatEvent.JOIN_REQ.code(), "Weather Pets");
-    alice.expectError("no channel named Weather Pets");
-    alice.send(ChatEvent.JOIN_REQ.code(), "y".repeat(1000));
-    alice.expectError("no channel named " + "y".repeat(64) + "…");
+    alice.sendRawAndExpectError(new byte[] {0, 90, (byte) 0xff, (byte) 0xfe},
+        ChatErrors.MALFORMED_TEXT);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "", ChatErrors.NO_CHANNEL_TITLE);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "Weather Pets",
+        "no channel named Weather Pets");
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "y".repeat(1000),
+        "no channel named " + "y".repeat(64) + "…");
 
     stranger.sendRaw(oversize);
     stranger.sendRaw(new byte[] {7});
-    stranger.send(0, "");
-    stranger.expectError(ChatErrors.PLEASE_LOG_IN);
+    stranger.sendAndExpectError(0, "", ChatErrors.PLEASE_LOG_IN);
     awaitStat(ChatServerStats::datagramsDropped, 4);
   }
 
@@ -413,10 +402,8 @@ class ChatServerIT {
     ChatPeer bob = user("bob");
     alice.join("Weather");
 
-    alice.send(new SendPublic("z".repeat(1020)));
-    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
-    alice.send(new SendPrivate("bob", "z".repeat(1017)));
-    alice.expectError(ChatErrors.MESSAGE_TOO_LONG);
+    alice.sendAndExpectError(new SendPublic("z".repeat(1020)), ChatErrors.MESSAGE_TOO_LONG);
+    alice.sendAndExpectError(new SendPrivate("bob", "z".repeat(1017)), ChatErrors.MESSAGE_TOO_LONG);
     alice.assertNothingElse();
     bob.assertNothingElse();
   }
@@ -431,8 +418,8 @@ class ChatServerIT {
     ghost.close();
 
     for (int i = 0; i < 20; i++) {
-      alice.send(new SendPublic("anyone? " + i));
-      alice.expect(new PublicMessage("Weather", "alice", "anyone? " + i));
+      alice.sendAndExpect(new SendPublic("anyone? " + i),
+          new PublicMessage("Weather", "alice", "anyone? " + i));
     }
     alice.send(new SendPrivate("ghost", "boo"));
 
@@ -458,13 +445,11 @@ class ChatServerIT {
         ChannelDefinition.of("Chess", ""))));
     ChatPeer alice = user("alice");
 
-    alice.send(new ListChannels());
-    alice.expect(new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
+    alice.sendAndExpect(new ListChannels(),
+        new ChannelItem(ChannelInfo.of("Knitting", 0, "Needles and yarn")));
     alice.expect(new ChannelItem(ChannelInfo.of("Chess", 0, "")));
-    alice.send(new JoinRequest("chess"));
-    alice.expect(joinAck("Chess", 1, ""));
-    alice.send(new JoinRequest("Weather"));
-    alice.expectError("no channel named Weather");
+    alice.sendAndExpect(new JoinRequest("chess"), joinAck("Chess", 1, ""));
+    alice.sendAndExpectError(new JoinRequest("Weather"), "no channel named Weather");
   }
 
   @Test
@@ -495,8 +480,8 @@ class ChatServerIT {
     ChatPeer bob = user("bob");
     bob.receive();
 
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
+    alice.sendAndExpect(new JoinRequest("Weather"),
+        new JoinAck(ChannelInfo.multicast("Weather", 1, "225.1.0.2", WEATHER)));
     bob.join("Weather");
     bob.send(new SendPublic("hi"));
 
@@ -514,7 +499,6 @@ class ChatServerIT {
 
     alice.send(new Logoff(Optional.of("somebody else")));
 
-    alice.send(new ListChannels());
-    alice.expectError(ChatErrors.PLEASE_LOG_IN);
+    alice.sendAndExpectError(new ListChannels(), ChatErrors.PLEASE_LOG_IN);
   }
 }

@@ -48,8 +48,8 @@ class ChatServerLimitsIT {
     ChatPeer alice = chat.peer(address, "127.0.0.1").login("alice");
     ChatPeer bob = chat.peer(address, "127.0.0.1").login("bob");
     bob.join("Weather");
-    alice.send(new JoinRequest("Weather"));
-    alice.expect(new JoinAck(ChannelInfo.of("Weather", 2, WEATHER)));
+    alice.sendAndExpect(new JoinRequest("Weather"),
+        new JoinAck(ChannelInfo.of("Weather", 2, WEATHER)));
     bob.expect(new dev.netkit.codec.chat.UserJoins("Weather", "alice"));
 
     List<ChatFrame> seen = new ArrayList<>();
@@ -60,10 +60,8 @@ class ChatServerLimitsIT {
     });
 
     assertThat(seen).containsExactly(new UserParts("Weather", "bob").toFrame());
-    bob.send(new SendPublic("am I still here?"));
-    bob.expectError(ChatErrors.PLEASE_LOG_IN);
-    alice.send(new SendPublic("yes"));
-    alice.expect(new PublicMessage("Weather", "alice", "yes"));
+    bob.sendAndExpectError(new SendPublic("am I still here?"), ChatErrors.PLEASE_LOG_IN);
+    alice.sendAndExpect(new SendPublic("yes"), new PublicMessage("Weather", "alice", "yes"));
     assertThat(server.stats().autoLogouts()).isEqualTo(1);
   }
 
@@ -95,8 +93,7 @@ class ChatServerLimitsIT {
         .isEqualTo(ChatErrors.PLEASE_LOG_IN));
     assertThat(samehost.drain()).isEmpty();
     ChatPeer discovery = chat.peer(address, "127.0.0.10");
-    discovery.send(0, "");
-    discovery.expectError(ChatErrors.PLEASE_LOG_IN);
+    discovery.sendAndExpectError(0, "", ChatErrors.PLEASE_LOG_IN);
   }
 
   @Test
@@ -105,8 +102,7 @@ class ChatServerLimitsIT {
     ChatPeer alice = chat.peer(address, "127.0.0.11").login("alice");
 
     for (int i = 0; i < 10; i++) {
-      alice.send(new SendPublic("nobody hears me"));
-      alice.expectError(ChatErrors.NO_CURRENT_CHANNEL);
+      alice.sendAndExpectError(new SendPublic("nobody hears me"), ChatErrors.NO_CURRENT_CHANNEL);
     }
   }
 
@@ -116,8 +112,7 @@ class ChatServerLimitsIT {
 
     for (int i = 1; i <= 100; i++) {
       try (ChatPeer prober = ChatPeer.open(address, "127.0.1." + i)) {
-        prober.send(0, "");
-        prober.expectError(ChatErrors.PLEASE_LOG_IN);
+        prober.sendAndExpectError(0, "", ChatErrors.PLEASE_LOG_IN);
       }
     }
 
@@ -181,10 +176,12 @@ class ChatServerLimitsIT {
     }
 
     ChatPeer oneTooMany = chat.peer(address, "127.0.0.20");
-    oneTooMany.send(new dev.netkit.codec.chat.LoginRequest("extra"));
-    oneTooMany.expectError(ChatErrors.TOO_MANY_USERS_FROM_ADDRESS);
+    oneTooMany.sendAndExpectError(new dev.netkit.codec.chat.LoginRequest("extra"),
+        ChatErrors.TOO_MANY_USERS_FROM_ADDRESS);
     chat.peer(address, "127.0.0.21").login("elsewhere");
-    assertThat(server.stats().users()).isEqualTo(perAddress + 1);
+    // The server's statistics are published after the turn that sent the acknowledgement.
+    await().atMost(WAIT).untilAsserted(
+        () -> assertThat(server.stats().users()).isEqualTo(perAddress + 1));
 
     sameHost.get(0).send(dev.netkit.codec.chat.Logoff.withoutNick());
     await().atMost(WAIT).until(() -> server.stats().users() == perAddress);

@@ -237,6 +237,51 @@ public final class ChatPeer implements AutoCloseable {
   }
 
   /**
+   * Sends a payload and checks that the answer is ERROR with this text.
+   *
+   * @param payload the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(ChatPayload payload, String error) {
+    sendAndExpect(payload, new ErrorMessage(error));
+  }
+
+  /**
+   * Sends a payload and checks that the next frame received is exactly this reply.
+   *
+   * @param payload the payload
+   * @param reply the payload expected next
+   */
+  public void sendAndExpect(ChatPayload payload, ChatPayload reply) {
+    send(payload);
+    expect(reply);
+  }
+
+  /**
+   * Sends a frame with any code and a text payload and checks that the answer is ERROR with
+   * this text.
+   *
+   * @param code the event code
+   * @param text the payload
+   * @param error the error text expected back
+   */
+  public void sendAndExpectError(int code, String text, String error) {
+    send(code, text);
+    expectError(error);
+  }
+
+  /**
+   * Sends bytes as one datagram and checks that the answer is ERROR with this text.
+   *
+   * @param datagram the bytes
+   * @param error the error text expected back
+   */
+  public void sendRawAndExpectError(byte[] datagram, String error) {
+    sendRaw(datagram);
+    expectError(error);
+  }
+
+  /**
    * Receives one frame of the given event and returns its text.
    *
    * @param event the event expected next

@@ -5,6 +5,7 @@ import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ public final class ChatServerOptions {
 
   @Mixin
   BindOption bind = new BindOption();
+
+  @Mixin
+  ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--channels", paramLabel = "FILE",
       description = "Channel file: lines TITLE GROUP|- DESCRIPTION (default: the book's five).")
@@ -46,6 +50,10 @@ public final class ChatServerOptions {
   @Option(names = "--max-users", paramLabel = "N",
       description = "Most logged-in users (default: ${DEFAULT-VALUE}).")
   int maxUsers = ChatServerConfig.DEFAULT_MAX_USERS;
+
+  @Option(names = "--max-users-per-address", paramLabel = "N",
+      description = "Most logged-in users from one IP address (default: ${DEFAULT-VALUE}).")
+  int maxUsersPerAddress = ChatServerConfig.DEFAULT_MAX_USERS_PER_ADDRESS;
 
   @Option(names = "--max-channels-per-user", paramLabel = "N",
       description = "Most channels one user may be in (default: ${DEFAULT-VALUE}).")
@@ -76,8 +84,10 @@ public final class ChatServerOptions {
     ChatServerConfig.Builder builder = ChatServerConfig.builder()
         .bindAddress(bind.withPort(port))
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
-        .maxUsers(maxUsers).maxChannelsPerUser(maxChannelsPerUser)
+        .maxUsers(maxUsers).maxUsersPerAddress(maxUsersPerAddress)
+        .maxChannelsPerUser(maxChannelsPerUser)
         .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams);
+    builder.replyRate(replyRate.applyTo(builder.build().replyRate()));
     if (channels != null) {
       builder.channels(ChannelConfigFile.read(channels));
     }

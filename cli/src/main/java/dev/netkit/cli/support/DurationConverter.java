@@ -1,105 +1,46 @@
 package dev.netkit.cli.support;
 
-import java.math.BigDecimal;
+import dev.netkit.codec.text.DurationText;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The one grammar of every time option of the launcher's programs ({@code --timeout},
- * {@code --interval}, {@code --idle-timeout}, …): a decimal number and a unit, {@code ms},
- * {@code s}, {@code m} or {@code h} ({@code 250ms}, {@code 1.5s}, {@code 2m}, {@code 1h}), or an
- * ISO-8601 duration ({@code PT2S}, {@code PT1M30S}). A number without a unit is refused (was it
- * seconds or milliseconds?), except {@code 0}; so are negative durations. The finest step is a
- * nanosecond: {@code 1.0000000001s} is refused rather than rounded.
- * {@link #format(Duration)} prints a duration back in this grammar, for {@code --help}.
+ * Picocli's adapter to {@link DurationText}, the one grammar of every time option of the
+ * launcher's programs ({@code --timeout}, {@code --interval}, {@code --idle-timeout}, …):
+ * {@code 250ms}, {@code 1.5s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT2S}; a bare number
+ * other than {@code 0} and negative durations are refused.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
   /** The label of every duration option's parameter in {@code --help}. */
   public static final String LABEL = "DURATION";
 
-  private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-  private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
-  private static final String EXPECTED = "expected e.g. 250ms, 1.5s, 2m, 1h or PT2S";
-
   /** Creates the converter (picocli does, from {@code converter = DurationConverter.class}). */
   public DurationConverter() {
   }
 
+  /**
+   * Reads {@code value} with {@link DurationText#parse(String)}.
+   *
+   * @throws TypeConversionException with {@link DurationText}'s message if it is not a duration
+   */
   @Override
   public Duration convert(String value) {
-    String text = value.strip();
-    Matcher matcher = SHORT.matcher(text);
-    if (matcher.matches()) {
-      return ofUnits(value, new BigDecimal(matcher.group(1)), matcher.group(2));
-    }
-    if (text.equals("0")) {
-      return Duration.ZERO;
-    }
-    if (BARE_NUMBER.matcher(text).matches()) {
-      throw new TypeConversionException("'" + value + "' has no unit (" + EXPECTED + ")");
-    }
-    Duration iso;
     try {
-      iso = Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + value + "' is not a duration (" + EXPECTED + ")");
-    }
-    if (iso.isNegative()) {
-      throw new TypeConversionException("'" + value + "' is negative (" + EXPECTED + ")");
-    }
-    return iso;
-  }
-
-  private static Duration ofUnits(String value, BigDecimal amount, String unit) {
-    long nanosPerUnit = switch (unit) {
-      case "ms" -> 1_000_000L;
-      case "s" -> 1_000_000_000L;
-      case "m" -> 60_000_000_000L;
-      default -> 3_600_000_000_000L;
-    };
-    BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit));
-    try {
-      return Duration.ofNanos(nanos.longValueExact());
-    } catch (ArithmeticException e) {
-      throw new TypeConversionException("'" + value + "' is "
-          + (nanos.stripTrailingZeros().scale() > 0 ? "finer than a nanosecond" : "too long")
-          + " (" + EXPECTED + ")");
+      return DurationText.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 
   /**
-   * Prints a duration in this grammar, in the largest unit that shows it exactly:
-   * {@code 2m}, {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 0s}.
+   * Prints a duration for {@code --help}, as {@link DurationText#format(Duration)} does.
    *
    * @param duration a duration, not negative
-   * @return its short form; {@link Duration#toString()} for durations below a millisecond's
-   *     precision or negative ones
+   * @return its short form
    */
   public static String format(Duration duration) {
-    if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
-      return duration.toString();
-    }
-    long millis = duration.toMillis();
-    if (millis == 0) {
-      return "0s";
-    }
-    if (millis % 3_600_000 == 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1_000 == 0) {
-      return millis / 1_000 + "s";
-    }
-    if (millis < 1_000) {
-      return millis + "ms";
-    }
-    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+    return DurationText.format(duration);
   }
 }

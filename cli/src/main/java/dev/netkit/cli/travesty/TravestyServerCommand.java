@@ -45,12 +45,14 @@ public final class TravestyServerCommand implements Callable<Integer> {
   private long maxUpload = TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES;
 
   @Option(names = "--max-words", paramLabel = "N",
-      description = "Most words one client's model may analyse (default: ${DEFAULT-VALUE}).")
-  private long maxWords = TravestyServerConfig.DEFAULT_MAX_WORDS;
+      description = "Most words one client's model may analyse (default: ${DEFAULT-VALUE}, "
+          + "8 million or less with a small heap).")
+  private long maxWords = TravestyServerConfig.defaultMaxWords();
 
   @Option(names = "--max-total-words", paramLabel = "N",
-      description = "Most words all models together may hold (default: ${DEFAULT-VALUE}).")
-  private long maxTotalWords = TravestyServerConfig.DEFAULT_MAX_TOTAL_WORDS;
+      description = "Most words all models together may hold (default: ${DEFAULT-VALUE}: half "
+          + "the heap at 200 bytes a word).")
+  private long maxTotalWords = TravestyServerConfig.defaultMaxTotalWords();
 
   @Option(names = "--max-generate", paramLabel = "N",
       description = "Largest GENERATE word count (default: ${DEFAULT-VALUE}).")
@@ -63,6 +65,15 @@ public final class TravestyServerCommand implements Callable<Integer> {
   @Option(names = "--max-clients", paramLabel = "N",
       description = "Clients at once (default: ${DEFAULT-VALUE}).")
   private int maxClients = TravestyServerConfig.DEFAULT_MAX_CLIENTS;
+
+  @Option(names = "--max-clients-per-address", paramLabel = "N",
+      description = "Clients at once from one IP address (default: ${DEFAULT-VALUE}).")
+  private int maxClientsPerAddress = TravestyServerConfig.DEFAULT_MAX_CLIENTS_PER_ADDRESS;
+
+  @Option(names = "--line-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Close a client whose line (command or uploaded) takes longer than this "
+          + "once begun, however slowly it trickles in (default: ${DEFAULT-VALUE}).")
+  private Duration lineTimeout = TravestyServerConfig.DEFAULT_LINE_TIMEOUT;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Close a client that moves no byte for this long "
@@ -91,7 +102,8 @@ public final class TravestyServerCommand implements Callable<Integer> {
         .address(bind.address()).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
         .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
-        .idleTimeout(idleTimeout);
+        .maxClientsPerAddress(maxClientsPerAddress).idleTimeout(idleTimeout)
+        .lineTimeout(lineTimeout);
     if (seed != null) {
       long fixed = seed;
       builder.models(() -> Travesty.builder().seed(fixed).build());

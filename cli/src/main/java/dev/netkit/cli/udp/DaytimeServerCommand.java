@@ -3,9 +3,12 @@ package dev.netkit.cli.udp;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
+import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.DaytimeServer;
+import dev.netkit.udp.DaytimeServerConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code daytime-server [port] [--bind ADDRESS]}: RFC 867 over UDP, on loopback by default. */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
-        + "start; with --log-datagrams also each request. Runs until Ctrl-C.")
+        + "start; with --log-datagrams also each request. Never answers a source port below 1024 or "
+        + "its own port; replies beyond --reply-rate per source address are held back. Runs "
+        + "until Ctrl-C.")
 public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Spec
@@ -31,6 +36,9 @@ public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Mixin
   private BindOption bind = new BindOption();
+
+  @Mixin
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--log-datagrams",
       description = "Log each request received (default: off; -v turns it on too).")
@@ -44,7 +52,10 @@ public final class DaytimeServerCommand implements Callable<Integer> {
       DebugLogging.enable(DaytimeServer.class);
     }
     InetSocketAddress address = bind.withPort(port);
-    DaytimeServer server = Startup.listen(address, () -> new DaytimeServer(address).start());
+    DaytimeServerConfig config = DaytimeServerConfig.builder()
+        .replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
+    DaytimeServer server =
+        Startup.listen(address, () -> new DaytimeServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();
     out.println("daytime-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress()));

@@ -3,8 +3,10 @@ package dev.netkit.cli.udp;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
+import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nLogs its address at start; with --log-datagrams also each request, as `Received N "
-        + "bytes from [host,port]` on stderr. Runs until Ctrl-C.")
+        + "bytes from [host,port]` on stderr. Never answers a source port below 1024 or its own "
+        + "port, and holds back replies beyond --reply-rate/--reply-byte-rate per source "
+        + "address. Runs until Ctrl-C.")
 public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec
@@ -35,6 +39,9 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Mixin
   private BindOption bind = new BindOption();
+
+  @Mixin
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -60,7 +67,8 @@ public final class EchoServerCommand implements Callable<Integer> {
       DebugLogging.enable(ReverseEchoServer.class);
     }
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
-        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).build();
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime())
+        .replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
     InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());

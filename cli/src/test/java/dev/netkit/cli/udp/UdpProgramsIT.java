@@ -181,12 +181,12 @@ class UdpProgramsIT {
     resources.add(silent);
 
     int status = run(new DaytimeClientCommand(), "--port",
-        String.valueOf(live.localAddress().getPort()), "--timeout", "300ms", "127.0.0.1",
+        String.valueOf(live.localAddress().getPort()), "--timeout", "3s", "127.0.0.1",
         "127.0.0.2");
 
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).startsWith("127.0.0.1: ");
-    assertThat(err.toString()).isEqualTo("no answer within 300 ms from: 127.0.0.2\n");
+    assertThat(err.toString()).isEqualTo("no answer within 3000 ms from: 127.0.0.2\n");
   }
 
   @Test
@@ -203,6 +203,36 @@ class UdpProgramsIT {
 
     assertThat(status.get()).isZero();
     assertThat(err.toString()).contains("received=2, forwarded=2");
+  }
+
+  @Test
+  void udpProxyBoundsTheDatagramsWaitingOutADelayByCount() throws Exception {
+    ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY).start();
+    resources.add(server);
+    UdpProxyCommand command = new UdpProxyCommand();
+    CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
+        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2");
+    int port = startedPort();
+
+    List<String> replies = new ArrayList<>();
+    try (DatagramSocket socket = new DatagramSocket(LOOPBACK_ANY)) {
+      socket.setSoTimeout(10_000);
+      for (int i = 0; i < 5; i++) {
+        byte[] bytes = ("d" + i).getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(),
+            port));
+      }
+      for (int i = 0; i < 2; i++) {
+        DatagramPacket reply = new DatagramPacket(new byte[512], 512);
+        socket.receive(reply);
+        replies.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+      }
+    }
+    command.untilStopped.stop();
+
+    assertThat(status.get()).isZero();
+    assertThat(replies).containsExactly("0d", "1d");
+    assertThat(err.toString()).contains("received=7, forwarded=4").contains("overflow=3");
   }
 
   @Test

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netkit.cli.support.ExitStatus;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** urgent-send against urgent-recv, both in this JVM, in the receiver's three modes. */
 @RequiresNativeLibrary
@@ -72,6 +77,35 @@ class UrgentProgramsIT {
 
     assertThat(receiverOutput.normalData()).isEqualTo("aaab!acad!");
     assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+  }
+
+  /**
+   * Issue 15, finding 9: a peer sends 100,000 bytes, an urgent byte and a reset. Every byte is
+   * printed, then the reset, once (before: {@code recv(MSG_OOB) failed ... ENOTCONN}, twice, and
+   * none of the data).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"watcher", "--select"})
+  void dataBeforeAResetIsPrintedThenTheResetOnce(String mode) throws Exception {
+    String[] args = mode.equals("watcher") ? new String[] {"urgent-recv", "0"}
+        : new String[] {"urgent-recv", "0", mode};
+    CompletableFuture<Integer> receiver = Programs.start(receiverOutput, args);
+    int port = receiverOutput.awaitListeningPort();
+    String data = "abcdefghijklmnopqrstuvwxy".repeat(4_000);
+
+    try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      peer.getOutputStream().write(data.getBytes(StandardCharsets.US_ASCII));
+      peer.sendUrgentData('!');
+      peer.setSoLinger(true, 0);
+    }
+
+    assertThat(receiver.get(60, TimeUnit.SECONDS)).as(receiverOutput.toString())
+        .isEqualTo(ExitStatus.FAILURE);
+    String printed = receiverOutput.normalData();
+    assertThat(printed.length()).as("bytes printed").isEqualTo(data.length());
+    assertThat(printed.equals(data)).as("the data printed in order").isTrue();
+    assertThat(receiverOutput.lines()).filteredOn(line -> !line.startsWith("got "))
+        .containsExactly("Listening on port " + port + "...", "urgent-recv: Connection reset");
   }
 
   @Test

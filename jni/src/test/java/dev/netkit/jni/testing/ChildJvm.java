@@ -43,7 +43,10 @@ public final class ChildJvm {
   /**
    * The command that runs any main class in a child JVM: this JVM's {@code java}, with native
    * access on Java 22+, this JVM's logging configuration and class path, then
-   * {@code jvmOptions}, the main class and its arguments.
+   * {@code jvmOptions}, the main class and its arguments. When this JVM ignores SIGINT (it was
+   * started in the background by a shell), the child gets SIGINT's default disposition back
+   * (see {@link InheritedSignals}), so that SIGINT stops it as it would stop a JVM started from
+   * a terminal.
    *
    * @param jvmOptions options such as {@code -Dos.name=Windows}
    * @param mainClass the fully qualified name of the main class
@@ -51,6 +54,12 @@ public final class ChildJvm {
    * @return the command
    */
   public static List<String> javaCommand(List<String> jvmOptions, String mainClass,
+      String... args) {
+    return InheritedSignals.withDefaultInterrupt(bareJavaCommand(jvmOptions, mainClass, args));
+  }
+
+  /** {@link #javaCommand(List, String, String...)} with the inherited signal dispositions. */
+  static List<String> bareJavaCommand(List<String> jvmOptions, String mainClass,
       String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

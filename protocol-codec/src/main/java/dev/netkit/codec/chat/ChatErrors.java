@@ -22,7 +22,13 @@ public final class ChatErrors {
   /** SEND_PRIVATE whose payload does not start with a nickname. */
   public static final String NO_RECIPIENT = "no nickname given for recipient of private message";
 
-  /** LOGIN_REQ whose nickname breaks the rules of the chat server's nickname check (netkit-chat-core {@code Nicknames}). */
+  /** JOIN_REQ without a channel title (the book's server answers {@code no channel named }). */
+  public static final String NO_CHANNEL_TITLE = "no channel title given";
+
+  /** SEND_PRIVATE with a recipient but no text (the book's server delivers an empty message). */
+  public static final String NO_PRIVATE_TEXT = "no text given for private message";
+
+  /** LOGIN_REQ whose nickname breaks the chat server's rules (chat-core {@code Nicknames}). */
   public static final String INVALID_NICKNAME = "invalid nickname";
 
   /** LOGIN_REQ while the server has its maximum number of users. */

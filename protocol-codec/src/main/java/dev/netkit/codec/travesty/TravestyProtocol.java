@@ -36,6 +36,9 @@ public final class TravestyProtocol {
   public static final int RESET_DONE = 205;
   /** The server cannot serve one more client now; it closes the connection. */
   public static final int TOO_MANY_CLIENTS = 421;
+  /** A line took longer than the server's line timeout; it closes the connection (the same code
+   * as {@link #TOO_MANY_CLIENTS}: the service is closing the channel, as in SMTP). */
+  public static final int CLOSING = 421;
   /** Unknown command, or GENERATE on an empty model (the book's only error code). */
   public static final int ERROR = 500;
   /** A command with a bad argument: GENERATE without a count, a count that is not a number or

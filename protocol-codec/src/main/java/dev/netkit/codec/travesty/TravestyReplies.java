@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *   501 command line too long (limit: 8192 bytes)
  *   552 upload over 1048576 bytes; processed 879 words
  *   552 upload over 1048576 bytes; closing
+ *   552 server out of memory (model emptied); processed 0 words
+ *   421 line not completed within 60000 ms; closing
+ *   500 server out of memory; closing
+ *   500 connection half-closed before the line "." that ends DATA; processed 5 words; closing
  * </pre>
  */
 public final class TravestyReplies {
@@ -161,6 +165,49 @@ public final class TravestyReplies {
   public static StatusReply uploadClosing(long maxUploadBytes) {
     return new StatusReply(TravestyProtocol.UPLOAD_LIMIT,
         uploadOver(maxUploadBytes) + "; closing");
+  }
+
+  /**
+   * Sent before the server closes a connection whose line (command or uploaded) was begun but
+   * not finished within the line timeout.
+   *
+   * @param millis the line timeout
+   * @return {@code 421 line not completed within N ms; closing}
+   */
+  public static StatusReply lineTimeout(long millis) {
+    return new StatusReply(TravestyProtocol.CLOSING,
+        "line not completed within " + millis + " ms; closing");
+  }
+
+  /**
+   * Sent before the server closes a session that ran out of heap outside an upload.
+   *
+   * @return {@code 500 server out of memory; closing}
+   */
+  public static StatusReply outOfMemory() {
+    return new StatusReply(TravestyProtocol.ERROR, "server out of memory; closing");
+  }
+
+  /**
+   * Sent before the server closes a connection that half-closed in the middle of an upload.
+   *
+   * @param words the distinct words analysed before it
+   * @return {@code 500 connection half-closed before the line "." that ends DATA; processed N
+   *     words; closing}
+   */
+  public static StatusReply halfClosedInData(long words) {
+    return new StatusReply(TravestyProtocol.ERROR, "connection half-closed before the line "
+        + "\".\" that ends DATA; " + processedText(words) + "; closing");
+  }
+
+  /**
+   * Running out of heap during an upload (the model was emptied), for
+   * {@link #uploadLimit(String, long)}.
+   *
+   * @return {@code server out of memory (model emptied)}
+   */
+  public static String outOfMemoryInUpload() {
+    return "server out of memory (model emptied)";
   }
 
   /**

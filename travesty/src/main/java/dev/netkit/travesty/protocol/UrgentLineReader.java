@@ -17,15 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the
- * urgent data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}).
- * It waits for normal and urgent data together
- * ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like the book's figure 17.4), so an urgent byte is noticed even when no normal data follows
- * it, and reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any
- * lines it still buffers: those were sent before the mark. The caller then calls
- * {@link #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte
- * (waiting for it when its announcement came first, the book's caveat 3) and clears the line
- * buffer.
+ * The input side of a travesty connection: CRLF lines through a {@link LineDecoder}, and the urgent
+ * data that aborts (see the {@linkplain dev.netkit.travesty.protocol package summary}). It waits
+ * for normal and urgent data together ({@link UrgentSocket#awaitReadableOrUrgent(Duration)}, like
+ * the book's figure 17.4), so an urgent byte is noticed even when no normal data follows it, and
+ * reports it as an {@link Input.Kind#URGENT} input as soon as it is known, before any lines it
+ * still buffers: those were sent before the mark. The caller then calls {@link
+ * #skipToMark(Duration)}, which discards everything up to the mark, reads the urgent byte (waiting
+ * for it when its announcement came first, the book's caveat 3) and clears the line buffer.
  *
  * <p>An urgent condition is checked after every read ({@code recv(MSG_OOB)}), so it is found
  * whether the byte is already there or only announced. Reads go through
@@ -110,6 +109,10 @@ public final class UrgentLineReader {
   private final LineDecoder lines;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
   private Duration timeout = Duration.ZERO;
+  private long readLimit = Long.MAX_VALUE;
+  private long lineTimeoutNanos;
+  private long lineStartNanos;
+  private boolean inLine;
   private boolean urgentPending;
   private boolean urgentByteRead;
   private volatile long bytesRead;
@@ -145,12 +148,43 @@ public final class UrgentLineReader {
   }
 
   /**
+   * Sets how long a line may take to complete once its first byte has arrived, whatever arrives
+   * meanwhile: a peer that trickles a byte now and then never makes the socket idle, but cannot
+   * hold the connection longer than this per line. An over-long line that is being skipped counts
+   * as one line.
+   *
+   * @param timeout the longest a line may take; zero for no limit (the default)
+   * @throws IllegalArgumentException when negative
+   */
+  public void setLineTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("lineTimeout : " + timeout + " (expected: >= 0)");
+    }
+    this.lineTimeoutNanos = timeout.toNanos();
+  }
+
+  /**
+   * Makes reads fail with {@link ReadLimitException} once {@link #bytesRead()} passes
+   * {@code maxBytesRead}, counting every byte whether or not it ends a line (the line decoder
+   * skips an over-long line without returning, so a line that never ends would otherwise be read
+   * for ever).
+   *
+   * @param maxBytesRead the most {@link #bytesRead()} may reach; {@link Long#MAX_VALUE} for no
+   *     limit (the default)
+   */
+  public void limitBytesRead(long maxBytesRead) {
+    this.readLimit = maxBytesRead;
+  }
+
+  /**
    * Returns the next line as text (strict UTF-8), or urgent data, or the end.
    *
    * @return the input
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
    * @throws MalformedTextException when the line is not UTF-8; it is consumed
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -164,6 +198,8 @@ public final class UrgentLineReader {
    * @return the input
    * @throws TooLongFrameException when a line is over the limit; the reader skips the rest of
    *     it, so the caller may go on
+   * @throws LineTimeoutException when a begun line is not finished within the line timeout
+   * @throws ReadLimitException when more bytes were read than {@link #limitBytesRead(long)} allows
    * @throws SocketTimeoutException when the timeout passes without a line
    * @throws IOException when reading fails
    */
@@ -179,11 +215,18 @@ public final class UrgentLineReader {
       if (buffer.hasRemaining()) {
         Input line = decode(text);
         if (line != null) {
+          inLine = lines.bufferedBytes() > 0 || lines.isDiscarding() || buffer.hasRemaining();
+          lineStartNanos = System.nanoTime();
           return line;
         }
       }
-      Readiness ready = urgent.awaitReadableOrUrgent(timeout);
+      if (!inLine && (lines.bufferedBytes() > 0 || lines.isDiscarding())) {
+        inLine = true;
+        lineStartNanos = System.nanoTime();
+      }
+      Readiness ready = urgent.awaitReadableOrUrgent(waitTimeout());
       if (ready == Readiness.TIMED_OUT) {
+        checkLineTime();
         throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
@@ -194,6 +237,31 @@ public final class UrgentLineReader {
         return Input.END;
       }
       checkUrgent();
+      if (bytesRead > readLimit) {
+        throw new ReadLimitException(bytesRead, readLimit);
+      }
+      checkLineTime();
+    }
+  }
+
+  /** The wait: the reader's timeout, or less when a begun line must end sooner. */
+  private Duration waitTimeout() throws LineTimeoutException {
+    if (!inLine || lineTimeoutNanos == 0) {
+      return timeout;
+    }
+    long left = lineStartNanos + lineTimeoutNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
+    }
+    // Whole milliseconds, rounded up, so that the wait does not end just before the deadline.
+    Duration lineLeft = Duration.ofMillis(Math.max(1, (left + 999_999) / 1_000_000));
+    return timeout.isZero() || lineLeft.compareTo(timeout) < 0 ? lineLeft : timeout;
+  }
+
+  private void checkLineTime() throws LineTimeoutException {
+    if (inLine && lineTimeoutNanos > 0
+        && System.nanoTime() - (lineStartNanos + lineTimeoutNanos) >= 0) {
+      throw new LineTimeoutException(lineTimeoutNanos / 1_000_000);
     }
   }
 
@@ -288,6 +356,7 @@ public final class UrgentLineReader {
     long discarded = buffer.remaining() + lines.bufferedBytes();
     buffer.position(buffer.limit());
     lines.reset();
+    inLine = false;
     long fromSocket = urgent.discardToMark(OutputStream.nullOutputStream());
     bytesRead += fromSocket;
     discarded += fromSocket;

@@ -15,13 +15,16 @@ import dev.netkit.codec.travesty.UnknownCommandException;
 import dev.netkit.codec.travesty.WordCountException;
 import dev.netkit.server.Connection;
 import dev.netkit.travesty.Travesty;
-import dev.netkit.travesty.protocol.UrgentLineReader.Input;
+import dev.netkit.travesty.protocol.LineTimeoutException;
+import dev.netkit.travesty.protocol.ReadLimitException;
 import dev.netkit.travesty.protocol.UrgentLineReader;
+import dev.netkit.travesty.protocol.UrgentLineReader.Input;
 import dev.netkit.urgent.UrgentSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,10 @@ import org.slf4j.LoggerFactory;
 final class Session {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  /** How long input is read and discarded after a last reply, before the connection closes. */
+  private static final Duration LINGER = Duration.ofSeconds(2);
+  /** How many bytes are read and discarded after a last reply, at most. */
+  private static final long LINGER_BYTES = 4L << 20;
 
   private final Connection connection;
   private final Socket socket;
@@ -58,24 +65,77 @@ final class Session {
   }
 
   /**
-   * Serves the client to its end. A failure other than an {@link IOException} (a bug, an
-   * {@link Error}) goes to the server core, which logs it and closes the connection.
+   * Serves the client to its end. Running out of heap frees the model first, then tries to tell
+   * the client; another failure other than an {@link IOException} (a bug) goes to the server
+   * core, which logs it and closes the connection.
    */
   void run() {
     connection.watchProgress(this::progress);
     try {
       reader = new UrgentLineReader(socket, settings.maxLineLength());
+      reader.setLineTimeout(settings.lineTimeout());
       out = socket.getOutputStream();
       model = settings.models().get();
       LOG.info("{}: connected", peer);
       reply(TravestyReplies.banner());
       commands();
       LOG.info("{}: session ended", peer);
+    } catch (LineTimeoutException e) {
+      LOG.info("{}: session ended: {}", peer, e.getMessage());
+      replyQuietly(TravestyReplies.lineTimeout(settings.lineTimeout().toMillis()));
+      lingerAfterLastReply();
     } catch (IOException e) {
       LOG.info("{}: session ended: {}", peer, e.toString());
+    } catch (OutOfMemoryError e) {
+      // Free the model before anything else: the reply itself needs a little heap.
+      model = null;
+      releaseWords();
+      LOG.warn("{}: session ended: the server ran out of heap", peer);
+      replyQuietly(TravestyReplies.outOfMemory());
     } finally {
       model = null;
       releaseWords();
+    }
+  }
+
+  /**
+   * Lets a last reply reach a client that is still sending: half-closes, then reads and discards
+   * what comes for at most {@link #LINGER} (and {@link #LINGER_BYTES}). Closing with unread input
+   * would send a reset, and a reset makes the client's system drop the reply unread.
+   */
+  private void lingerAfterLastReply() {
+    try {
+      socket.shutdownOutput();
+      reader.setLineTimeout(Duration.ZERO);
+      long deadline = System.nanoTime() + LINGER.toNanos();
+      reader.limitBytesRead(reader.bytesRead() + LINGER_BYTES);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 1_000_000) {
+          return;
+        }
+        reader.setTimeout(Duration.ofNanos(left));
+        Input input = reader.nextRawLine();
+        if (input.kind() == Input.Kind.END) {
+          return;
+        }
+        if (input.kind() == Input.Kind.URGENT) {
+          reader.skipToMark(Duration.ofNanos(left));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: stopped discarding after the last reply: {}", peer, e.toString());
+    }
+  }
+
+  /** A last reply before the session ends; a failure to send it only ends the session. */
+  private void replyQuietly(StatusReply last) {
+    try {
+      if (out != null) {
+        reply(last);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{}: last reply not sent: {}", peer, e.toString());
     }
   }
 
@@ -146,6 +206,8 @@ final class Session {
     long start = reader.bytesRead();
     long uploaded = 0;
     String limitHit = null;
+    // Bytes, not lines: one line that never ends must hit the limit too.
+    reader.limitBytesRead(start + 2 * settings.maxUploadBytes());
     while (true) {
       Input input;
       try {
@@ -153,13 +215,18 @@ final class Session {
       } catch (TooLongFrameException e) {
         limitHit = firstLimit(limitHit, TravestyReplies.lineOver(settings.maxLineLength()));
         continue;
+      } catch (ReadLimitException e) {
+        reply(TravestyReplies.uploadClosing(settings.maxUploadBytes()));
+        lingerAfterLastReply();
+        throw new EOFException("upload far over the limit");
       }
       if (input.kind() == Input.Kind.END) {
+        reply(TravestyReplies.halfClosedInData(model.uniqueWords()));
         throw new EOFException("connection ended during DATA");
       }
       if (input.kind() == Input.Kind.URGENT) {
         long discarded = reader.skipToMark(settings.urgentByteTimeout());
-        LOG.info("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
+        LOG.debug("{}: upload aborted with urgent data, {} bytes discarded", peer, discarded);
         break;
       }
       byte[] line = input.bytes();
@@ -167,16 +234,13 @@ final class Session {
         break;
       }
       uploaded += line.length + 2;
-      if (reader.bytesRead() - start > 2 * settings.maxUploadBytes()) {
-        reply(TravestyReplies.uploadClosing(settings.maxUploadBytes()));
-        throw new EOFException("upload far over the limit");
-      }
       if (limitHit == null) {
         limitHit = uploaded > settings.maxUploadBytes()
             ? TravestyReplies.uploadOver(settings.maxUploadBytes())
             : analyse(line);
       }
     }
+    reader.limitBytesRead(Long.MAX_VALUE);
     int words = model.uniqueWords();
     if (limitHit == null && model.wordsAnalyzed() > settings.maxWords()) {
       limitHit = wordLimit();
@@ -189,10 +253,19 @@ final class Session {
     }
   }
 
-  /** Adds one line to the model; returns the limit it hit, or null. */
+  /**
+   * Adds one line to the model; returns the limit it hit, or null. Running out of heap is such a
+   * limit: the model is emptied (its memory freed) and the upload drained as for any other.
+   */
   private String analyse(byte[] line) {
     int offset = DotStuffing.contentOffset(line);
-    model.add(line, offset, line.length - offset);
+    try {
+      model.add(line, offset, line.length - offset);
+    } catch (OutOfMemoryError e) {
+      resetModel();
+      LOG.warn("{}: the server ran out of heap during an upload; model emptied", peer);
+      return TravestyReplies.outOfMemoryInUpload();
+    }
     long words = model.stats().wordsAnalyzed();
     if (words > settings.maxWords()) {
       return wordLimit();
@@ -241,7 +314,7 @@ final class Session {
       long discarded = reader.skipToMark(settings.urgentByteTimeout());
       writeRaw(DotBlockEncoder.terminator());
       sendUrgent();
-      LOG.info("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
+      LOG.debug("{}: generation aborted with urgent data after {} words ({} bytes discarded)",
           peer, generated, discarded);
     } else {
       writeRaw(DotBlockEncoder.terminator());
@@ -252,7 +325,7 @@ final class Session {
   private void answerUrgent() throws IOException {
     long discarded = reader.skipToMark(settings.urgentByteTimeout());
     sendUrgent();
-    LOG.info("{}: urgent data between commands ({} bytes discarded), answered", peer,
+    LOG.debug("{}: urgent data between commands ({} bytes discarded), answered", peer,
         discarded);
   }
 

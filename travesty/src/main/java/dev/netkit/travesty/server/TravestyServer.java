@@ -13,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The travesty server of the book's figure 17.6: a line-protocol server in which every client
@@ -39,16 +37,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Limits</b> (each in {@link TravestyServerConfig}; a client cannot crash the server or
  * exhaust its memory): line length (commands and uploaded lines), upload size, words per model,
- * words of all models together (the memory of a model grows with its words, about 10 to 60 bytes
- * each), words per GENERATE, clients at once, idle time. Over a limit the client gets a reply
- * that says which (a 5xx code, or {@code 421} and a closed connection when too many clients are
- * connected). An upload over a limit is drained to its end (or its urgent mark) and answered
- * {@code 552 ...; processed N words}, the model keeping what was analysed before the limit; an
- * upload over twice its size limit is answered and the connection closed.
+ * words of all models together (the memory of a model grows with its words, up to about
+ * {@value TravestyServerConfig#BYTES_PER_WORD} bytes each), words per GENERATE, clients at once
+ * (in all and from one address), idle time, time for one line. The word budgets default to a
+ * share of the heap, and a session that runs out of heap anyway ({@link OutOfMemoryError}) frees
+ * its model and is answered like one over a budget. Over a limit the client gets a reply that
+ * says which (a 5xx code, or {@code 421} and a closed connection when too many clients are
+ * connected, or a line took too long). An upload over a limit is drained to its end (or its
+ * urgent mark) and answered {@code 552 ...; processed N words}, the model keeping what was
+ * analysed before the limit; an upload over twice its size limit (counted in bytes, so one line
+ * that never ends counts too) is answered and the connection closed. A client that half-closes
+ * during an upload is answered before the connection is closed.
  */
 public final class TravestyServer implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(TravestyServer.class);
 
   private final TravestyServerConfig config;
   private final WordBudget budget;
@@ -65,6 +66,7 @@ public final class TravestyServer implements AutoCloseable {
     StreamServerConfig connections = StreamServerConfig.builder()
         .name("travesty")
         .maxConnections(config.maxClients())
+        .maxConnectionsPerPeer(Math.min(config.maxClientsPerAddress(), config.maxClients()))
         .idleTimeout(config.idleTimeout())
         .whenFull(StreamServerConfig.WhenFull.REFUSE)
         .refuser(TravestyServer::refuse)
@@ -81,8 +83,7 @@ public final class TravestyServer implements AutoCloseable {
    * @throws IllegalStateException when started before
    */
   public TravestyServer start() throws IOException {
-    server.start();
-    LOG.info("travesty server listening on {}", localAddress());
+    server.start(); // logs "travesty: listening on ADDRESS" at INFO
     return this;
   }
 

@@ -29,10 +29,18 @@ public final class TravestyServerConfig {
   public static final int DEFAULT_MAX_CLIENTS = 64;
   /** Default of {@link #maxUploadBytes()}: 64 MiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
-  /** Default of {@link #maxWords()}: 8 million words per model. */
+  /** Default of {@link #maxClientsPerAddress()}. */
+  public static final int DEFAULT_MAX_CLIENTS_PER_ADDRESS = 8;
+  /**
+   * The heap a model is taken to need per analysed word when the word budgets are derived from
+   * the heap: 200 bytes (measured: 110 to 125 bytes of resident memory per word for text of
+   * unique words, plus room for a generation).
+   */
+  public static final long BYTES_PER_WORD = 200;
+  /** The largest default of {@link #maxWords()}: 8 million words per model. */
   public static final long DEFAULT_MAX_WORDS = 8_000_000;
-  /** Default of {@link #maxTotalWords()}: 32 million words in all models. */
-  public static final long DEFAULT_MAX_TOTAL_WORDS = 32_000_000;
+  /** Default of {@link #lineTimeout()}: 60 seconds. */
+  public static final Duration DEFAULT_LINE_TIMEOUT = Duration.ofSeconds(60);
   /** Default of {@link #maxGenerateWords()}: 10 million. */
   public static final long DEFAULT_MAX_GENERATE_WORDS = 10_000_000;
   /** Default of {@link #maxLineLength()}: 8 KiB. */
@@ -51,12 +59,14 @@ public final class TravestyServerConfig {
   private final int port;
   private final int backlog;
   private final int maxClients;
+  private final int maxClientsPerAddress;
   private final long maxUploadBytes;
   private final long maxWords;
   private final long maxTotalWords;
   private final long maxGenerateWords;
   private final int maxLineLength;
   private final Duration idleTimeout;
+  private final Duration lineTimeout;
   private final Duration urgentByteTimeout;
   private final Supplier<Travesty> models;
 
@@ -65,18 +75,41 @@ public final class TravestyServerConfig {
     this.port = builder.port;
     this.backlog = builder.backlog;
     this.maxClients = builder.maxClients;
+    this.maxClientsPerAddress = builder.maxClientsPerAddress;
     this.maxUploadBytes = builder.maxUploadBytes;
     this.maxWords = builder.maxWords;
     this.maxTotalWords = builder.maxTotalWords;
     this.maxGenerateWords = builder.maxGenerateWords;
     this.maxLineLength = builder.maxLineLength;
     this.idleTimeout = builder.idleTimeout;
+    this.lineTimeout = builder.lineTimeout;
     this.urgentByteTimeout = builder.urgentByteTimeout;
     this.models = builder.models;
   }
 
   /**
-   * Starts a builder with every default: all interfaces, port 2007, the limits' defaults.
+   * Returns the default of {@link #maxTotalWords()}, derived from this JVM's heap: half of
+   * {@link Runtime#maxMemory()} at {@value #BYTES_PER_WORD} bytes a word (about 2.7 million words
+   * with {@code -Xmx1g}), so that all models together cannot take the heap.
+   *
+   * @return at least 1
+   */
+  public static long defaultMaxTotalWords() {
+    return Math.max(1, Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_WORD);
+  }
+
+  /**
+   * Returns the default of {@link #maxWords()}: {@link #DEFAULT_MAX_WORDS}, or
+   * {@link #defaultMaxTotalWords()} when the heap allows less.
+   *
+   * @return at least 1
+   */
+  public static long defaultMaxWords() {
+    return Math.min(DEFAULT_MAX_WORDS, defaultMaxTotalWords());
+  }
+
+  /**
+   * Starts a builder with every default: the loopback address, port 2007, the limits' defaults.
    *
    * @return a new builder
    */
@@ -105,7 +138,7 @@ public final class TravestyServerConfig {
   /**
    * Returns the local address to bind.
    *
-   * @return an interface address, or null for all interfaces
+   * @return an interface address (default the loopback address), or null for all interfaces
    */
   public InetAddress address() {
     return address;
@@ -146,6 +179,16 @@ public final class TravestyServerConfig {
    */
   public int maxClients() {
     return maxClients;
+  }
+
+  /**
+   * Returns how many clients from one IP address may be connected at once; one more is answered
+   * {@code 421} and disconnected, while clients from other addresses are still served.
+   *
+   * @return 1 to {@link #maxClients()}
+   */
+  public int maxClientsPerAddress() {
+    return maxClientsPerAddress;
   }
 
   /**
@@ -205,6 +248,17 @@ public final class TravestyServerConfig {
   }
 
   /**
+   * Returns how long a line (a command, or a line of an upload) may take to arrive once its first
+   * byte has come; then the client gets {@code 421} and is disconnected. Unlike the idle timeout,
+   * trickling bytes does not extend it.
+   *
+   * @return 10 ms to 1 day
+   */
+  public Duration lineTimeout() {
+    return lineTimeout;
+  }
+
+  /**
    * Returns how long the server waits at a client's urgent mark for an urgent byte that was
    * announced before it arrived; then the session ends.
    *
@@ -226,16 +280,18 @@ public final class TravestyServerConfig {
   /** Collects the values of a {@link TravestyServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
 
-    private InetAddress address;
+    private InetAddress address = InetAddress.getLoopbackAddress();
     private int port = TravestyProtocol.DEFAULT_PORT;
     private int backlog = DEFAULT_BACKLOG;
     private int maxClients = DEFAULT_MAX_CLIENTS;
+    private int maxClientsPerAddress = DEFAULT_MAX_CLIENTS_PER_ADDRESS;
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
-    private long maxWords = DEFAULT_MAX_WORDS;
-    private long maxTotalWords = DEFAULT_MAX_TOTAL_WORDS;
+    private long maxWords = defaultMaxWords();
+    private long maxTotalWords = defaultMaxTotalWords();
     private long maxGenerateWords = DEFAULT_MAX_GENERATE_WORDS;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration lineTimeout = DEFAULT_LINE_TIMEOUT;
     private Duration urgentByteTimeout = DEFAULT_URGENT_BYTE_TIMEOUT;
     private Supplier<Travesty> models = Travesty::new;
 
@@ -247,12 +303,14 @@ public final class TravestyServerConfig {
       this.port = config.port;
       this.backlog = config.backlog;
       this.maxClients = config.maxClients;
+      this.maxClientsPerAddress = config.maxClientsPerAddress;
       this.maxUploadBytes = config.maxUploadBytes;
       this.maxWords = config.maxWords;
       this.maxTotalWords = config.maxTotalWords;
       this.maxGenerateWords = config.maxGenerateWords;
       this.maxLineLength = config.maxLineLength;
       this.idleTimeout = config.idleTimeout;
+      this.lineTimeout = config.lineTimeout;
       this.urgentByteTimeout = config.urgentByteTimeout;
       this.models = config.models;
     }
@@ -260,7 +318,8 @@ public final class TravestyServerConfig {
     /**
      * Sets the local address to bind.
      *
-     * @param address an interface address, e.g. the loopback; null for all interfaces (default)
+     * @param address an interface address; default the loopback address (127.0.0.1), so that
+     *     the server is reachable from this host only; null (or 0.0.0.0) for all interfaces
      * @return this builder
      */
     public Builder address(InetAddress address) {
@@ -302,6 +361,19 @@ public final class TravestyServerConfig {
     }
 
     /**
+     * Sets how many clients from one IP address may be connected at once (more than
+     * {@link #maxClients(int)} is taken as {@link #maxClients(int)}).
+     *
+     * @param clients at least 1; default
+     *     {@value TravestyServerConfig#DEFAULT_MAX_CLIENTS_PER_ADDRESS}
+     * @return this builder
+     */
+    public Builder maxClientsPerAddress(int clients) {
+      this.maxClientsPerAddress = clients;
+      return this;
+    }
+
+    /**
      * Sets the most bytes one upload may have.
      *
      * @param bytes at least 1; default 64 MiB
@@ -315,7 +387,7 @@ public final class TravestyServerConfig {
     /**
      * Sets the most words one model may analyse (see {@link TravestyServerConfig#maxWords()}).
      *
-     * @param words at least 1; default 8 million
+     * @param words at least 1; default {@link TravestyServerConfig#defaultMaxWords()}
      * @return this builder
      */
     public Builder maxWords(long words) {
@@ -326,7 +398,8 @@ public final class TravestyServerConfig {
     /**
      * Sets the most words all models together may hold.
      *
-     * @param words at least 1; default 32 million
+     * @param words at least 1; default {@link TravestyServerConfig#defaultMaxTotalWords()} (from
+     *     the heap)
      * @return this builder
      */
     public Builder maxTotalWords(long words) {
@@ -368,6 +441,17 @@ public final class TravestyServerConfig {
     }
 
     /**
+     * Sets how long a line may take to arrive once its first byte has come.
+     *
+     * @param timeout 10 ms to 1 day; default 60 s
+     * @return this builder
+     */
+    public Builder lineTimeout(Duration timeout) {
+      this.lineTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Sets how long the server waits at a client's urgent mark for an announced urgent byte.
      *
      * @param timeout 10 ms to 1 day; default 30 s
@@ -401,12 +485,14 @@ public final class TravestyServerConfig {
       ConfigChecks.inRange(port, 0, 65_535, "port");
       ConfigChecks.positive(backlog, "backlog");
       ConfigChecks.inRange(maxClients, 1, 100_000, "maxClients");
+      ConfigChecks.positive(maxClientsPerAddress, "maxClientsPerAddress");
       ConfigChecks.inRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
       ConfigChecks.inRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
       ConfigChecks.inRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
       ConfigChecks.inRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
       ConfigChecks.inRange(maxLineLength, 16, 1 << 20, "maxLineLength");
       ConfigChecks.inRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
+      ConfigChecks.inRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
       ConfigChecks.inRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
       Objects.requireNonNull(models, "models");
       return new TravestyServerConfig(this);

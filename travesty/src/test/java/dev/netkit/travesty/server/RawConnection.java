@@ -27,9 +27,22 @@ final class RawConnection implements AutoCloseable {
   }
 
   RawConnection(InetSocketAddress server, int receiveBuffer) throws IOException {
+    this(server, receiveBuffer, null);
+  }
+
+  /** A connection from a given local address, e.g. 127.0.0.2 to be another peer. */
+  RawConnection(InetSocketAddress server, java.net.InetAddress local) throws IOException {
+    this(server, 0, local);
+  }
+
+  private RawConnection(InetSocketAddress server, int receiveBuffer, java.net.InetAddress local)
+      throws IOException {
     socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
+    }
+    if (local != null) {
+      socket.bind(new InetSocketAddress(local, 0));
     }
     socket.connect(server, 10_000);
     reader = new UrgentLineReader(socket, 1 << 20);

@@ -17,6 +17,8 @@ final class ServerFixture {
     return TravestyServerConfig.builder()
         .address(InetAddress.getLoopbackAddress())
         .port(0)
+        // Every test client comes from 127.0.0.1; tests of the per-address limit set it.
+        .maxClientsPerAddress(TravestyServerConfig.DEFAULT_MAX_CLIENTS)
         .models(() -> Travesty.builder().seed(SEEDS.incrementAndGet()).build());
   }
 

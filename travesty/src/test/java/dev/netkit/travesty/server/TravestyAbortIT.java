@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Urgent-data aborts in both directions, with a hand-driven client, including the hard cases:
@@ -27,20 +26,11 @@ class TravestyAbortIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private TravestyServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = ServerFixture.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningServer running = RunningServer.withDefaults();
 
   private RawConnection connect(int receiveBuffer) throws IOException {
-    RawConnection connection = new RawConnection(server.localAddress(), receiveBuffer);
+    RawConnection connection = new RawConnection(running.address(), receiveBuffer);
     assertThat(connection.line()).startsWith("100 ");
     return connection;
   }
@@ -140,15 +130,12 @@ class TravestyAbortIT {
         c.send("DATA").line();
         byte[] corpus = (Files.readString(Corpus.path()).replace("\n.", "\n..") + "\r\n")
             .getBytes(StandardCharsets.UTF_8);
-        CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
-          try {
-            for (int i = 0; i < 40; i++) {
-              c.out.write(corpus);
-            }
-            c.sendUrgent();
-          } catch (IOException e) {
-            throw new RuntimeException(e);
+        CompletableFuture<Void> upload = RunningServer.async(() -> {
+          for (int i = 0; i < 40; i++) {
+            c.out.write(corpus);
           }
+          c.sendUrgent();
+          return null;
         });
         upload.get(60, TimeUnit.SECONDS);
         String reply = c.line();

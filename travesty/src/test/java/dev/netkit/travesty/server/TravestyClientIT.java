@@ -28,28 +28,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client library against the server: commands, aborts from other threads, many clients. */
 @RequiresNativeLibrary
 class TravestyClientIT {
 
-  private TravestyServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = ServerFixture.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningServer running = RunningServer.withDefaults();
 
   private TravestyClient connect() throws IOException {
-    return TravestyClient.connect(server.localAddress());
+    return TravestyClient.connect(running.address());
   }
 
   private static int uniqueWords(Path file) throws IOException {
@@ -115,13 +105,8 @@ class TravestyClientIT {
   void abortUploadFromAnotherThreadWithMegabytesQueued() throws Exception {
     try (TravestyClient client = connect()) {
       AtomicLong sent = new AtomicLong();
-      CompletableFuture<UploadResult> upload = CompletableFuture.supplyAsync(() -> {
-        try {
-          return client.analyze(repeatedCorpus(200), -1, (bytes, total) -> sent.set(bytes));
-        } catch (IOException e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<UploadResult> upload = RunningServer.async(
+          () -> client.analyze(repeatedCorpus(200), -1, (bytes, total) -> sent.set(bytes)));
       await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() > 4 << 20);
       assertThat(client.abort()).isTrue();
       UploadResult result = upload.get(30, TimeUnit.SECONDS);
@@ -140,13 +125,8 @@ class TravestyClientIT {
     try (TravestyClient client = connect()) {
       client.analyze(Corpus.path(), UploadProgress.NONE);
       AtomicLong lines = new AtomicLong();
-      CompletableFuture<GenerationResult> text = CompletableFuture.supplyAsync(() -> {
-        try {
-          return client.generate(10_000_000, line -> lines.incrementAndGet());
-        } catch (IOException e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<GenerationResult> text = RunningServer.async(
+          () -> client.generate(10_000_000, line -> lines.incrementAndGet()));
       await().atMost(Duration.ofSeconds(30)).until(() -> lines.get() > 1000);
       assertThat(client.abort()).isTrue();
       GenerationResult result = text.get(30, TimeUnit.SECONDS);
@@ -217,7 +197,7 @@ class TravestyClientIT {
 
   @Test
   void aStalledClientDoesNotBlockOthers() throws Exception {
-    try (RawConnection stalled = new RawConnection(server.localAddress())) {
+    try (RawConnection stalled = new RawConnection(running.address())) {
       stalled.line();
       stalled.send("DATA").line();
       stalled.sendRaw(Files.readString(Corpus.path()).replace("\n.", "\n.."));
@@ -234,7 +214,8 @@ class TravestyClientIT {
         assertThat(other.bye().code()).isEqualTo(204);
       }
       // The stalled session is still there, blocked in its write.
-      await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connections().active() == 1);
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> running.server().stats().connections().active() == 1);
     }
   }
 

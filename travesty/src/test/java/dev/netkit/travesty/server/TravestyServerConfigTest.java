@@ -14,13 +14,29 @@ class TravestyServerConfigTest {
   void theDefaultsAreTheNamedConstants() {
     TravestyServerConfig config = TravestyServerConfig.defaults();
 
-    assertThat(config.address()).isNull();
+    assertThat(config.address()).isEqualTo(InetAddress.getLoopbackAddress());
     assertThat(config.port()).isEqualTo(TravestyProtocol.DEFAULT_PORT);
-    assertThat(config.bindAddress().getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(config.bindAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(TravestyServerConfig.builder().address(null).build().bindAddress().getAddress()
+        .isAnyLocalAddress()).as("all interfaces, when asked").isTrue();
     assertThat(config.maxClients()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
     assertThat(config.maxUploadBytes()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
     assertThat(config.idleTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_IDLE_TIMEOUT);
     assertThat(config.models().get().isEmpty()).isTrue();
+    assertThat(config.maxClientsPerAddress())
+        .isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS_PER_ADDRESS);
+    assertThat(config.lineTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_LINE_TIMEOUT);
+  }
+
+  @Test
+  void theWordBudgetsDefaultToAShareOfTheHeap() {
+    long heapWords = Runtime.getRuntime().maxMemory() / 2 / TravestyServerConfig.BYTES_PER_WORD;
+
+    TravestyServerConfig config = TravestyServerConfig.defaults();
+
+    assertThat(config.maxTotalWords()).isEqualTo(heapWords);
+    assertThat(config.maxWords())
+        .isEqualTo(Math.min(TravestyServerConfig.DEFAULT_MAX_WORDS, heapWords));
   }
 
   @Test

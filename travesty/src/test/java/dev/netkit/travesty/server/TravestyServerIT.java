@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every command and error of the protocol, over loopback, with a hand-driven client. */
 @RequiresNativeLibrary
@@ -23,21 +22,12 @@ class TravestyServerIT {
 
   private static final String TEXT = "the cat sat on the mat. the dog sat on the log.";
 
-  private TravestyServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = ServerFixture.start(ServerFixture.builder().maxGenerateWords(1000).maxLineLength(64)
-        .maxUploadBytes(10_000).maxWords(500));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningServer running = RunningServer.with(() -> ServerFixture.builder()
+      .maxGenerateWords(1000).maxLineLength(64).maxUploadBytes(10_000).maxWords(500));
 
   private RawConnection connect() throws IOException {
-    RawConnection connection = new RawConnection(server.localAddress());
+    RawConnection connection = new RawConnection(running.address());
     assertThat(connection.line()).isEqualTo("100 Travesty server version 1.0");
     return connection;
   }
@@ -254,10 +244,11 @@ class TravestyServerIT {
           return new Travesty();
         }))) {
       try (RawConnection first = new RawConnection(fragile.localAddress())) {
+        assertThat(first.line()).isEqualTo("500 server out of memory; closing");
         assertThat(first.next().kind()).isEqualTo(Input.Kind.END);
       }
       await().atMost(Duration.ofSeconds(10))
-          .until(() -> fragile.stats().connections().failed() == 1);
+          .until(() -> fragile.stats().connections().active() == 0);
       try (RawConnection second = new RawConnection(fragile.localAddress())) {
         assertThat(second.line()).startsWith("100");
         assertThat(second.send("BYE").line()).isEqualTo("204 goodbye");
