@@ -11,12 +11,15 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
  * ({@link FaultyProxyConfig#maxQueuedBytes()}). The target must not be the proxy's own listening
  * address (it would relay to itself forever). One thread; thread-safe.
+ *
+ * <p>Failures: an exception while relaying one datagram, an {@link Error} included, costs that
+ * datagram only; it is counted in {@link FaultyProxyStats#relayFailures()} and logged as a
+ * warning the first time for each kind of exception (at debug level after that), and relaying
+ * goes on. If the relay loop itself fails (selecting or receiving fails other than with a port
+ * unreachable report), the proxy does not linger relaying nothing: it closes itself, the failure
+ * is logged once and kept ({@link #failure()}), and {@link #awaitTermination(Duration)} returns.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -67,6 +77,9 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long overflow;
   private volatile long sendErrors;
   private volatile long upstreamFailures;
+  private volatile long relayFailures;
+  private volatile Throwable failure;
+  private final Set<Class<?>> failureKindsLogged = new HashSet<>();
   private long queuedBytes;
 
   /** A datagram copy waiting out its delay. */
@@ -97,11 +110,25 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
       FaultyProxyConfig config) {
+    this(listenAddress, target, config, new FaultModel(Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * Creates a proxy whose faults come from the given model (tests inject failures this way).
+   *
+   * @param listenAddress where clients send to; port 0 picks a free port
+   * @param target where datagrams are relayed to
+   * @param config the delays and limits
+   * @param faults decides the fate of each datagram
+   * @throws IllegalArgumentException if the target is the listening address itself
+   */
+  FaultyProxy(InetSocketAddress listenAddress, InetSocketAddress target,
+      FaultyProxyConfig config, FaultModel faults) {
     this.listenAddress = Objects.requireNonNull(listenAddress, "listenAddress");
     this.target = Objects.requireNonNull(target, "target");
     this.config = Objects.requireNonNull(config, "config");
     checkNotItself(listenAddress, target);
-    this.faults = new FaultModel(config);
+    this.faults = Objects.requireNonNull(faults, "faults");
     this.upstreams = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -174,7 +201,7 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxyStats stats() {
     return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
-        sendErrors, upstreamFailures);
+        sendErrors, upstreamFailures, relayFailures);
   }
 
   /**
@@ -195,6 +222,34 @@ public final class FaultyProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns why the relay loop failed and the proxy closed itself, if it did.
+   *
+   * @return the failure, or empty while relaying and after an ordinary {@link #close()}
+   */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Waits until the relay has stopped: closed, or failed ({@link #failure()}).
+   *
+   * @param timeout how long to wait at most
+   * @return true if the relay has stopped (or was never started), false on timeout
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    Thread loop;
+    synchronized (this) {
+      loop = thread;
+    }
+    if (loop == null) {
+      return true;
+    }
+    loop.join(Math.max(1, timeout.toMillis()));
+    return !loop.isAlive();
+  }
+
   private void run() {
     ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     try {
@@ -212,9 +267,29 @@ public final class FaultyProxy implements AutoCloseable {
         }
         selector.selectedKeys().clear();
       }
-    } catch (IOException | ClosedSelectorException e) {
+    } catch (IOException | RuntimeException | Error e) {
       if (!closed) {
-        LOG.error("faulty proxy on {} stopped: {}", local, e.toString(), e);
+        failure = e;
+        LOG.error("faulty proxy on {} failed and closes: {}", local, e.toString(), e);
+        closeSockets();
+      }
+    }
+  }
+
+  /**
+   * Runs one datagram's step; a failure costs that datagram only (counted, logged once per kind).
+   */
+  private void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      relayFailures++;
+      if (failureKindsLogged.add(e.getClass())) {
+        LOG.warn("faulty proxy on {} dropped a datagram that failed ({}); relaying goes on "
+            + "(counted in relayFailures, further ones of this kind at debug level)", local,
+            e.toString(), e);
+      } else {
+        LOG.debug("faulty proxy on {} dropped a datagram: {}", local, e.toString());
       }
     }
   }
@@ -222,7 +297,7 @@ public final class FaultyProxy implements AutoCloseable {
   /** Reads every waiting datagram; {@code client} is null for the front socket. */
   private void receiveAll(DatagramChannel channel, SocketAddress client, ByteBuffer in)
       throws IOException {
-    Datagrams.drain(channel, in, (from, datagram) -> {
+    Datagrams.drain(channel, in, (from, datagram) -> guarded(() -> {
       if (client == null) {
         DatagramChannel upstream = upstreamFor(from);
         if (upstream == null) {
@@ -233,7 +308,7 @@ public final class FaultyProxy implements AutoCloseable {
       } else {
         relay(datagram, front, client);
       }
-    }, e -> LOG.debug("target {} reported port unreachable", target));
+    }), e -> LOG.debug("target {} reported port unreachable", target));
   }
 
   /**
@@ -283,6 +358,7 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination) {
+    // Counted first: a datagram that fails below was still received.
     received++;
     FaultModel.Fate fate = faults.next();
     if (fate.dropped()) {
@@ -319,7 +395,8 @@ public final class FaultyProxy implements AutoCloseable {
     while ((next = delayed.peek()) != null && next.dueNanos - now <= 0) {
       delayed.poll();
       queuedBytes -= next.data.remaining();
-      send(next.out, next.destination, next.data);
+      Delayed due = next;
+      guarded(() -> send(due.out, due.destination, due.data));
     }
   }
 
@@ -361,6 +438,12 @@ public final class FaultyProxy implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    closeSockets();
+  }
+
+  /** Closes every socket and the selector; by {@link #close()}, or by the loop when it fails. */
+  private synchronized void closeSockets() {
+    closed = true;
     upstreams.values().forEach(FaultyProxy::closeQuietly);
     closeQuietly(front);
     try {

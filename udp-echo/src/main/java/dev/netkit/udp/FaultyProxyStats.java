@@ -12,7 +12,9 @@ package dev.netkit.udp;
  * @param sendErrors datagrams the OS refused to send on
  * @param upstreamFailures datagrams from a new client dropped because no upstream socket could
  *     be opened for it (out of descriptors, for instance)
+ * @param relayFailures datagrams dropped because relaying them failed unexpectedly (an exception
+ *     other than a send error; the relay goes on)
  */
 public record FaultyProxyStats(long received, long forwarded, long dropped, long duplicated,
-    long reordered, long overflow, long sendErrors, long upstreamFailures) {
+    long reordered, long overflow, long sendErrors, long upstreamFailures, long relayFailures) {
 }

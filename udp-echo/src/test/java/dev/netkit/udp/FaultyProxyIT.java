@@ -33,7 +33,7 @@ class FaultyProxyIT {
     assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
     assertThat(one.lastSender()).isEqualTo(proxy.localAddress());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0, 0)));
+        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0, 0, 0)));
   }
 
   @Test

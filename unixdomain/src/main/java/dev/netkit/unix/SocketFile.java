@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -271,6 +272,28 @@ public final class SocketFile implements AutoCloseable {
     try {
       return isSocket(path, attributes(path));
     } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Tells whether a path is, itself, a socket file owned by a user: the check a server makes
+   * before it sends a reply to a path that a peer named, so that a peer cannot redirect the
+   * reply to another user's socket. Symbolic links are not followed (a link is never accepted),
+   * and any error reading the file's attributes counts as "no".
+   *
+   * @param path the path
+   * @param uid the user that must own the socket
+   * @return true only for a socket (not a link to one) whose owner is {@code uid}
+   */
+  public static boolean isSocketOwnedBy(Path path, int uid) {
+    try {
+      Map<String, Object> attributes =
+          Files.readAttributes(path, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+      return ((Integer) attributes.get("mode") & S_IFMT) == S_IFSOCK
+          && (Integer) attributes.get("uid") == uid;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException
+        | ClassCastException | NullPointerException e) {
       return false;
     }
   }

@@ -100,7 +100,7 @@ public class ChatDisplay implements ChatListener {
   @Override
   public void onUnexpected(String problem) {
     synchronized (err) {
-      err.println("unexpected message from server: " + problem);
+      err.println("unexpected message from server: " + TerminalText.escape(problem));
       err.flush();
     }
   }

@@ -34,12 +34,21 @@ import java.util.Locale;
  * channels current first) and {@code "%-20s %-40s %3d users"} for a channel (bracketed title
  * padded to 20, description padded to 40, count right-aligned in 3). Longer values push the
  * columns right, as printf does. Every method returns the line without a line terminator.
+ *
+ * <p>Everything that came from the network (nicknames, titles, descriptions, messages, error
+ * texts) is shown through {@link TerminalText#escape(String)}: a peer's control characters are
+ * made visible, so a line cannot clear the screen, retitle the terminal, or carry a second line
+ * that looks as if another user said it.
  */
 public final class DisplayLines {
 
   private static final String INDENT = "\t";
 
   private DisplayLines() {
+  }
+
+  private static String shown(String fromPeer) {
+    return TerminalText.escape(fromPeer);
   }
 
   /**
@@ -49,7 +58,7 @@ public final class DisplayLines {
    * @return {@code \t** ERROR: text **}
    */
   public static String error(ErrorMessage error) {
-    return INDENT + "** ERROR: " + error.message() + " **";
+    return INDENT + "** ERROR: " + shown(error.message()) + " **";
   }
 
   /**
@@ -59,7 +68,7 @@ public final class DisplayLines {
    * @return {@code \tLog in successful.  Welcome NICK.}
    */
   public static String loginAck(LoginAck ack) {
-    return INDENT + "Log in successful.  Welcome " + ack.nick() + ".";
+    return INDENT + "Log in successful.  Welcome " + shown(ack.nick()) + ".";
   }
 
   /**
@@ -70,7 +79,7 @@ public final class DisplayLines {
    */
   public static String joinAck(JoinAck ack) {
     ChannelInfo channel = ack.channel();
-    return INDENT + "Welcome to the " + channel.title() + " Channel (" + channel.count()
+    return INDENT + "Welcome to the " + shown(channel.title()) + " Channel (" + channel.count()
         + " users)";
   }
 
@@ -81,7 +90,7 @@ public final class DisplayLines {
    * @return {@code \tYou have left the T Channel}
    */
   public static String partAck(PartAck ack) {
-    return INDENT + "You have left the " + ack.channel().title() + " Channel";
+    return INDENT + "You have left the " + shown(ack.channel().title()) + " Channel";
   }
 
   /**
@@ -91,7 +100,7 @@ public final class DisplayLines {
    * @return {@code \t<U has entered T>}
    */
   public static String userJoins(UserJoins notice) {
-    return INDENT + "<" + notice.user() + " has entered " + notice.channel() + ">";
+    return INDENT + "<" + shown(notice.user()) + " has entered " + shown(notice.channel()) + ">";
   }
 
   /**
@@ -101,7 +110,7 @@ public final class DisplayLines {
    * @return {@code \t<U has left T>}
    */
   public static String userParts(UserParts notice) {
-    return INDENT + "<" + notice.user() + " has left " + notice.channel() + ">";
+    return INDENT + "<" + shown(notice.user()) + " has left " + shown(notice.channel()) + ">";
   }
 
   /**
@@ -111,7 +120,8 @@ public final class DisplayLines {
    * @return {@code \tU [T]: text}
    */
   public static String publicMessage(PublicMessage message) {
-    return INDENT + message.user() + " [" + message.channel() + "]: " + message.text();
+    return INDENT + shown(message.user()) + " [" + shown(message.channel()) + "]: "
+        + shown(message.text());
   }
 
   /**
@@ -121,7 +131,7 @@ public final class DisplayLines {
    * @return {@code \tU [**private**]: text}
    */
   public static String privateMessage(PrivateMessage message) {
-    return INDENT + message.sender() + " [**private**]: " + message.text();
+    return INDENT + shown(message.sender()) + " [**private**]: " + shown(message.text());
   }
 
   /**
@@ -133,8 +143,8 @@ public final class DisplayLines {
   public static String userItem(UserItem item) {
     long seconds = item.secondsOnline();
     return String.format(Locale.ROOT, INDENT + "%-15s (on %02d:%02d:%02d) Channels: %s",
-        item.user(), seconds / 3600, seconds / 60 % 60, seconds % 60,
-        String.join(" ", item.channels()));
+        shown(item.user()), seconds / 3600, seconds / 60 % 60, seconds % 60,
+        shown(String.join(" ", item.channels())));
   }
 
   /**
@@ -146,6 +156,6 @@ public final class DisplayLines {
   public static String channelItem(ChannelItem item) {
     ChannelInfo channel = item.channel();
     return String.format(Locale.ROOT, INDENT + "%-20s %-40s %3d users",
-        "[" + channel.title() + "]", channel.description(), channel.count());
+        "[" + shown(channel.title()) + "]", shown(channel.description()), channel.count());
   }
 }

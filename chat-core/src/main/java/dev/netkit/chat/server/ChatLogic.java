@@ -197,6 +197,10 @@ final class ChatLogic {
   /** JOIN_REQ: join (notify the members first) or make current, then JOIN_ACK. */
   private void join(UserState user, ChatFrame frame, long now) {
     String text = frame.text();
+    if (text.isBlank()) {
+      error(user, ChatErrors.NO_CHANNEL_TITLE);
+      return;
+    }
     ChannelState channel;
     try {
       channel = directory.channelTitled(JoinRequest.parse(text).title());
@@ -274,6 +278,10 @@ final class ChatLogic {
     SendPrivate request = SendPrivate.parse(frame.text());
     if (!request.hasRecipient()) {
       error(user, ChatErrors.NO_RECIPIENT);
+      return;
+    }
+    if (request.text().isEmpty()) {
+      error(user, ChatErrors.NO_PRIVATE_TEXT);
       return;
     }
     UserState recipient = directory.userNamed(request.recipient());

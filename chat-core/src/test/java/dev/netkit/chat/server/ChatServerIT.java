@@ -274,6 +274,25 @@ class ChatServerIT {
     bob.assertNothingElse();
   }
 
+  /** Issue 15: JOIN without a title, SEND_PRIVATE without text get a clear error. */
+  @Test
+  void aJoinWithoutTitleAndAPrivateMessageWithoutTextAreRefused() throws Exception {
+    start();
+    ChatPeer alice = user("alice");
+    ChatPeer bob = user("bob");
+
+    alice.send(ChatEvent.JOIN_REQ.code(), "");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.JOIN_REQ.code(), "  ");
+    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob ");
+    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.assertNothingElse();
+    bob.assertNothingElse();
+  }
+
   @Test
   void logoffPartsEveryChannelWithNoticesAndForgetsTheUser() throws Exception {
     start();
@@ -364,7 +383,7 @@ class ChatServerIT {
     alice.assertNothingElse();
     alice.sendRawAndExpectError(new byte[] {0, 90, (byte) 0xff, (byte) 0xfe},
         ChatErrors.MALFORMED_TEXT);
-    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "", "no channel named ");
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "", ChatErrors.NO_CHANNEL_TITLE);
     alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "Weather Pets",
         "no channel named Weather Pets");
     alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "y".repeat(1000),

@@ -7,6 +7,7 @@ import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
 import dev.netkit.udp.FaultyProxyConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code udp-proxy --port PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
- * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-queued-bytes N]}: a UDP relay that
+ * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-queued N] [--max-queued-bytes N]}: a UDP relay that
  * misbehaves on purpose, on loopback unless given {@code --bind}. A target equal to its own
- * listening address is a usage error.
+ * listening address is a usage error. If the relay fails (not one datagram: the loop itself), the
+ * program prints its statistics and ends with the failure (exit status 1) rather than staying up
+ * relaying nothing.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nFaults apply to each datagram in both directions. On Ctrl-C prints what it did.")
@@ -68,6 +71,11 @@ public final class UdpProxyCommand implements Callable<Integer> {
           + "active is forgotten (default: ${DEFAULT-VALUE}).")
   private int maxClients = FaultyProxyConfig.DEFAULT_MAX_CLIENTS;
 
+  @Option(names = "--max-queued", paramLabel = "N",
+      description = "Datagram copies waiting out a delay; more are dropped "
+          + "(default: ${DEFAULT-VALUE}).")
+  private int maxQueued = FaultyProxyConfig.DEFAULT_MAX_QUEUED;
+
   @Option(names = "--max-queued-bytes", paramLabel = "N",
       description = "Bytes of datagrams waiting out a delay; more are dropped "
           + "(default: ${DEFAULT-VALUE}).")
@@ -80,7 +88,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
     FaultyProxyConfig config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
         .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
         .seed(seed != null ? seed : System.nanoTime()).maxClients(maxClients)
-        .maxQueuedBytes(maxQueuedBytes).build();
+        .maxQueued(maxQueued).maxQueuedBytes(maxQueuedBytes).build();
     InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());
@@ -91,10 +99,26 @@ public final class UdpProxyCommand implements Callable<Integer> {
         DurationConverter.format(delay), config.seed());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
+    Thread watcher = new Thread(() -> {
+      try {
+        while (!proxy.awaitTermination(Duration.ofHours(1))) {
+          // Still relaying.
+        }
+        untilStopped.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "udp-proxy-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
     untilStopped.await(proxy, () -> {
       err.println("udp-proxy: " + proxy.stats());
       err.flush();
     });
+    Throwable failure = proxy.failure().orElse(null);
+    if (failure != null) {
+      throw new IOException("relay stopped: " + failure, failure);
+    }
     return 0;
   }
 }

@@ -206,6 +206,36 @@ class UdpProgramsIT {
   }
 
   @Test
+  void udpProxyBoundsTheDatagramsWaitingOutADelayByCount() throws Exception {
+    ReverseEchoServer server = new ReverseEchoServer(LOOPBACK_ANY).start();
+    resources.add(server);
+    UdpProxyCommand command = new UdpProxyCommand();
+    CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
+        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2");
+    int port = startedPort();
+
+    List<String> replies = new ArrayList<>();
+    try (DatagramSocket socket = new DatagramSocket(LOOPBACK_ANY)) {
+      socket.setSoTimeout(10_000);
+      for (int i = 0; i < 5; i++) {
+        byte[] bytes = ("d" + i).getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(),
+            port));
+      }
+      for (int i = 0; i < 2; i++) {
+        DatagramPacket reply = new DatagramPacket(new byte[512], 512);
+        socket.receive(reply);
+        replies.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+      }
+    }
+    command.untilStopped.stop();
+
+    assertThat(status.get()).isZero();
+    assertThat(replies).containsExactly("0d", "1d");
+    assertThat(err.toString()).contains("received=7, forwarded=4").contains("overflow=3");
+  }
+
+  @Test
   void udpProxyRejectsABadProbability() {
     int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
         "udp-proxy", "--port", "0", "--target", "127.0.0.1:9", "--loss", "1.5");

@@ -22,6 +22,12 @@ public final class ChatErrors {
   /** SEND_PRIVATE whose payload does not start with a nickname. */
   public static final String NO_RECIPIENT = "no nickname given for recipient of private message";
 
+  /** JOIN_REQ without a channel title (the book's server answers {@code no channel named }). */
+  public static final String NO_CHANNEL_TITLE = "no channel title given";
+
+  /** SEND_PRIVATE with a recipient but no text (the book's server delivers an empty message). */
+  public static final String NO_PRIVATE_TEXT = "no text given for private message";
+
   /** LOGIN_REQ whose nickname breaks the chat server's rules (chat-core {@code Nicknames}). */
   public static final String INVALID_NICKNAME = "invalid nickname";
 

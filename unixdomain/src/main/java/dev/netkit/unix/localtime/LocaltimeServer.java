@@ -5,6 +5,7 @@ import dev.netkit.server.ReceiveLoop;
 import dev.netkit.unix.AddressInUseException;
 import dev.netkit.unix.FileModes;
 import dev.netkit.unix.PeerAuthorizer;
+import dev.netkit.unix.SocketFile;
 import dev.netkit.unix.SocketFileConfig;
 import dev.netkit.unix.UnixDatagram;
 import dev.netkit.unix.UnixDatagramSocket;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hardening: requests from peers the {@link PeerAuthorizer} refuses (judged by the kernel's
  * credentials of each datagram) and from unbound senders (which cannot be answered) are dropped;
+ * a reply goes to the sender's path only when that path is, itself, a socket owned by the uid
+ * that sent the request ({@link SocketFile#isSocketOwnedBy}), so a client cannot swap its path
+ * for a symbolic link to, or a rename of, another user's socket and have the server (which may
+ * run as root) write there; a swap in the instant between that check and the reply is not
+ * excluded (the kernel resolves the path again for {@code sendto});
  * an answer waits at most {@link LocaltimeServerConfig#replyTimeout()} for room in the client's
  * queue, so a client that never reads cannot stall the server. The configuration is immutable
  * and read once: nothing done to a builder after {@code build()} changes a server.
@@ -113,6 +119,13 @@ public final class LocaltimeServer implements AutoCloseable {
     }
     if (!request.hasSenderAddress()) {
       LOG.debug("{}: dropped a request from an unbound socket: cannot answer it", NAME);
+      return;
+    }
+    if (request.senderPath() != null
+        && !SocketFile.isSocketOwnedBy(request.senderPath(), request.sender().uid())) {
+      LOG.warn("{}: dropped a request from {}: its reply path is not a socket of uid {}"
+          + " (a symbolic link, or another user's file)", NAME, request.senderPath(),
+          request.sender().uid());
       return;
     }
     try {
