@@ -42,7 +42,8 @@ public final class ChatFanOutBench {
    * @throws Exception if a relay fails
    */
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options = BenchOptions.parse(args, "duration", "warmup", "rounds",
+        "window", "members", "no-perl");
     Duration duration = options.duration("duration", Duration.ofSeconds(5));
     Duration warmup = options.duration("warmup", Duration.ofSeconds(2));
     int rounds = options.integer("rounds", 3);

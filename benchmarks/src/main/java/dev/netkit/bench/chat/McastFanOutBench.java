@@ -57,7 +57,8 @@ public final class McastFanOutBench {
    * @throws Exception if the namespace cannot be made or a relay fails
    */
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options = BenchOptions.parse(args, "inside", "duration", "warmup",
+        "rounds", "members", "window");
     if (options.has("inside")) {
       String refusal = refusal(options.text("inside"));
       if (refusal != null) {

@@ -314,14 +314,10 @@ class ChatServerIT {
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
 
-    alice.send(ChatEvent.JOIN_REQ.code(), "");
-    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
-    alice.send(ChatEvent.JOIN_REQ.code(), "  ");
-    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
-    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob");
-    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
-    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob ");
-    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "", ChatErrors.NO_CHANNEL_TITLE);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "  ", ChatErrors.NO_CHANNEL_TITLE);
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), "bob", ChatErrors.NO_PRIVATE_TEXT);
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), "bob ", ChatErrors.NO_PRIVATE_TEXT);
     alice.assertNothingElse();
     bob.assertNothingElse();
   }
