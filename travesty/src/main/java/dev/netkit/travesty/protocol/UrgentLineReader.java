@@ -224,9 +224,15 @@ public final class UrgentLineReader {
         inLine = true;
         lineStartNanos = System.nanoTime();
       }
-      Readiness ready = urgent.awaitReadableOrUrgent(waitTimeout());
+      Duration wait = waitTimeout();
+      Readiness ready = urgent.awaitReadableOrUrgent(wait);
       if (ready == Readiness.TIMED_OUT) {
         checkLineTime();
+        if (timeout.isZero() || wait.compareTo(timeout) < 0) {
+          // The wait was cut to the line's deadline (a poll may wake a little before it): the
+          // reader's own timeout has not passed, so wait again until the deadline does.
+          continue;
+        }
         throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");
       }
       // Urgent data first: a read now would return data from after the mark.
