@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Reverse-echo round trips per second: netkit's ReverseEchoServer (./netkit echo-server)
-# against a minimal C recvfrom/sendto server, both on loopback, measured in the same run by the
-# same C load generator (64-byte datagrams, 32 in flight). Prints both rates and the ratio.
-# DURATION (default 10 s) and WARMUP (default 3 s, for the JIT) are seconds per server.
+# Reverse-echo round trips per second on loopback, four servers measured in one run by the same
+# C load generator (benchmarks/src/main/c/udp_echo_load.c):
+#   netkit batched  ./netkit echo-server            (recvmmsg/sendmmsg through JNI)
+#   netkit plain    ./netkit echo-server --no-batch (one recvfrom/sendto per datagram)
+#   C plain         udp_reverse_echo_server.c       (one recvfrom/sendto per datagram)
+#   C mmsg          udp_reverse_echo_mmsg_server.c  (recvmmsg/sendmmsg)
+# for 64- and 1024-byte datagrams with 1 and 32 in flight. Each case runs ROUNDS rounds; a round
+# measures every server for DURATION seconds, in an order that alternates from round to round,
+# and the summary gives the median of the per-round ratios (a loaded machine shifts the rates of
+# one round together, which the ratios cancel). netkit's servers print, when stopped, how many
+# datagrams one system call moved on average.
+# ROUNDS (default 3), DURATION (default 3 s), WARMUP (default 5 s, once per netkit server, for
+# the JIT); SIZES (default "64 1024") and INFLIGHT (default "1 32") choose the cases.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$root/benchmarks/src/main/c"
 bin="$root/benchmarks/target/c"
-duration="${DURATION:-10}"
-warmup="${WARMUP:-3}"
-inflight=32
-size=64
+rounds="${ROUNDS:-3}"
+duration="${DURATION:-3}"
+warmup="${WARMUP:-5}"
+sizes="${SIZES:-64 1024}"
+inflights="${INFLIGHT:-1 32}"
 
 command -v gcc >/dev/null 2>&1 || { echo "udp-echo-bench: gcc is needed" >&2; exit 1; }
 mkdir -p "$bin"
-gcc -O2 -Wall -Wextra -o "$bin/udp_reverse_echo_server" "$src/udp_reverse_echo_server.c"
-gcc -O2 -Wall -Wextra -o "$bin/udp_echo_load" "$src/udp_echo_load.c"
+for program in udp_reverse_echo_server udp_reverse_echo_mmsg_server udp_echo_load; do
+  gcc -O2 -Wall -Wextra -o "$bin/$program" "$src/$program.c"
+done
 
 pids=()
 logs=()
@@ -27,10 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start NAME COMMAND...: runs a server in the background and sets $port to the port it reports.
-# (Not called in a subshell, so that cleanup knows its pid.)
+# start NAME COMMAND...: runs a server in the background, sets $port to the port it reports and
+# $log to its output. (Not called in a subshell, so that cleanup knows its pid.)
 start() {
-  local log
   log=$(mktemp "${TMPDIR:-/tmp}/udp-echo-bench.XXXXXX")
   logs+=("$log")
   "${@:2}" >"$log" 2>&1 &
@@ -48,25 +58,71 @@ start() {
   exit 1
 }
 
-port=
-start "C server" "$bin/udp_reverse_echo_server" 127.0.0.1 0
-c_port=$port
-start "netkit echo-server" "$root/netkit" echo-server 0 --bind 127.0.0.1
-netkit_port=$port
+names=("netkit batched" "netkit plain" "C plain" "C mmsg")
+ports=()
+start "${names[0]}" "$root/netkit" echo-server 0 --bind 127.0.0.1
+ports+=("$port"); batched_log=$log; batched_pid=${pids[-1]}
+start "${names[1]}" "$root/netkit" echo-server 0 --bind 127.0.0.1 --no-batch
+ports+=("$port"); plain_log=$log; plain_pid=${pids[-1]}
+start "${names[2]}" "$bin/udp_reverse_echo_server" 127.0.0.1 0
+ports+=("$port")
+start "${names[3]}" "$bin/udp_reverse_echo_mmsg_server" 127.0.0.1 0
+ports+=("$port")
 
-# measure NAME PORT: the load generator against the server on PORT; prints its rate and keeps
-# its whole result line (lost and bad replies too) for the summary. Bad replies abort the run.
-measure() {
+# rate PORT SECONDS WARMUP INFLIGHT SIZE: round trips per second; lost and bad replies go to
+# stderr, and a bad reply aborts the run.
+rate() {
   local result
-  result=$("$bin/udp_echo_load" 127.0.0.1 "$2" "$duration" "$warmup" "$inflight" "$size")
-  echo "  $1: $result" >&2
+  result=$("$bin/udp_echo_load" 127.0.0.1 "$1" "$2" "$3" "$4" "$5")
+  if ! grep -q ' lost=0 ' <<<"$result"; then
+    echo "    (port $1: $result)" >&2
+  fi
   sed -n 's/.*rate=\([0-9]*\).*/\1/p' <<<"$result"
 }
 
-echo "udp-echo-bench: ${size}-byte datagrams, ${inflight} in flight, ${duration} s after" \
-  "${warmup} s warm-up, per server"
-c_rate=$(measure "C server" "$c_port")
-netkit_rate=$(measure "netkit" "$netkit_port")
-echo "C recvfrom/sendto server:  ${c_rate} round trips/s"
-echo "netkit ReverseEchoServer:  ${netkit_rate} round trips/s"
-awk -v n="$netkit_rate" -v c="$c_rate" 'BEGIN { printf "ratio netkit/C: %.2f\n", n / c }'
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
+    else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo "udp-echo-bench: $rounds rounds of ${duration} s per server and case; $(nproc) cores"
+for i in 0 1; do
+  rate "${ports[$i]}" "$warmup" 0 32 64 >/dev/null
+done
+
+summary=()
+for size in $sizes; do
+  for inflight in $inflights; do
+    echo "case ${size} bytes, ${inflight} in flight (round trips/s):"
+    declare -a vs_cplain=() vs_cmmsg=() plain_vs_cplain=() batched_vs_plain=()
+    for round in $(seq 1 "$rounds"); do
+      declare -a rates=()
+      # Alternate the order: forward in odd rounds, backward in even ones.
+      order=(0 1 2 3)
+      if (( round % 2 == 0 )); then order=(3 2 1 0); fi
+      for i in "${order[@]}"; do
+        rates[$i]=$(rate "${ports[$i]}" "$duration" 0.5 "$inflight" "$size")
+      done
+      printf '  round %d: %s %s | %s %s | %s %s | %s %s\n' "$round" \
+        "${names[0]}" "${rates[0]}" "${names[1]}" "${rates[1]}" \
+        "${names[2]}" "${rates[2]}" "${names[3]}" "${rates[3]}"
+      vs_cplain+=("$(awk -v a="${rates[0]}" -v b="${rates[2]}" 'BEGIN { print a / b }')")
+      vs_cmmsg+=("$(awk -v a="${rates[0]}" -v b="${rates[3]}" 'BEGIN { print a / b }')")
+      plain_vs_cplain+=("$(awk -v a="${rates[1]}" -v b="${rates[2]}" 'BEGIN { print a / b }')")
+      batched_vs_plain+=("$(awk -v a="${rates[0]}" -v b="${rates[1]}" 'BEGIN { print a / b }')")
+    done
+    line=$(printf '%5s B %2s in flight: batched/C-plain %.2f  batched/C-mmsg %.2f  plain/C-plain %.2f  batched/plain %.2f' \
+      "$size" "$inflight" \
+      "$(printf '%s\n' "${vs_cplain[@]}" | median)" "$(printf '%s\n' "${vs_cmmsg[@]}" | median)" \
+      "$(printf '%s\n' "${plain_vs_cplain[@]}" | median)" \
+      "$(printf '%s\n' "${batched_vs_plain[@]}" | median)")
+    summary+=("$line")
+  done
+done
+
+echo "medians of per-round ratios (netkit batched and plain vs the C servers):"
+printf '  %s\n' "${summary[@]}"
+kill "$batched_pid" "$plain_pid"
+wait "$batched_pid" "$plain_pid" 2>/dev/null || true
+echo "system calls:"
+grep -h 'system calls' "$batched_log" "$plain_log" | sed 's/^/  /'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible builds (issue 12): copies the working tree (tracked and new files, not ignored
-# ones) to two directories with different paths, runs a clean `mvn -B -DskipTests package` in
-# each, and compares every jar byte for byte (the native libraries inside netkit-jni's jar
+# ones, one snapshot) to two directories with different paths, runs a clean
+# `mvn -B -DskipTests package` in each, and compares every jar byte for byte (the native libraries inside netkit-jni's jar
 # included, and the libraries themselves). Prints the jars that differ, with the entries that
 # differ, and exits 1 then. The sameness comes from project.build.outputTimestamp (netkit-bom)
 # and from gcc's flags in jni/src/build/native-libraries.sh (-ffile-prefix-map, no build-id).
@@ -12,13 +12,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/netkit-reproducible.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# One snapshot of the tree, copied before either build starts (the tree may change meanwhile).
+mkdir -p "$work/first"
+(cd "$root" && git ls-files -z --cached --others --exclude-standard \
+  | xargs -0 -I{} sh -c '[ -e "{}" ] && printf "%s\0" "{}" || true' \
+  | xargs -0 cp --parents -t "$work/first")
+cp -a "$work/first" "$work/second-copy"
+
 build() {
   local dir=$1
   shift
-  mkdir -p "$dir"
-  (cd "$root" && git ls-files -z --cached --others --exclude-standard \
-    | xargs -0 -I{} sh -c '[ -e "{}" ] && printf "%s\0" "{}" || true' \
-    | xargs -0 cp --parents -t "$dir")
   echo "reproducible: mvn -B -DskipTests package in $dir"
   (cd "$dir" && mvn -B -q -DskipTests "$@" package) >"$dir.log" 2>&1 \
     || { tail -n 50 "$dir.log"; echo "reproducible: the build in $dir failed" >&2; exit 1; }

@@ -15,20 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MAX_DATAGRAM 5000
-
-/* Length of the "digits: " prefix of a sequence frame, 0 if the datagram is not one. */
-static size_t prefix_length(const char *data, size_t length) {
-  size_t digits = 0;
-  while (digits < length && digits <= 19 && data[digits] >= '0' && data[digits] <= '9') {
-    digits++;
-  }
-  if (digits == 0 || digits > 19 || digits + 2 > length || data[digits] != ':'
-      || data[digits + 1] != ' ') {
-    return 0;
-  }
-  return digits + 2;
-}
+#include "reverse_echo.h"
 
 int main(int argc, char **argv) {
   if (argc != 3) {
@@ -56,11 +43,7 @@ int main(int argc, char **argv) {
     if (n < 0 || n > MAX_DATAGRAM) {
       continue;
     }
-    size_t prefix = prefix_length(in, (size_t) n);
-    memcpy(out, in, prefix);
-    for (size_t i = prefix; i < (size_t) n; i++) {
-      out[i] = in[n - 1 - (i - prefix)];
-    }
+    reverse_echo(in, (size_t) n, out);
     sendto(fd, out, (size_t) n, 0, (struct sockaddr *) &sender, sender_length);
   }
 }

@@ -8,6 +8,6 @@ module dev.netkit.jni {
   requires org.slf4j;
 
   exports dev.netkit.jni;
-  // dev.netkit.udp: batched datagram I/O.
-  exports dev.netkit.jni.internal to dev.netkit.urgent, dev.netkit.unix, dev.netkit.udp;
+  // dev.netkit.server: batched datagram I/O (DatagramBatch, for the UDP and chat servers).
+  exports dev.netkit.jni.internal to dev.netkit.urgent, dev.netkit.unix, dev.netkit.server;
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of the benchmarks' {@code main} programs: {@code --name value} pairs and
@@ -23,16 +24,23 @@ public final class BenchOptions {
    * Reads {@code --name value} pairs and {@code --no-name} switches.
    *
    * @param args the program's arguments
+   * @param known the names the program takes, without {@code --}
    * @return the options
-   * @throws IllegalArgumentException on a word that is not an option, or an option without value
+   * @throws IllegalArgumentException on a word that is not an option, an option the program does
+   *     not take (such as the old {@code --seconds}), or an option without value
    */
-  public static BenchOptions parse(String[] args) {
+  public static BenchOptions parse(String[] args, String... known) {
+    Set<String> names = Set.of(known);
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --name value, got: " + args[i]);
       }
       String name = args[i].substring(2);
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " (known: --"
+            + String.join(", --", known) + ")");
+      }
       if (name.startsWith("no-")) {
         values.put(name, "true");
       } else if (i + 1 < args.length) {

@@ -1,23 +1,30 @@
 package dev.netkit.udp;
 
+import dev.netkit.server.DatagramBatch;
+import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.server.ReceiveLoop;
 import dev.netkit.server.ReplyPolicy;
 import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
  * The receive-handle-reply step shared by netkit's UDP servers, run by the server core's
- * {@link ReceiveLoop} (one thread, its failure policy and lifecycle): one bound channel, blocking
- * {@code recvfrom}/{@code sendto} through direct buffers that are reused for every datagram. A
+ * {@link ReceiveLoop} (one thread, its failure policy and lifecycle): one bound channel, I/O
+ * through a {@link DatagramBatch} whose direct buffers are reused for every datagram. Batched,
+ * one {@code recvmmsg} takes up to {@link #BATCH_SLOTS} queued requests and one {@code sendmmsg}
+ * sends their replies; plain (or where the native library does not load), one
+ * {@code recvfrom}/{@code sendto} per datagram. Replies go out in request order either way. A
  * datagram larger than the limit, a handler failure or a send error (such as an ICMP error
- * reported by the OS) costs that datagram only; the loop ends when the channel closes.
+ * reported by the OS) costs that datagram only; the loop ends when the channel closes. With
+ * {@code reusePort}, the channel sets {@code SO_REUSEPORT} so that several loops share one port
+ * (the kernel keeps each sender on one of them by address hash).
  *
  * <p>Hostile peers: a {@link ReplyPolicy} decides whom to answer. A datagram from a well-known
  * service port or from the server's own port is not answered at all (counted in
@@ -27,6 +34,9 @@ import org.slf4j.Logger;
  * endless exchange with another server or turn this one into a flood.
  */
 final class DatagramServerLoop implements AutoCloseable {
+
+  /** Requests taken by one batched receive call at most. */
+  static final int BATCH_SLOTS = 64;
 
   /** Answers one request. */
   interface Handler {
@@ -49,22 +59,28 @@ final class DatagramServerLoop implements AutoCloseable {
   private final Handler handler;
   private final ReplyRateConfig replyRate;
   private final Logger log;
+  private final boolean batched;
+  private final boolean reusePort;
   private ReplyPolicy policy;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
   private ReceiveLoop loop;
-  private ByteBuffer in;
+  private volatile DatagramBatch batch;
   private ByteBuffer out;
   private volatile long received;
-  private volatile long replies;
   private volatile long oversize;
   private volatile long rejected;
-  private volatile long sendErrors;
   private volatile long refusedSources;
   private volatile long repliesRateLimited;
 
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
       ReplyRateConfig replyRate, Handler handler, Logger log) {
+    this(name, bindAddress, maxDatagram, maxReply, replyRate, handler, log, true, false);
+  }
+
+  DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
+      ReplyRateConfig replyRate, Handler handler, Logger log, boolean batched,
+      boolean reusePort) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
@@ -72,6 +88,8 @@ final class DatagramServerLoop implements AutoCloseable {
     this.handler = handler;
     this.replyRate = Objects.requireNonNull(replyRate, "replyRate");
     this.log = log;
+    this.batched = batched;
+    this.reusePort = reusePort;
   }
 
   /** Binds the channel and starts the thread; see the servers' {@code start()}. */
@@ -82,21 +100,28 @@ final class DatagramServerLoop implements AutoCloseable {
     DatagramChannel opened = DatagramChannel.open(
         bindAddress.getAddress() instanceof java.net.Inet6Address
             ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    DatagramBatch opening;
     try {
+      if (reusePort) {
+        opened.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      }
       opened.bind(bindAddress);
-    } catch (IOException e) {
+      // One extra byte tells a datagram that was cut to fit from one that fits exactly.
+      opening = DatagramBatch.open(opened, batched ? BATCH_SLOTS : 1, maxDatagram + 1, maxReply,
+          batched ? DatagramBatch.Mode.BATCHED : DatagramBatch.Mode.PLAIN);
+    } catch (IOException | RuntimeException e) {
       opened.close();
       throw e;
     }
     channel = opened;
+    batch = opening;
     local = (InetSocketAddress) opened.getLocalAddress();
-    // One extra byte tells a datagram that was cut to fit from one that fits exactly.
-    in = ByteBuffer.allocateDirect(maxDatagram + 1);
     out = ByteBuffer.allocateDirect(maxReply);
     policy = new ReplyPolicy(local.getPort(), replyRate);
-    loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opened, opened::isOpen,
+    loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opening, opening::isOpen,
         this::receiveAndAnswer).start();
-    log.info("{} listening on {}", name, localAddress());
+    log.info("{} listening on {}{}", name, localAddress(),
+        opening.isBatched() ? " (batched)" : "");
   }
 
   InetSocketAddress localAddress() {
@@ -108,21 +133,33 @@ final class DatagramServerLoop implements AutoCloseable {
   }
 
   DatagramServerStats stats() {
-    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors,
+    DatagramBatchStats io = ioStats();
+    return new DatagramServerStats(received, io.sent(), oversize, rejected, io.sendFailures(),
         refusedSources, repliesRateLimited);
+  }
+
+  /** How many datagrams the system calls moved; all zero before {@link #start()}. */
+  DatagramBatchStats ioStats() {
+    DatagramBatch running = batch;
+    return running == null ? new DatagramBatchStats(false, 0, 0, 0, 0, 0) : running.stats();
   }
 
   /** One turn of the loop, on its thread only: the buffers are the loop's. */
   private void receiveAndAnswer() throws IOException {
-    DatagramChannel ch = channel;
-    in.clear();
-    InetSocketAddress sender = (InetSocketAddress) ch.receive(in);
-    in.flip();
-    serve(ch, in, out, sender);
+    DatagramBatch requests = batch;
+    int count = requests.receive();
+    try {
+      for (int i = 0; i < count; i++) {
+        serve(requests, i, requests.datagram(i), out, requests.sender(i));
+      }
+    } finally {
+      // Replies already made go out even when a later request failed the step.
+      requests.flush();
+    }
   }
 
-  private void serve(DatagramChannel ch, ByteBuffer in, ByteBuffer out,
-      InetSocketAddress sender) throws ClosedChannelException {
+  private void serve(DatagramBatch requests, int index, ByteBuffer in, ByteBuffer out,
+      InetSocketAddress sender) throws IOException {
     received++;
     if (in.remaining() > maxDatagram) {
       oversize++;
@@ -150,24 +187,10 @@ final class DatagramServerLoop implements AutoCloseable {
     }
     for (int i = 0; i < copies; i++) {
       if (policy.mayReply(sender, out.limit(), System.nanoTime())) {
-        send(ch, out, sender);
+        requests.queueReply(index, out);
       } else {
         repliesRateLimited++;
       }
-    }
-  }
-
-  private void send(DatagramChannel ch, ByteBuffer out, InetSocketAddress sender)
-      throws ClosedChannelException {
-    try {
-      out.rewind();
-      ch.send(out, sender);
-      replies++;
-    } catch (ClosedChannelException e) {
-      throw e;
-    } catch (IOException e) {
-      sendErrors++;
-      log.debug("{}: reply to {} failed: {}", name, sender, e.toString());
     }
   }
 

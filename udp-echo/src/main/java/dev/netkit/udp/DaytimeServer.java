@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@value DaytimeServerConfig#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests;
  * nothing stops the server but {@link #close()}. A request from a well-known service port (below
  * 1024) or from the server's own port is never answered, and replies to one source address stay
- * within {@link DaytimeServerConfig#replyRate()}. One thread; thread-safe.
+ * within {@link DaytimeServerConfig#replyRate()}. One thread by default, batching its system
+ * calls where the native library loads ({@link DaytimeServerConfig#batched()}), or several
+ * sockets on the port ({@link DaytimeServerConfig#threads()}); thread-safe.
  */
 public final class DaytimeServer implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class DaytimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DaytimeServer.class);
   private static final int MAX_REPLY = 64;
 
-  private final DatagramServerLoop loop;
+  private final DatagramServerGroup loop;
 
   /**
    * Creates a server with the default configuration (system clock and zone).
@@ -50,13 +52,14 @@ public final class DaytimeServer implements AutoCloseable {
    */
   public DaytimeServer(InetSocketAddress bindAddress, DaytimeServerConfig config) {
     Clock clock = config.clock();
-    this.loop = new DatagramServerLoop("daytime-server", bindAddress, config.maxRequest(),
-        MAX_REPLY, config.replyRate(), (request, sender, reply) -> {
-          reply.put((CtimeFormat.format(ZonedDateTime.now(clock)) + "\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-          reply.flip();
-          return 1;
-        }, LOG);
+    DatagramServerLoop.Handler handler = (request, sender, reply) -> {
+      reply.put((CtimeFormat.format(ZonedDateTime.now(clock)) + "\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      reply.flip();
+      return 1;
+    };
+    this.loop = new DatagramServerGroup("daytime-server", bindAddress, config.maxRequest(),
+        MAX_REPLY, config.replyRate(), () -> handler, LOG, config.batched(), config.threads());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkInRange;
 
 import dev.netkit.codec.DatagramSize;
 import dev.netkit.server.ReplyRateConfig;
@@ -15,12 +16,19 @@ public final class DaytimeServerConfig {
   /** Daytime requests carry nothing; 512 bytes is plenty. */
   public static final int DEFAULT_MAX_REQUEST = 512;
 
+  /** The most sockets (and threads) one server may run on its port. */
+  public static final int MAX_THREADS = ReverseEchoServerConfig.MAX_THREADS;
+
   private final Clock clock;
   private final int maxRequest;
 
+  private final boolean batched;
+  private final int threads;
   private final ReplyRateConfig replyRate;
 
   private DaytimeServerConfig(Builder builder) {
+    this.batched = builder.batched;
+    this.threads = builder.threads;
     this.replyRate = builder.replyRate;
     this.clock = builder.clock;
     this.maxRequest = builder.maxRequest;
@@ -50,7 +58,7 @@ public final class DaytimeServerConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().clock(clock).maxRequest(maxRequest)
+    return builder().clock(clock).maxRequest(maxRequest).batched(batched).threads(threads)
         .replyRate(replyRate);
   }
 
@@ -73,6 +81,25 @@ public final class DaytimeServerConfig {
   }
 
   /**
+   * Tells whether the server batches its system calls (see
+   * {@link ReverseEchoServerConfig#batched()}).
+   *
+   * @return default true
+   */
+  public boolean batched() {
+    return batched;
+  }
+
+  /**
+   * Returns how many sockets serve the port, each with its own thread ({@code SO_REUSEPORT}).
+   *
+   * @return 1 to {@value #MAX_THREADS}, default 1
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
    * Returns the reply budget per source address; replies beyond it are held back and counted.
    * The server never answers a source port below 1024 or its own port, whatever the budget.
    *
@@ -88,9 +115,33 @@ public final class DaytimeServerConfig {
     private Clock clock = Clock.systemDefaultZone();
     private int maxRequest = DEFAULT_MAX_REQUEST;
 
+    private boolean batched = true;
+    private int threads = 1;
     private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
 
     private Builder() {
+    }
+
+    /**
+     * Turns batched system calls on or off.
+     *
+     * @param on false for one system call per datagram
+     * @return this builder
+     */
+    public Builder batched(boolean on) {
+      this.batched = on;
+      return this;
+    }
+
+    /**
+     * Sets how many sockets, each with its own thread, serve the port.
+     *
+     * @param count 1 to {@value DaytimeServerConfig#MAX_THREADS}
+     * @return this builder
+     */
+    public Builder threads(int count) {
+      this.threads = count;
+      return this;
     }
 
     /**
@@ -132,12 +183,14 @@ public final class DaytimeServerConfig {
      *
      * @return the immutable configuration
      * @throws NullPointerException if the clock or the reply budget is null
-     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507
+     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507 or {@code threads} not
+     *     1-64
      */
     public DaytimeServerConfig build() {
       Objects.requireNonNull(replyRate, "replyRate");
       Objects.requireNonNull(clock, "clock");
       DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
+      checkInRange(threads, 1, MAX_THREADS, "threads");
       return new DaytimeServerConfig(this);
     }
   }

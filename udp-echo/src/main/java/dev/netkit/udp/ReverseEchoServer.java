@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.DatagramText;
+import dev.netkit.server.DatagramBatchStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -35,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * book's {@code rand() > 0.7}), so a request gets 0, 1, 2 or 3 replies; a seed makes it
  * repeatable.
  *
- * <p>One thread serves every client. {@link #start()} binds and starts it; {@link #close()} stops
- * it. Thread-safe.
+ * <p>Threads and system calls: by default one thread serves every client and batches its system
+ * calls (one {@code recvmmsg} for the queued requests, one {@code sendmmsg} for their replies)
+ * where netkit's native library loads; {@link ReverseEchoServerConfig#threads()} runs more
+ * sockets on the port ({@code SO_REUSEPORT}), each with its own thread. {@link #start()} binds
+ * and starts them; {@link #close()} stops them. Thread-safe.
  */
 public final class ReverseEchoServer implements AutoCloseable {
 
@@ -47,7 +51,7 @@ public final class ReverseEchoServer implements AutoCloseable {
   private static final int FLAKY_SEND_ATTEMPTS = 3;
 
   private final ReverseEchoServerConfig config;
-  private final DatagramServerLoop loop;
+  private final DatagramServerGroup loop;
 
   /**
    * Creates a server with the default configuration.
@@ -66,8 +70,9 @@ public final class ReverseEchoServer implements AutoCloseable {
    */
   public ReverseEchoServer(InetSocketAddress bindAddress, ReverseEchoServerConfig config) {
     this.config = config;
-    this.loop = new DatagramServerLoop("reverse-echo-server", bindAddress, config.maxDatagram(),
-        config.maxDatagram(), config.replyRate(), new Handler(config), LOG);
+    this.loop = new DatagramServerGroup("reverse-echo-server", bindAddress, config.maxDatagram(),
+        config.maxDatagram(), config.replyRate(), () -> new Handler(config), LOG,
+        config.batched(), config.threads());
   }
 
   /**
@@ -108,6 +113,15 @@ public final class ReverseEchoServer implements AutoCloseable {
    */
   public DatagramServerStats stats() {
     return loop.stats();
+  }
+
+  /**
+   * Returns how many datagrams the server's system calls moved, and in how many calls.
+   *
+   * @return a snapshot of the counters, summed over its sockets
+   */
+  public DatagramBatchStats ioStats() {
+    return loop.ioStats();
   }
 
   /** Stops serving and releases the port. Idempotent. */

@@ -1,5 +1,6 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkProbability;
 
 import dev.netkit.codec.DatagramSize;
@@ -22,14 +23,21 @@ public final class ReverseEchoServerConfig {
   /** The book's flaky server sends each of 3 copies when {@code rand() > 0.7}. */
   public static final double DEFAULT_FLAKY_SEND_PROBABILITY = 0.3;
 
+  /** The most sockets (and threads) one server may run on its port. */
+  public static final int MAX_THREADS = 64;
+
   private final int maxDatagram;
   private final boolean flaky;
   private final double flakySendProbability;
   private final long seed;
 
+  private final boolean batched;
+  private final int threads;
   private final ReplyRateConfig replyRate;
 
   private ReverseEchoServerConfig(Builder builder) {
+    this.batched = builder.batched;
+    this.threads = builder.threads;
     this.replyRate = builder.replyRate;
     this.maxDatagram = builder.maxDatagram;
     this.flaky = builder.flaky;
@@ -62,8 +70,8 @@ public final class ReverseEchoServerConfig {
    */
   public Builder toBuilder() {
     return builder().maxDatagram(maxDatagram).flaky(flaky)
-        .flakySendProbability(flakySendProbability).seed(seed)
-        .replyRate(replyRate);
+        .flakySendProbability(flakySendProbability).seed(seed).batched(batched)
+        .threads(threads).replyRate(replyRate);
   }
 
   /**
@@ -103,6 +111,28 @@ public final class ReverseEchoServerConfig {
   }
 
   /**
+   * Tells whether the server batches its system calls: one {@code recvmmsg} for up to 64 queued
+   * requests and one {@code sendmmsg} for their replies, where netkit's native library loads
+   * (elsewhere it falls back to one call per datagram by itself). The bytes on the wire are the
+   * same either way.
+   *
+   * @return default true
+   */
+  public boolean batched() {
+    return batched;
+  }
+
+  /**
+   * Returns how many sockets serve the port, each with its own thread ({@code SO_REUSEPORT};
+   * the kernel keeps each client on one of them).
+   *
+   * @return 1 to {@value #MAX_THREADS}, default 1
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
    * Returns the reply budget per source address; replies beyond it are held back and counted.
    * The server never answers a source port below 1024 or its own port, whatever the budget.
    *
@@ -120,9 +150,33 @@ public final class ReverseEchoServerConfig {
     private double flakySendProbability = DEFAULT_FLAKY_SEND_PROBABILITY;
     private long seed;
 
+    private boolean batched = true;
+    private int threads = 1;
     private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
 
     private Builder() {
+    }
+
+    /**
+     * Turns batched system calls on or off (see {@link ReverseEchoServerConfig#batched()}).
+     *
+     * @param on false for one system call per datagram
+     * @return this builder
+     */
+    public Builder batched(boolean on) {
+      this.batched = on;
+      return this;
+    }
+
+    /**
+     * Sets how many sockets, each with its own thread, serve the port.
+     *
+     * @param count 1 to {@value ReverseEchoServerConfig#MAX_THREADS}
+     * @return this builder
+     */
+    public Builder threads(int count) {
+      this.threads = count;
+      return this;
     }
 
     /**
@@ -186,13 +240,14 @@ public final class ReverseEchoServerConfig {
      *
      * @return the immutable configuration
      * @throws NullPointerException if the reply budget is null
-     * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507 or the probability
-     *     not 0-1
+     * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507, the probability
+     *     not 0-1 or {@code threads} not 1-64
      */
     public ReverseEchoServerConfig build() {
       Objects.requireNonNull(replyRate, "replyRate");
       DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
+      checkInRange(threads, 1, MAX_THREADS, "threads");
       return new ReverseEchoServerConfig(this);
     }
   }

@@ -19,11 +19,20 @@ class DaytimeIT {
   private static final Clock FIXED =
       Clock.fixed(Instant.parse("2000-08-17T04:57:52Z"), ZoneOffset.UTC);
 
+  /** Whether the servers batch their system calls; {@code PlainDaytimeIT} runs these tests without. */
+  boolean batched() {
+    return true;
+  }
+
+  final DaytimeServerConfig.Builder base() {
+    return DaytimeServerConfig.builder().batched(batched());
+  }
+
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
 
   private DaytimeServer startServer() throws Exception {
-    return resources.use(new DaytimeServer(Peer.ANY_LOOPBACK, DaytimeServerConfig.builder()
+    return resources.use(new DaytimeServer(Peer.ANY_LOOPBACK, base()
         .clock(FIXED).build())).start();
   }
 

@@ -9,7 +9,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.netkit.testsupport.CloseAfterEach;
+import dev.netkit.server.DatagramBatch;
+import dev.netkit.server.DatagramBatchStats;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class ReverseEchoServerIT {
+
+  /** Whether the servers batch their system calls; {@code PlainReverseEchoServerIT} runs these tests without. */
+  boolean batched() {
+    return true;
+  }
+
+  final ReverseEchoServerConfig.Builder base() {
+    return ReverseEchoServerConfig.builder().batched(batched());
+  }
 
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
@@ -27,7 +40,7 @@ class ReverseEchoServerIT {
 
   @Test
   void reversesPlainAndSequencedRequests() throws Exception {
-    InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
+    InetSocketAddress server = startServer(base().build());
     Peer client = resources.use(new Peer());
 
     assertThat(client.exchange("hello there", server)).isEqualTo("ereht olleh");
@@ -40,7 +53,7 @@ class ReverseEchoServerIT {
   @Test
   void keepsServingAfterBadDatagrams() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        ReverseEchoServerConfig.builder().maxDatagram(100).build())).start();
+        base().maxDatagram(100).build())).start();
     Peer client = resources.use(new Peer());
 
     client.send(new byte[101], server.localAddress());
@@ -58,7 +71,7 @@ class ReverseEchoServerIT {
 
   @Test
   void keepsServingAfterAClientWentAway() throws Exception {
-    InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
+    InetSocketAddress server = startServer(base().build());
     for (int i = 0; i < 3; i++) {
       Peer gone = new Peer();
       gone.send("bye", server);
@@ -78,7 +91,7 @@ class ReverseEchoServerIT {
     Level before = logger.getLevel();
     logger.setLevel(Level.DEBUG);
     try {
-      InetSocketAddress server = startServer(ReverseEchoServerConfig.defaults());
+      InetSocketAddress server = startServer(base().build());
       Peer client = resources.use(new Peer());
       client.exchange("hello there", server);
 
@@ -94,7 +107,7 @@ class ReverseEchoServerIT {
   void flakyModeSendsZeroToThreeRepliesAsTheSeedSays() throws Exception {
     long seed = 2007;
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        ReverseEchoServerConfig.builder().flaky(true).seed(seed).build())).start();
+        base().flaky(true).seed(seed).build())).start();
     Peer client = resources.use(new Peer());
     int requests = 200;
     for (int i = 0; i < requests; i++) {
@@ -128,7 +141,8 @@ class ReverseEchoServerIT {
 
   @Test
   void startsOnceAndKnowsItsAddressOnlyWhenStarted() throws Exception {
-    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK));
+    ReverseEchoServer server =
+        resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK, base().build()));
 
     assertThatThrownBy(server::localAddress).isInstanceOf(IllegalStateException.class)
         .hasMessage("reverse-echo-server not started");
@@ -138,5 +152,45 @@ class ReverseEchoServerIT {
     server.close();
     server.close();
     assertThat(server.localAddress().getPort()).isPositive();
+  }
+
+  @Test
+  void answersABurstFromOneClientInOrder() throws Exception {
+    ReverseEchoServer server =
+        resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK, base().build())).start();
+    Peer client = resources.use(new Peer());
+    // Small enough to stay within the default receive buffers: no datagram is lost.
+    int count = 100;
+    for (int i = 0; i < count; i++) {
+      client.send(i + ": abc", server.localAddress());
+    }
+    for (int i = 0; i < count; i++) {
+      assertThat(client.receive(5_000)).isEqualTo(i + ": cba");
+    }
+    DatagramBatchStats io = server.ioStats();
+    assertThat(io.received()).isEqualTo(count);
+    assertThat(io.sent()).isEqualTo(count);
+    assertThat(io.batched()).isEqualTo(batched() && DatagramBatch.nativeAvailable());
+    if (!io.batched()) {
+      assertThat(io.receiveCalls()).isEqualTo(count);
+    }
+  }
+
+  @Test
+  void threadsShareOnePortAndAnswerEveryClient() throws Exception {
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+        base().threads(3).build())).start();
+    InetSocketAddress address = server.localAddress();
+    for (int i = 0; i < 12; i++) {
+      Peer client = resources.use(new Peer());
+      String request = "client " + i;
+      assertThat(client.exchange(request, address))
+          .isEqualTo(new StringBuilder(request).reverse().toString());
+    }
+    assertThat(server.stats().received()).isEqualTo(12);
+    // The port is the server's: a socket without SO_REUSEPORT cannot join it.
+    try (DatagramChannel intruder = DatagramChannel.open()) {
+      assertThatThrownBy(() -> intruder.bind(address)).isInstanceOf(BindException.class);
+    }
   }
 }

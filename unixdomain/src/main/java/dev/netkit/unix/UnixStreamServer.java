@@ -2,6 +2,7 @@ package dev.netkit.unix;
 
 import dev.netkit.server.Connection;
 import dev.netkit.server.ConnectionHandler;
+import dev.netkit.server.GracefulClose;
 import dev.netkit.server.PeerIdentity;
 import dev.netkit.server.StreamServer;
 import dev.netkit.server.StreamServerConfig;
@@ -9,7 +10,9 @@ import dev.netkit.server.StreamServerStats;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -154,10 +157,22 @@ public final class UnixStreamServer implements AutoCloseable {
     PeerCredentials peer = PeerCredentials.of(connection.channel());
     if (!socketFileConfig.authorizer().authorize(peer)) {
       LOG.warn("{}: refused peer {}: not authorized", name, peer);
+      refuse(connection, name + ": refused: uid " + peer.uid() + " may not use this server\n");
       return;
     }
     LOG.debug("{}: serving peer {}", name, peer);
     handler.handle(connection);
+  }
+
+  /** Tells a refused peer why, then ends the connection so that it can read that line. */
+  private static void refuse(Connection connection, String line) {
+    try {
+      connection.io().write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      LOG.debug("{}: could not tell the peer it was refused: {}", connection, e.toString());
+      return;
+    }
+    GracefulClose.afterReply(connection);
   }
 
   private void closeSocketFile() {

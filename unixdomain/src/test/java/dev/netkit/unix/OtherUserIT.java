@@ -90,7 +90,8 @@ class OtherUserIT {
       assertThat(lines.get(2)).isEqualTo("PermissionDeniedException connect "
           + privateServer.path() + ": permission denied (EACCES): no write permission on the"
           + " socket file, or no search permission on a directory above it");
-      assertThat(lines.get(3)).isEqualTo("ANSWER:");
+      assertThat(lines.get(3)).isEqualTo("ANSWER:unix-stream-server: refused: uid " + NOBODY
+          + " may not use this server");
       assertThat(lines.get(4)).isEqualTo("ANSWER:served");
       assertThat(seen).extracting(PeerCredentials::uid).containsOnly(NOBODY);
       assertThat(seen).extracting(PeerCredentials::gid).containsOnly(NOBODY);

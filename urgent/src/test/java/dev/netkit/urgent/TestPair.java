@@ -43,6 +43,19 @@ final class TestPair implements AutoCloseable {
     }
   }
 
+  /** The two transports every contract runs on, for {@code @EnumSource(Transport.class)}. */
+  enum Transport {
+    /** {@link Socket}s. */
+    SOCKETS,
+    /** Blocking {@link SocketChannel}s. */
+    CHANNELS;
+
+    /** Opens a pair over this transport; a receive buffer of 0 keeps the system default. */
+    TestPair open(int receiveBufferBytes) throws IOException {
+      return this == SOCKETS ? sockets(receiveBufferBytes) : channels(receiveBufferBytes);
+    }
+  }
+
   private final End client;
   private final End server;
   private UrgentSocket sender;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.netkit.jni.internal.Poll;
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.urgent.TestPair.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 15, finding 9: a peer sends 100,000 bytes, an urgent byte, then a reset (RST). After a
@@ -43,9 +44,8 @@ class UrgentAfterResetIT {
     return data;
   }
 
-  private static TestPair pair(String transport) throws IOException {
-    return transport.equals("socket") ? TestPair.sockets(RECEIVE_BUFFER_BYTES)
-        : TestPair.channels(RECEIVE_BUFFER_BYTES);
+  private static TestPair pair(Transport transport) throws IOException {
+    return transport.open(RECEIVE_BUFFER_BYTES);
   }
 
   /** Sends the data, an urgent byte and a reset, and waits until the reset has arrived. */
@@ -59,8 +59,8 @@ class UrgentAfterResetIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"socket", "channel"})
-  void readUrgentAfterAResetFindsNothingPendingAndTheDataIsStillRead(String transport)
+  @EnumSource(Transport.class)
+  void readUrgentAfterAResetFindsNothingPendingAndTheDataIsStillRead(Transport transport)
       throws Exception {
     try (TestPair pair = pair(transport)) {
       sendDataUrgentAndReset(pair);
@@ -73,8 +73,8 @@ class UrgentAfterResetIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"socket", "channel"})
-  void aWatcherStopsQuietlyAndTheReaderGetsAllDataThenTheReset(String transport)
+  @EnumSource(Transport.class)
+  void aWatcherStopsQuietlyAndTheReaderGetsAllDataThenTheReset(Transport transport)
       throws Exception {
     try (TestPair pair = pair(transport)) {
       sendDataUrgentAndReset(pair);
@@ -91,8 +91,8 @@ class UrgentAfterResetIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"socket", "channel"})
-  void thePollLoopDeliversAllDataThenFailsOnceWithTheReset(String transport) throws Exception {
+  @EnumSource(Transport.class)
+  void thePollLoopDeliversAllDataThenFailsOnceWithTheReset(Transport transport) throws Exception {
     try (TestPair pair = pair(transport)) {
       sendDataUrgentAndReset(pair);
       UrgentPollLoop loop = new UrgentPollLoop(pair.receiver(), new UrgentPollLoop.Handler() {

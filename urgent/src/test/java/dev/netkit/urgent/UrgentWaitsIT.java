@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.jni.testing.RequiresNativeLibrary;
+import dev.netkit.urgent.TestPair.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
@@ -18,11 +19,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link UrgentSocket}'s public waits ({@code awaitReadableOrUrgent}, {@code
@@ -36,29 +35,18 @@ class UrgentWaitsIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration SHORT = Duration.ofMillis(50);
 
-  /** Opens a loopback connection. */
-  interface Transport {
-    TestPair open() throws IOException;
-  }
-
   /** A test run once over sockets and once over channels. */
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.netkit.urgent.UrgentWaitsIT#transports")
+  @EnumSource(Transport.class)
   @interface OnBothTransports {
   }
 
-  static Stream<Arguments> transports() {
-    return Stream.of(
-        Arguments.of("socket", (Transport) () -> TestPair.sockets(0)),
-        Arguments.of("channel", (Transport) () -> TestPair.channels(0)));
-  }
-
   @OnBothTransports
-  void readableOrUrgentReportsDataThenUrgentFirst(String name, Transport transport)
+  void readableOrUrgentReportsDataThenUrgentFirst(Transport transport)
       throws Exception {
-    try (TestPair pair = transport.open()) {
+    try (TestPair pair = transport.open(0)) {
       UrgentSocket receiver = pair.receiver();
       assertThat(receiver.awaitReadableOrUrgent(SHORT)).isEqualTo(Readiness.TIMED_OUT);
 
@@ -76,9 +64,9 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void readableOrUrgentReportsALoneUrgentByte(String name, Transport transport)
+  void readableOrUrgentReportsALoneUrgentByte(Transport transport)
       throws Exception {
-    try (TestPair pair = transport.open()) {
+    try (TestPair pair = transport.open(0)) {
       pair.sender().sendUrgent((byte) '!');
       assertThat(pair.receiver().awaitReadableOrUrgent(WAIT)).isEqualTo(Readiness.URGENT);
       assertThat(pair.receiver().readUrgent().isReceived()).isTrue();
@@ -87,8 +75,8 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void readableAtTheEndOfTheStream(String name, Transport transport) throws Exception {
-    try (TestPair pair = transport.open()) {
+  void readableAtTheEndOfTheStream(Transport transport) throws Exception {
+    try (TestPair pair = transport.open(0)) {
       pair.finishSending();
       assertThat(pair.receiver().awaitReadableOrUrgent(WAIT)).isEqualTo(Readiness.READABLE);
       assertThat(pair.receiver().read(new byte[1], 0, 1)).isEqualTo(-1);
@@ -96,9 +84,9 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void writableOrUrgentHearsAnAbortWhileThePeerDoesNotRead(String name, Transport transport)
+  void writableOrUrgentHearsAnAbortWhileThePeerDoesNotRead(Transport transport)
       throws Exception {
-    try (TestPair pair = transport.open()) {
+    try (TestPair pair = transport.open(0)) {
       UrgentSocket receiver = pair.receiver();
       assertThat(receiver.awaitWritableOrUrgent(WAIT)).isEqualTo(Readiness.WRITABLE);
 
@@ -125,8 +113,8 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void awaitUrgentEndsWhenThePeerFinishes(String name, Transport transport) throws Exception {
-    try (TestPair pair = transport.open()) {
+  void awaitUrgentEndsWhenThePeerFinishes(Transport transport) throws Exception {
+    try (TestPair pair = transport.open(0)) {
       UrgentSocket receiver = pair.receiver();
       pair.send("normal data does not count");
       assertThat(receiver.awaitUrgent(SHORT)).isEqualTo(Readiness.TIMED_OUT);
@@ -137,8 +125,8 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void aSocketClosedUnderAWaitEndsIt(String name, Transport transport) throws Exception {
-    try (TestPair pair = transport.open()) {
+  void aSocketClosedUnderAWaitEndsIt(Transport transport) throws Exception {
+    try (TestPair pair = transport.open(0)) {
       UrgentSocket receiver = pair.receiver();
       CompletableFuture<Readiness> readable = CompletableFuture.supplyAsync(
           () -> call(() -> receiver.awaitReadableOrUrgent(Duration.ZERO)));
@@ -157,8 +145,8 @@ class UrgentWaitsIT {
   }
 
   @OnBothTransports
-  void negativeTimeoutsAreRefused(String name, Transport transport) throws Exception {
-    try (TestPair pair = transport.open()) {
+  void negativeTimeoutsAreRefused(Transport transport) throws Exception {
+    try (TestPair pair = transport.open(0)) {
       assertThatThrownBy(() -> pair.receiver().awaitUrgent(Duration.ofMillis(-1)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("timeout : PT-0.001S (expected: >= 0)");

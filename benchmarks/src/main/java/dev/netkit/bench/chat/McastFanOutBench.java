@@ -57,7 +57,8 @@ public final class McastFanOutBench {
    * @throws Exception if the namespace cannot be made or a relay fails
    */
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options = BenchOptions.parse(args, "inside", "duration", "warmup",
+        "rounds", "members", "window");
     if (options.has("inside")) {
       String refusal = refusal(options.text("inside"));
       if (refusal != null) {
@@ -111,7 +112,7 @@ public final class McastFanOutBench {
     int members = options.integer("members", 200);
     int window = options.integer("window", 8);
     Map<String, Supplier<Relay>> relays = new LinkedHashMap<>();
-    relays.put("unicast", NetkitChatRelay::new);
+    relays.put("unicast", () -> new NetkitChatRelay(true));
     relays.put("multicast", MulticastChatRelay::new);
     Map<String, List<FanOutDriver.Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {

@@ -16,7 +16,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 
 /**
- * netkit's {@link ChatServer} (unicast fan-out, quiet): every member logs in and joins Weather;
+ * netkit's {@link ChatServer} (unicast fan-out, quiet, batched or plain): every member logs in and joins Weather;
  * the sender's SEND_PUBLIC comes back to all of them as PUBLIC_MSG.
  */
 final class NetkitChatRelay implements Relay {
@@ -24,13 +24,23 @@ final class NetkitChatRelay implements Relay {
   private static final ChatFrameCodec CODEC = new ChatFrameCodec();
   private static final int SETUP_TIMEOUT_MILLIS = 5_000;
 
+  private final boolean batched;
   private ChatServer server;
+
+  /**
+   * Creates the relay.
+   *
+   * @param batched whether the server batches its system calls (recvmmsg/sendmmsg)
+   */
+  NetkitChatRelay(boolean batched) {
+    this.batched = batched;
+  }
 
   @Override
   public InetSocketAddress start(List<DatagramChannel> members) throws IOException {
     server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true)
+        .receiveBufferSize(1 << 20).quiet(true).batched(batched)
         // Every member is on 127.0.0.1: the per-address limits would measure themselves, not
         // the fan-out, so they are set far above what the benchmark uses.
         .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS)
@@ -76,6 +86,6 @@ final class NetkitChatRelay implements Relay {
 
   @Override
   public String toString() {
-    return "netkit ChatServer";
+    return "netkit ChatServer" + (batched ? " (batched)" : " (plain)");
   }
 }

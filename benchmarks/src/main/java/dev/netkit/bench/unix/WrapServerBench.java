@@ -73,7 +73,8 @@ public final class WrapServerBench {
     if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
       System.setProperty(LOGBACK_CONFIGURATION, "dev/netkit/bench/unix/wrap-bench-logback.xml");
     }
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options = BenchOptions.parse(args, "duration", "rounds", "clients",
+        "stream-mb");
     Duration duration = options.duration("duration", Duration.ofSeconds(3));
     int rounds = options.integer("rounds", 3);
     int clients = options.integer("clients", 4);

@@ -1,14 +1,14 @@
 package dev.netkit.chat.server;
 
 import dev.netkit.codec.chat.ChatFrameCodec;
+import dev.netkit.server.DatagramBatch;
+import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
@@ -47,13 +47,18 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
-  private static final int BATCH = 256;
+  /** Datagrams taken per turn at most, so that timers run under a flood too. */
+  private static final int MAX_DATAGRAMS_PER_TURN = 256;
+  /** Datagrams per system call at most, received or sent. */
+  private static final int BATCH_SLOTS = 64;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final ChatServerConfig config;
   private final Counters counters = new Counters();
   private final Object lock = new Object();
   private DatagramChannel channel;
+  private DatagramBatch batch;
+  private DatagramOutbox outbox;
   private Selector selector;
   private FanOut fanOut;
   private ChatLogic logic;
@@ -94,6 +99,10 @@ public final class ChatServer implements AutoCloseable {
         channel.configureBlocking(false);
         selector = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
+        // One extra byte tells a datagram that was cut to fit from one that fits exactly.
+        batch = DatagramBatch.open(channel, BATCH_SLOTS, config.maxDatagramSize() + 1,
+            config.maxDatagramSize(),
+            config.batched() ? DatagramBatch.Mode.BATCHED : DatagramBatch.Mode.PLAIN);
       } catch (IOException | RuntimeException e) {
         closeQuietly();
         throw e;
@@ -101,8 +110,8 @@ public final class ChatServer implements AutoCloseable {
       localAddress = (InetSocketAddress) channel.getLocalAddress();
       fanOut = config.newFanOut();
       ReplyPolicy policy = new ReplyPolicy(localAddress.getPort(), config.replyRate());
-      DatagramOutbox outbox = new DatagramOutbox(channel,
-          new ChatFrameCodec(config.maxDatagramSize()), counters, policy);
+      outbox = new DatagramOutbox(batch, new ChatFrameCodec(config.maxDatagramSize()), counters,
+          policy);
       logic = new ChatLogic(config, fanOut, outbox, policy, counters);
       running = true;
       thread = new Thread(this::serve, "chat-server-" + localAddress.getPort());
@@ -194,16 +203,17 @@ public final class ChatServer implements AutoCloseable {
     long nextCheck = now + checkNanos;
     long nextSummary = now + summaryNanos;
     Summary summary = new Summary(now);
-    ByteBuffer buffer = ByteBuffer.allocateDirect(config.maxDatagramSize() + 1);
     try {
       while (running) {
         await(Math.min(nextCheck, nextSummary) - System.nanoTime());
-        receiveBatch(buffer);
+        receiveBatch();
         now = System.nanoTime();
         if (now - nextCheck >= 0) {
           logic.autoLogout(now);
           nextCheck = now + checkNanos;
         }
+        // What this turn queued (replies, fan-out copies) leaves before the next wait.
+        outbox.flush();
         publishStats();
         if (now - nextSummary >= 0) {
           summary.log(now);
@@ -216,7 +226,10 @@ public final class ChatServer implements AutoCloseable {
       }
     } finally {
       running = false;
-      LOG.info("chat server on {} closed", localAddress);
+      DatagramBatchStats io = batch.stats();
+      LOG.info("chat server on {} closed ({} system calls: {} datagrams per receive, {} per send)",
+          localAddress, io.batched() ? "batched" : "plain",
+          String.format("%.2f", io.receivedPerCall()), String.format("%.2f", io.sentPerCall()));
     }
   }
 
@@ -229,12 +242,12 @@ public final class ChatServer implements AutoCloseable {
     selector.selectedKeys().clear();
   }
 
-  private void receiveBatch(ByteBuffer buffer) throws IOException {
-    for (int i = 0; i < BATCH && running; i++) {
-      buffer.clear();
-      SocketAddress from;
+  private void receiveBatch() throws IOException {
+    int taken = 0;
+    while (taken < MAX_DATAGRAMS_PER_TURN && running) {
+      int count;
       try {
-        from = channel.receive(buffer);
+        count = batch.receiveQueued();
       } catch (ClosedChannelException e) {
         throw e;
       } catch (IOException e) {
@@ -242,17 +255,21 @@ public final class ChatServer implements AutoCloseable {
         // datagram that caused it is long gone, and the next receive works again.
         counters.sendFailures++;
         LOG.debug("receive on {} failed: {}", localAddress, e.toString());
+        taken++;
         continue;
       }
-      if (from == null) {
+      if (count == 0) {
         return;
       }
-      buffer.flip();
-      try {
-        logic.onDatagram((InetSocketAddress) from, buffer, System.nanoTime());
-      } catch (RuntimeException | Error e) {
-        // Even an Error (a StackOverflowError, say) costs this event only: the loop goes on.
-        LOG.warn("event from {} failed; serving on", from, e);
+      taken += count;
+      for (int i = 0; i < count; i++) {
+        InetSocketAddress from = batch.sender(i);
+        try {
+          logic.onDatagram(from, batch.datagram(i), System.nanoTime());
+        } catch (RuntimeException | Error e) {
+          // Even an Error (a StackOverflowError, say) costs this event only: the loop goes on.
+          LOG.warn("event from {} failed; serving on", from, e);
+        }
       }
     }
   }
@@ -269,7 +286,9 @@ public final class ChatServer implements AutoCloseable {
       if (selector != null) {
         selector.close();
       }
-      if (channel != null) {
+      if (batch != null) {
+        batch.close();
+      } else if (channel != null) {
         channel.close();
       }
     } catch (IOException e) {

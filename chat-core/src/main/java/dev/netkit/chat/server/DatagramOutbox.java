@@ -3,18 +3,21 @@ package dev.netkit.chat.server;
 import dev.netkit.codec.TooLongFrameException;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.codec.chat.ChatPayload;
+import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's {@link Outbox}: encodes into reusable direct buffers (no copy on send) and sends
- * through the server's non-blocking socket. A datagram the socket refuses (buffer full, a
- * forged destination such as a broadcast address, ICMP errors) is counted and logged at debug
+ * The server's {@link Outbox}: encodes into reusable direct buffers and queues the datagrams in a
+ * {@link DatagramBatch} on the server's non-blocking socket; the server {@link #flush() flushes}
+ * the queue at the end of each turn (and it flushes itself when full), so the replies and
+ * fan-out copies of a turn leave in order with one {@code sendmmsg} per batch where the native
+ * library loads. A datagram the socket refuses (a forged destination such as a broadcast
+ * address, ICMP errors; on the plain path a full send buffer) is counted and logged at debug
  * level, never thrown: UDP promises no delivery, and one bad client must not stop the server.
  * Every datagram is first taken from its destination address's response budget
  * ({@link ReplyPolicy#mayReply}); one over the budget is not sent and is counted in
@@ -24,16 +27,16 @@ final class DatagramOutbox implements Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
 
-  private final DatagramChannel channel;
+  private final DatagramBatch batch;
   private final ChatFrameCodec codec;
   private final Counters counters;
   private final ReplyPolicy policy;
   private final ByteBuffer replyBuffer;
   private final ByteBuffer fanOutBuffer;
 
-  DatagramOutbox(DatagramChannel channel, ChatFrameCodec codec, Counters counters,
+  DatagramOutbox(DatagramBatch batch, ChatFrameCodec codec, Counters counters,
       ReplyPolicy policy) {
-    this.channel = channel;
+    this.batch = batch;
     this.policy = policy;
     this.codec = codec;
     this.counters = counters;
@@ -48,17 +51,28 @@ final class DatagramOutbox implements Outbox {
       LOG.debug("response budget of {} used up: datagram dropped", to.getAddress());
       return;
     }
-    int position = datagram.position();
+    if (batch.queued() == batch.slots()) {
+      flush();
+    }
     try {
-      if (channel.send(datagram, to) == 0) {
-        counters.sendFailures++;
-        LOG.debug("send buffer full: datagram to {} dropped", to);
-      }
-    } catch (IOException e) {
+      batch.queue(datagram, to);
+    } catch (IOException | RuntimeException e) {
       counters.sendFailures++;
       LOG.debug("send to {} failed: {}", to, e.toString());
-    } finally {
-      datagram.position(position);
+    }
+  }
+
+  /** Sends every queued datagram; the refused ones are counted (and logged by the batch). */
+  void flush() {
+    int queued = batch.queued();
+    if (queued == 0) {
+      return;
+    }
+    try {
+      counters.sendFailures += queued - batch.flush();
+    } catch (IOException e) {
+      counters.sendFailures += queued;
+      LOG.debug("sending {} datagrams failed: {}", queued, e.toString());
     }
   }
 

@@ -10,6 +10,7 @@ import dev.netkit.codec.chat.ChannelInfo;
 import dev.netkit.codec.chat.ChannelItem;
 import dev.netkit.codec.chat.ChatErrors;
 import dev.netkit.codec.chat.ChatEvent;
+import dev.netkit.codec.chat.ChatFrame;
 import dev.netkit.codec.chat.JoinAck;
 import dev.netkit.codec.chat.JoinRequest;
 import dev.netkit.codec.chat.ListChannels;
@@ -44,8 +45,14 @@ class ChatServerIT {
   private ChatServer server;
   private InetSocketAddress address;
 
+  /** Whether the server batches its system calls; {@code PlainChatServerIT} runs without. */
+  boolean batched() {
+    return true;
+  }
+
   private void start(UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
-    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)));
+    server = chat.startServer(builder -> settings.apply(builder.errorRateLimit(1000, 1000, 100)
+        .batched(batched())));
     address = server.localAddress();
   }
 
@@ -151,6 +158,32 @@ class ChatServerIT {
     assertThat(alice.sync()).containsExactly(expected.toFrame());
     assertThat(bob.sync()).containsExactly(expected.toFrame());
     carol.assertNothingElse();
+  }
+
+  @Test
+  void aChannelLargerThanOneSendBatchGetsEveryMessageInOrder() throws Exception {
+    // Every peer is on 127.0.0.1: allow more users per address than the default.
+    start(b -> b.maxUsersPerAddress(100));
+    // 70 members: one message's copies span two sendmmsg batches of 64.
+    List<ChatPeer> members = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      members.add(user("member" + i).join("Pets"));
+    }
+    for (ChatPeer member : members) {
+      member.sync();
+    }
+
+    for (int i = 0; i < 3; i++) {
+      members.get(0).send(new SendPublic("message " + i));
+    }
+
+    List<ChatFrame> expected = List.of(
+        new PublicMessage("Pets", "member0", "message 0").toFrame(),
+        new PublicMessage("Pets", "member0", "message 1").toFrame(),
+        new PublicMessage("Pets", "member0", "message 2").toFrame());
+    for (ChatPeer member : members) {
+      assertThat(member.sync()).as(member.toString()).isEqualTo(expected);
+    }
   }
 
   @Test
@@ -281,14 +314,10 @@ class ChatServerIT {
     ChatPeer alice = user("alice");
     ChatPeer bob = user("bob");
 
-    alice.send(ChatEvent.JOIN_REQ.code(), "");
-    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
-    alice.send(ChatEvent.JOIN_REQ.code(), "  ");
-    alice.expectError(ChatErrors.NO_CHANNEL_TITLE);
-    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob");
-    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
-    alice.send(ChatEvent.SEND_PRIVATE.code(), "bob ");
-    alice.expectError(ChatErrors.NO_PRIVATE_TEXT);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "", ChatErrors.NO_CHANNEL_TITLE);
+    alice.sendAndExpectError(ChatEvent.JOIN_REQ.code(), "  ", ChatErrors.NO_CHANNEL_TITLE);
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), "bob", ChatErrors.NO_PRIVATE_TEXT);
+    alice.sendAndExpectError(ChatEvent.SEND_PRIVATE.code(), "bob ", ChatErrors.NO_PRIVATE_TEXT);
     alice.assertNothingElse();
     bob.assertNothingElse();
   }

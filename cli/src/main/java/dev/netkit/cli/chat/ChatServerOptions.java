@@ -67,6 +67,11 @@ public final class ChatServerOptions {
       description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
   int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
 
+  @Option(names = "--no-batch",
+      description = "One system call per datagram (default: batched recvmmsg/sendmmsg where "
+          + "the native library loads).")
+  boolean noBatch;
+
   @Option(names = "--log-datagrams",
       description = "Log every event (login, join, message, …) as it arrives (default: off: "
           + "the summary line and problems only).")
@@ -86,7 +91,8 @@ public final class ChatServerOptions {
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .maxUsers(maxUsers).maxUsersPerAddress(maxUsersPerAddress)
         .maxChannelsPerUser(maxChannelsPerUser)
-        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams);
+        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams)
+        .batched(!noBatch);
     builder.replyRate(replyRate.applyTo(builder.build().replyRate()));
     if (channels != null) {
       builder.channels(ChannelConfigFile.read(channels));

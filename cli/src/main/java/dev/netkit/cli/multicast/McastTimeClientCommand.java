@@ -2,17 +2,15 @@ package dev.netkit.cli.multicast;
 
 import dev.netkit.cli.support.Startup;
 import dev.netkit.multicast.MulticastInterfaces;
-import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconReceiver;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,13 +22,8 @@ import picocli.CommandLine.Spec;
     description = "join the beacon's group and print each beacon (ch. 21)")
 public final class McastTimeClientCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port (default: ${DEFAULT-VALUE}).")
-  int port = TimeBeaconConfig.DEFAULT_PORT;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP",
-      description = "Multicast group (default: " + TimeBeaconConfig.DEFAULT_GROUP + ").")
-  InetAddress group = TimeBeaconConfig.defaultGroup();
+  @Mixin
+  BeaconTarget target = new BeaconTarget();
 
   @Option(names = "--iface", paramLabel = "NAME",
       description = "Interface to join on (default: the first multicast-capable one, "
@@ -49,8 +42,8 @@ public final class McastTimeClientCommand implements Callable<Integer> {
     Optional<NetworkInterface> where = joinInterface == null ? Optional.empty()
         : Optional.of(MulticastInterfaces.byName(joinInterface));
     PrintWriter out = spec.commandLine().getOut();
-    try (TimeBeaconReceiver receiver = Startup.attempt("join", group.getHostAddress() + ":" + port,
-        () -> TimeBeaconReceiver.open(port, group, where))) {
+    try (TimeBeaconReceiver receiver = Startup.attempt("join", target.toString(),
+        () -> TimeBeaconReceiver.open(target.port, target.group, where))) {
       for (long received = 0; received < count; received++) {
         out.println(receiver.receive());
         out.flush();

@@ -6,10 +6,10 @@ import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.multicast.TimeBeaconConfig;
 import dev.netkit.multicast.TimeBeaconServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +24,8 @@ import picocli.CommandLine.Spec;
     description = "multicast time-of-day beacon (ch. 21)")
 public final class McastTimeServerCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port (default: ${DEFAULT-VALUE}).")
-  int port = TimeBeaconConfig.DEFAULT_PORT;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP",
-      description = "Multicast group (default: " + TimeBeaconConfig.DEFAULT_GROUP + ").")
-  InetAddress group = TimeBeaconConfig.defaultGroup();
+  @Mixin
+  BeaconTarget target = new BeaconTarget();
 
   @Parameters(index = "2", arity = "0..1", paramLabel = "TTL",
       description = "Time to live, 0-255; 0 stays on this host (default: ${DEFAULT-VALUE}).")
@@ -55,13 +50,13 @@ public final class McastTimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimeBeaconConfig config = TimeBeaconConfig.builder().target(group, port)
+    TimeBeaconConfig config = TimeBeaconConfig.builder().target(target.group, target.port)
         .timeToLive(ttl).period(period).outgoingInterface(outgoingInterface).hostName(hostName)
         .build();
-    TimeBeaconServer server = Startup.attempt("send to", group.getHostAddress() + ":" + port,
+    TimeBeaconServer server = Startup.attempt("send to", target.toString(),
         () -> new TimeBeaconServer(config).start());
     PrintWriter out = spec.commandLine().getOut();
-    out.println("mcast-time-server: sending to " + group.getHostAddress() + ":" + port
+    out.println("mcast-time-server: sending to " + target
         + " every " + DurationConverter.format(period) + ", ttl " + ttl);
     out.flush();
     untilStopped.await(server);

@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.BindOption;
+import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.ReplyRateOptions;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code daytime-server [port] [--bind ADDRESS]}: RFC 867 over UDP, on loopback by default. */
+/**
+ * {@code daytime-server [port] [--bind ADDRESS] [--threads N] [--no-batch]}: RFC 867 over UDP, on
+ * loopback by default.
+ */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
         + "start; with --log-datagrams also each request. Never answers a source port below 1024 or "
@@ -38,6 +42,7 @@ public final class DaytimeServerCommand implements Callable<Integer> {
   private BindOption bind = new BindOption();
 
   @Mixin
+  private DatagramServerOptions io = new DatagramServerOptions();
   private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--log-datagrams",
@@ -52,8 +57,8 @@ public final class DaytimeServerCommand implements Callable<Integer> {
       DebugLogging.enable(DaytimeServer.class);
     }
     InetSocketAddress address = bind.withPort(port);
-    DaytimeServerConfig config = DaytimeServerConfig.builder()
-        .replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
+    DaytimeServerConfig config = DaytimeServerConfig.builder().batched(io.batched())
+        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
     DaytimeServer server =
         Startup.listen(address, () -> new DaytimeServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();

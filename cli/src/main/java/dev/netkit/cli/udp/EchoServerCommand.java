@@ -1,11 +1,13 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.BindOption;
+import dev.netkit.cli.support.DatagramServerOptions;
 import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
+import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
@@ -20,14 +22,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code echo-server [port] [--bind ADDRESS] [--flaky] [--log-datagrams]}: the book's UDP
+ * {@code echo-server [port] [--bind ADDRESS] [--flaky] [--log-datagrams] [--threads N]
+ * [--no-batch]}: the book's UDP
  * reverse-echo server, on loopback unless told otherwise.
  */
 @Command(mixinStandardHelpOptions = true,
     footer = "%nLogs its address at start; with --log-datagrams also each request, as `Received N "
         + "bytes from [host,port]` on stderr. Never answers a source port below 1024 or its own "
         + "port, and holds back replies beyond --reply-rate/--reply-byte-rate per source "
-        + "address. Runs until Ctrl-C.")
+        + "address. Runs until Ctrl-C, then prints what it did and how many datagrams a system "
+        + "call moved.")
 public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec
@@ -41,6 +45,7 @@ public final class EchoServerCommand implements Callable<Integer> {
   private BindOption bind = new BindOption();
 
   @Mixin
+  private DatagramServerOptions io = new DatagramServerOptions();
   private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--flaky",
@@ -67,8 +72,8 @@ public final class EchoServerCommand implements Callable<Integer> {
       DebugLogging.enable(ReverseEchoServer.class);
     }
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
-        .flaky(flaky).seed(seed != null ? seed : System.nanoTime())
-        .replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).batched(io.batched())
+        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
     InetSocketAddress address = bind.withPort(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
@@ -77,7 +82,14 @@ public final class EchoServerCommand implements Callable<Integer> {
         + HostPortConverter.format(server.localAddress())
         + (flaky ? " (flaky, seed " + config.seed() + ")" : ""));
     out.flush();
-    untilStopped.await(server);
+    PrintWriter err = spec.commandLine().getErr();
+    untilStopped.await(server, () -> {
+      DatagramBatchStats io = server.ioStats();
+      err.printf("echo-server: %s; %s system calls: %d receive (%.2f datagrams each), %d send "
+          + "(%.2f datagrams each)%n", server.stats(), io.batched() ? "batched" : "plain",
+          io.receiveCalls(), io.receivedPerCall(), io.sendCalls(), io.sentPerCall());
+      err.flush();
+    });
     return 0;
   }
 }

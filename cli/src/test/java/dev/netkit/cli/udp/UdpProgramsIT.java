@@ -157,6 +157,29 @@ class UdpProgramsIT {
   }
 
   @Test
+  void echoServerRunsSeveralThreadsOnOnePortWithOrWithoutBatching() throws Exception {
+    EchoServerCommand command = new EchoServerCommand();
+    CompletableFuture<Integer> status =
+        runInBackground(command, "0", "--threads", "2", "--no-batch");
+    int port = startedPort();
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(exchange(port, i + ": abc")).isEqualTo(i + ": cba");
+    }
+    command.untilStopped.stop();
+    assertThat(status.get()).isZero();
+  }
+
+  @Test
+  void daytimeServerRejectsZeroThreads() {
+    int status = NetkitMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "daytime-server", "0", "--threads", "0");
+
+    assertThat(status).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).startsWith("daytime-server: threads : 0 (expected: 1-64)");
+  }
+
+  @Test
   void daytimeServerAndClientTalk() throws Exception {
     DaytimeServerCommand server = new DaytimeServerCommand();
     CompletableFuture<Integer> serverStatus = runInBackground(server, "0");

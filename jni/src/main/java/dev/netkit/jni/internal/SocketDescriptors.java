@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
@@ -102,6 +103,20 @@ public final class SocketDescriptors {
    * @throws IOException never otherwise
    */
   public static int of(ServerSocketChannel channel) throws IOException {
+    return ofChannel(Objects.requireNonNull(channel, "channel"));
+  }
+
+  /**
+   * Returns the descriptor of a datagram channel.
+   *
+   * @param channel an open channel of the JDK's default provider
+   * @return its file descriptor
+   * @throws ClosedChannelException when the channel is closed
+   * @throws IllegalArgumentException when the channel comes from another provider
+   * @throws UnsupportedOperationException when this JDK lacks the private fields the lookup reads
+   * @throws IOException never otherwise
+   */
+  public static int of(DatagramChannel channel) throws IOException {
     return ofChannel(Objects.requireNonNull(channel, "channel"));
   }
 

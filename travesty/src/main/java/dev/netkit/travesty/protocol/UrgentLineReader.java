@@ -252,8 +252,9 @@ public final class UrgentLineReader {
         checkDeadline();
         checkLineTime();
         if (timeout.isZero() || wait.compareTo(timeout) < 0) {
-          // A wait cut short for a time limit that the poll ended a little early: not the
-          // reader's own timeout, so wait again (the limit is checked first).
+          // The wait was cut to the line's or the reader's deadline (a poll may wake a little
+          // before it): the reader's own timeout has not passed, so wait again (the limits are
+          // checked first).
           continue;
         }
         throw new SocketTimeoutException("no data for " + timeout.toMillis() + " ms");

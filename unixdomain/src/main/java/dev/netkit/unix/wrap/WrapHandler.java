@@ -3,6 +3,7 @@ package dev.netkit.unix.wrap;
 import dev.netkit.server.Connection;
 import dev.netkit.server.ConnectionHandler;
 import dev.netkit.server.ConnectionIo;
+import dev.netkit.server.GracefulClose;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * half-close. Memory per connection: a read buffer, a write buffer and the current word.
  *
  * <p>A word longer than the limit ends the answer with a line
- * {@code wrap-server: word length : … (limit: …), input: …} and the connection is closed without
- * reading the rest of the text.
+ * {@code wrap-server: word length : … (limit: …), input: …}; the rest of the text is read and
+ * discarded for a short bounded while ({@link GracefulClose}), so that the client, still
+ * sending, can read that line instead of meeting a reset or a broken pipe.
  */
 public final class WrapHandler implements ConnectionHandler {
 
@@ -53,6 +55,7 @@ public final class WrapHandler implements ConnectionHandler {
   public void handle(Connection connection) throws IOException {
     ConnectionIo io = connection.io();
     ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    boolean refused = false;
     try (OutputStream out = io.outputStream()) {
       TextFiller filler = new TextFiller(columns, maxWordBytes, out);
       try {
@@ -63,7 +66,11 @@ public final class WrapHandler implements ConnectionHandler {
       } catch (WordTooLongException e) {
         LOG.warn("wrap: refused text from {}: {}", connection, e.getMessage());
         out.write(("\nwrap-server: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        refused = true;
       }
+    }
+    if (refused) {
+      GracefulClose.afterReply(connection);
     }
   }
 }

@@ -53,7 +53,7 @@ public final class OtherUserProbe {
             continue;
           }
           return "ANSWER:" + new String(answer.array(), 0, answer.position(),
-              StandardCharsets.UTF_8);
+              StandardCharsets.UTF_8).stripTrailing();
         }
       default:
         throw new IllegalArgumentException("unknown action " + action);

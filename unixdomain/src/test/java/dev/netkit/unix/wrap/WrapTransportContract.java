@@ -149,6 +149,21 @@ abstract class WrapTransportContract {
         + " 8), input: 61 56 65 72 79 4c 6f 6e\n");
   }
 
+  /**
+   * Issue 15: the refusal reaches a client that is still sending (before: a reset or a broken
+   * pipe, and the line lost).
+   */
+  @Test
+  void aTooLongWordIsReportedToAClientThatGoesOnSending() throws Exception {
+    Running server = start(8, StreamServerConfig.defaults());
+    byte[] text = ("short aVeryLongWord " + "more words ".repeat(40_000)).getBytes(UTF_8);
+
+    String answer = new String(exchange(server, text), UTF_8);
+
+    assertThat(answer).isEqualTo("short\nwrap-server: word length : 9 bytes (limit: 8), input:"
+        + " 61 56 65 72 79 4c 6f 6e\n");
+  }
+
   @Test
   void atMostTheConnectionLimitIsServedAndWaitingClientsFollow() throws Exception {
     Running server = start(TextFiller.DEFAULT_MAX_WORD_BYTES,
