@@ -3,6 +3,7 @@ package dev.netkit.udp;
 import dev.netkit.codec.DatagramSize;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -38,7 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every client address gets its own upstream socket, connected to the target, so replies find
  * their way back (at most {@link FaultyProxyConfig#maxClients()}; the least recently active is
- * forgotten, and its socket freed at once). A datagram from a new client for which no upstream
+ * forgotten, and its socket freed at once; and at most
+ * {@link FaultyProxyConfig#maxClientsPerAddress()} from one IP address, beyond which that
+ * address's least recently active client is forgotten, so that one host cannot push the others
+ * out). A datagram from a new client for which no upstream
  * socket can be opened (out of descriptors, {@code EMFILE}) is dropped and counted in
  * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on. Datagrams waiting out a delay
  * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
@@ -331,6 +335,7 @@ public final class FaultyProxy implements AutoCloseable {
     if (upstream != null) {
       return upstream;
     }
+    forgetOneOfItsAddressAtTheLimit(client);
     DatagramChannel opened = null;
     try {
       opened = DatagramChannel.open();
@@ -351,6 +356,28 @@ public final class FaultyProxy implements AutoCloseable {
         LOG.debug("cannot open an upstream socket for {}: {}", client, e.toString());
       }
       return null;
+    }
+  }
+
+  /**
+   * Makes room for a new client whose IP address holds
+   * {@link FaultyProxyConfig#maxClientsPerAddress()} clients already: forgets that address's
+   * least recently active one (the map iterates least recent first).
+   */
+  private void forgetOneOfItsAddressAtTheLimit(SocketAddress client) {
+    InetAddress host = ((InetSocketAddress) client).getAddress();
+    SocketAddress leastRecent = null;
+    int sameHost = 0;
+    for (SocketAddress known : upstreams.keySet()) {
+      if (((InetSocketAddress) known).getAddress().equals(host)) {
+        if (leastRecent == null) {
+          leastRecent = known;
+        }
+        sameHost++;
+      }
+    }
+    if (sameHost >= config.maxClientsPerAddress()) {
+      free(upstreams.remove(leastRecent));
     }
   }
 

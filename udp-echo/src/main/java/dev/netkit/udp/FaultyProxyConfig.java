@@ -23,6 +23,9 @@ public final class FaultyProxyConfig {
   /** The default number of client addresses remembered: 1024. */
   public static final int DEFAULT_MAX_CLIENTS = 1024;
 
+  /** The default number of client addresses remembered from one IP address: 64. */
+  public static final int DEFAULT_MAX_CLIENTS_PER_ADDRESS = 64;
+
   /** The default number of datagram copies waiting out a delay: 10000. */
   public static final int DEFAULT_MAX_QUEUED = 10_000;
 
@@ -36,6 +39,7 @@ public final class FaultyProxyConfig {
   private final Duration reorderDelay;
   private final long seed;
   private final int maxClients;
+  private final int maxClientsPerAddress;
   private final int maxQueued;
   private final long maxQueuedBytes;
 
@@ -47,6 +51,7 @@ public final class FaultyProxyConfig {
     this.reorderDelay = builder.reorderDelay;
     this.seed = builder.seed;
     this.maxClients = builder.maxClients;
+    this.maxClientsPerAddress = builder.maxClientsPerAddress;
     this.maxQueued = builder.maxQueued;
     this.maxQueuedBytes = builder.maxQueuedBytes;
   }
@@ -76,7 +81,8 @@ public final class FaultyProxyConfig {
    */
   public Builder toBuilder() {
     return builder().loss(loss).duplicate(duplicate).reorder(reorder).delay(delay)
-        .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients).maxQueued(maxQueued)
+        .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients)
+        .maxClientsPerAddress(maxClientsPerAddress).maxQueued(maxQueued)
         .maxQueuedBytes(maxQueuedBytes);
   }
 
@@ -144,6 +150,17 @@ public final class FaultyProxyConfig {
   }
 
   /**
+   * Returns the most client addresses remembered from one IP address: a new client from an IP
+   * address at the limit makes the proxy forget that address's least recently active client, not
+   * another address's, so that one host's ports cannot take every slot.
+   *
+   * @return default {@value #DEFAULT_MAX_CLIENTS_PER_ADDRESS}
+   */
+  public int maxClientsPerAddress() {
+    return maxClientsPerAddress;
+  }
+
+  /**
    * Returns the most datagram copies waiting out a delay.
    *
    * @return default {@value #DEFAULT_MAX_QUEUED}
@@ -166,7 +183,8 @@ public final class FaultyProxyConfig {
   public String toString() {
     return "FaultyProxyConfig[loss=" + loss + ", duplicate=" + duplicate + ", reorder=" + reorder
         + ", delay=" + delay + ", reorderDelay=" + reorderDelay + ", seed=" + seed
-        + ", maxClients=" + maxClients + ", maxQueued=" + maxQueued + ", maxQueuedBytes=" + maxQueuedBytes + "]";
+        + ", maxClients=" + maxClients + ", maxClientsPerAddress=" + maxClientsPerAddress
+        + ", maxQueued=" + maxQueued + ", maxQueuedBytes=" + maxQueuedBytes + "]";
   }
 
   /** Collects the values of a {@link FaultyProxyConfig}; {@link #build()} checks them. */
@@ -178,6 +196,7 @@ public final class FaultyProxyConfig {
     private Duration reorderDelay = DEFAULT_REORDER_DELAY;
     private long seed;
     private int maxClients = DEFAULT_MAX_CLIENTS;
+    private int maxClientsPerAddress = DEFAULT_MAX_CLIENTS_PER_ADDRESS;
     private int maxQueued = DEFAULT_MAX_QUEUED;
     private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
 
@@ -262,6 +281,17 @@ public final class FaultyProxyConfig {
     }
 
     /**
+     * Sets the most client addresses remembered from one IP address.
+     *
+     * @param clients at least 1
+     * @return this builder
+     */
+    public Builder maxClientsPerAddress(int clients) {
+      this.maxClientsPerAddress = clients;
+      return this;
+    }
+
+    /**
      * Sets the most datagram copies waiting out a delay; more are dropped and counted.
      *
      * @param copies at least 1
@@ -298,6 +328,7 @@ public final class FaultyProxyConfig {
       checkPositiveOrZero(delay, "delay");
       checkPositiveOrZero(reorderDelay, "reorderDelay");
       checkPositive(maxClients, "maxClients");
+      checkPositive(maxClientsPerAddress, "maxClientsPerAddress");
       checkPositive(maxQueued, "maxQueued");
       checkPositive(maxQueuedBytes, "maxQueuedBytes");
       return new FaultyProxyConfig(this);

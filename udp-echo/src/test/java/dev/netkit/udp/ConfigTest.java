@@ -79,6 +79,7 @@ class ConfigTest {
 
     assertThat(config.toString()).isEqualTo("FaultyProxyConfig[loss=0.3, duplicate=0.1, "
         + "reorder=0.2, delay=PT0S, reorderDelay=PT0.005S, seed=9, maxClients=1024, "
+        + "maxClientsPerAddress=64, "
         + "maxQueued=10000, maxQueuedBytes=16777216]");
     assertThat(config.toBuilder().build().toString()).isEqualTo(config.toString());
     assertThat(FaultyProxyConfig.defaults().loss()).isZero();

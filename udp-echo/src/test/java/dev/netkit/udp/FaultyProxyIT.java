@@ -125,6 +125,29 @@ class FaultyProxyIT {
   }
 
   @Test
+  void oneAddressCannotTakeEveryClientSlot() throws Exception {
+    Peer target = resources.use(new Peer());
+    FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(),
+        FaultyProxyConfig.builder().maxClients(4).maxClientsPerAddress(2).build())).start();
+    Peer other = resources.use(new Peer(new InetSocketAddress("127.0.0.2", 0)));
+    other.send("first", proxy.localAddress());
+    assertThat(target.receive(5_000)).isEqualTo("first");
+    Object otherUpstream = target.lastSender();
+
+    // Many ports of one address: each new one evicts that address's least recent client only.
+    for (int i = 0; i < 10; i++) {
+      Peer churn = resources.use(new Peer());
+      churn.send("c" + i, proxy.localAddress());
+      assertThat(target.receive(5_000)).isEqualTo("c" + i);
+    }
+    other.send("again", proxy.localAddress());
+
+    assertThat(target.receive(5_000)).isEqualTo("again");
+    assertThat(target.lastSender()).as("the other address kept its upstream socket")
+        .isEqualTo(otherUpstream);
+  }
+
+  @Test
   void boundsTheDelayQueueByBytes() throws Exception {
     Peer target = resources.use(new Peer());
     FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(),

@@ -24,7 +24,12 @@ final class Peer implements AutoCloseable {
   private SocketAddress lastSender;
 
   Peer() throws IOException {
-    socket = new DatagramSocket(ANY_LOOPBACK);
+    this(ANY_LOOPBACK);
+  }
+
+  /** A peer on another local address, e.g. 127.0.0.2 to be another host. */
+  Peer(InetSocketAddress local) throws IOException {
+    socket = new DatagramSocket(local);
   }
 
   InetSocketAddress address() {

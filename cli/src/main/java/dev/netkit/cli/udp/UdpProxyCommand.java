@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code udp-proxy --port PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
- * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-queued N] [--max-queued-bytes N]}: a UDP relay that
+ * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-clients-per-address N] [--max-queued N] [--max-queued-bytes N]}: a UDP relay that
  * misbehaves on purpose, on loopback unless given {@code --bind}. A target equal to its own
  * listening address is a usage error. If the relay fails (not one datagram: the loop itself), the
  * program prints its statistics and ends with the failure (exit status 1) rather than staying up
@@ -71,6 +71,11 @@ public final class UdpProxyCommand implements Callable<Integer> {
           + "active is forgotten (default: ${DEFAULT-VALUE}).")
   private int maxClients = FaultyProxyConfig.DEFAULT_MAX_CLIENTS;
 
+  @Option(names = "--max-clients-per-address", paramLabel = "N",
+      description = "Client addresses remembered from one IP address; a new one forgets that "
+          + "address's least recently active (default: ${DEFAULT-VALUE}).")
+  private int maxClientsPerAddress = FaultyProxyConfig.DEFAULT_MAX_CLIENTS_PER_ADDRESS;
+
   @Option(names = "--max-queued", paramLabel = "N",
       description = "Datagram copies waiting out a delay; more are dropped "
           + "(default: ${DEFAULT-VALUE}).")
@@ -88,7 +93,7 @@ public final class UdpProxyCommand implements Callable<Integer> {
     FaultyProxyConfig config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
         .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
         .seed(seed != null ? seed : System.nanoTime()).maxClients(maxClients)
-        .maxQueued(maxQueued).maxQueuedBytes(maxQueuedBytes).build();
+        .maxClientsPerAddress(maxClientsPerAddress).maxQueued(maxQueued).maxQueuedBytes(maxQueuedBytes).build();
     InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());
