@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -146,6 +147,17 @@ class ProgramOptionsTest {
       }
     });
     assertThat(withBind).isEqualTo(new TreeSet<>(SERVERS));
+  }
+
+  /** Issue 15: every UDP server that answers datagrams takes the reply budget's options. */
+  @Test
+  void everyUdpServerTakesTheReplyBudget() {
+    for (String name : List.of("echo-server", "daytime-server", "chat-server", "mchat-server")) {
+      CommandSpec spec = programs().get(name).getCommandSpec();
+      for (String option : List.of("--reply-rate", "--reply-byte-rate", "--reply-burst")) {
+        assertThat(spec.findOption(option)).as(name + " " + option).isNotNull();
+      }
+    }
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.Objects;
  *       amplification and breaks a loop between two servers that both answer everything.</li>
  * </ul>
  *
- * <p>Not thread-safe: one server thread uses it.
+ * <p>Thread-safe: the loops of a server with several sockets on one port share one policy, so
+ * that a source spreading its ports over the sockets still gets one budget.
  */
 public final class ReplyPolicy {
 

@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p>The table is bounded: beyond {@link ReplyRateConfig#maxSources()} addresses the least
  * recently used one is forgotten. Forgetting refills that address's buckets, but to get a victim
  * forgotten an attacker must send from that many other addresses first, so the extra replies
- * stay a small fraction of the attacker's own traffic. Not thread-safe: one server thread uses
- * it.
+ * stay a small fraction of the attacker's own traffic. Thread-safe (one lock; the loops of one
+ * server share it).
  */
 public final class SourceRateLimiter {
 
@@ -58,7 +58,7 @@ public final class SourceRateLimiter {
    * @param nowNanos the time ({@link System#nanoTime()})
    * @return true if it may be sent (the tokens are taken), false if it must be held back
    */
-  public boolean tryAcquire(InetAddress source, int bytes, long nowNanos) {
+  public synchronized boolean tryAcquire(InetAddress source, int bytes, long nowNanos) {
     Buckets buckets = sources.computeIfAbsent(source, s -> new Buckets(nowNanos));
     return buckets.tryTake(bytes, nowNanos);
   }
@@ -68,7 +68,7 @@ public final class SourceRateLimiter {
    *
    * @return at most {@link ReplyRateConfig#maxSources()}
    */
-  public int size() {
+  public synchronized int size() {
     return sources.size();
   }
 

@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.ReplyPolicy;
 import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
  * bound to one port with {@code SO_REUSEPORT}, each with its own thread, buffers and handler. The
  * kernel hands each sender's datagrams to one socket (by a hash of the addresses), so a peer's
  * requests are still answered in order. The first socket binds the requested address (port 0
- * picks one); the others bind the port it got. Each socket has its own reply policy, so a
- * source's reply budget holds per socket: a peer spreading its ports over N sockets gets up to N
- * budgets.
+ * picks one); the others bind the port it got. The sockets share one reply policy, so a
+ * source's reply budget holds for the server: a peer spreading its ports over the sockets still
+ * gets one budget.
  */
 final class DatagramServerGroup implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class DatagramServerGroup implements AutoCloseable {
   private final int maxDatagram;
   private final int maxReply;
   private final ReplyRateConfig replyRate;
+  private ReplyPolicy policy;
   private final Supplier<DatagramServerLoop.Handler> handlers;
   private final Logger log;
   private final boolean batched;
@@ -55,7 +57,7 @@ final class DatagramServerGroup implements AutoCloseable {
       InetSocketAddress address = bindAddress;
       for (int i = 0; i < threads; i++) {
         DatagramServerLoop loop = new DatagramServerLoop(name, address, maxDatagram, maxReply,
-            replyRate, handlers.get(), log, batched, reusePort);
+            this::policyFor, handlers.get(), log, batched, reusePort);
         loops.add(loop);
         loop.start();
         address = loop.localAddress();
@@ -65,6 +67,18 @@ final class DatagramServerGroup implements AutoCloseable {
       loops.clear();
       throw e;
     }
+  }
+
+  /**
+   * The one reply policy of all the group's sockets, made for the port the first one bound: with
+   * SO_REUSEPORT the kernel spreads a source's ports over the sockets, and one budget per socket
+   * would give such a source one budget per thread.
+   */
+  private synchronized ReplyPolicy policyFor(int port) {
+    if (policy == null) {
+      policy = new ReplyPolicy(port, replyRate);
+    }
+    return policy;
   }
 
   InetSocketAddress localAddress() {

@@ -12,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 
 /**
@@ -57,7 +58,7 @@ final class DatagramServerLoop implements AutoCloseable {
   private final int maxDatagram;
   private final int maxReply;
   private final Handler handler;
-  private final ReplyRateConfig replyRate;
+  private final IntFunction<ReplyPolicy> policies;
   private final Logger log;
   private final boolean batched;
   private final boolean reusePort;
@@ -73,20 +74,19 @@ final class DatagramServerLoop implements AutoCloseable {
   private volatile long refusedSources;
   private volatile long repliesRateLimited;
 
+  /**
+   * A loop not yet bound; {@code policies} gives the reply policy for the port it binds (the
+   * loops of one group share one policy).
+   */
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      ReplyRateConfig replyRate, Handler handler, Logger log) {
-    this(name, bindAddress, maxDatagram, maxReply, replyRate, handler, log, true, false);
-  }
-
-  DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      ReplyRateConfig replyRate, Handler handler, Logger log, boolean batched,
+      IntFunction<ReplyPolicy> policies, Handler handler, Logger log, boolean batched,
       boolean reusePort) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
     this.maxReply = maxReply;
     this.handler = handler;
-    this.replyRate = Objects.requireNonNull(replyRate, "replyRate");
+    this.policies = Objects.requireNonNull(policies, "policies");
     this.log = log;
     this.batched = batched;
     this.reusePort = reusePort;
@@ -117,7 +117,7 @@ final class DatagramServerLoop implements AutoCloseable {
     batch = opening;
     local = (InetSocketAddress) opened.getLocalAddress();
     out = ByteBuffer.allocateDirect(maxReply);
-    policy = new ReplyPolicy(local.getPort(), replyRate);
+    policy = policies.apply(local.getPort());
     loop = new ReceiveLoop(name + "-" + localAddress().getPort(), opening, opening::isOpen,
         this::receiveAndAnswer).start();
     log.info("{} listening on {}{}", name, localAddress(),

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.netkit.testsupport.CloseAfterEach;
 import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.ReplyRateConfig;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -192,5 +193,29 @@ class ReverseEchoServerIT {
     try (DatagramChannel intruder = DatagramChannel.open()) {
       assertThatThrownBy(() -> intruder.bind(address)).isInstanceOf(BindException.class);
     }
+  }
+
+  /**
+   * With SO_REUSEPORT the kernel spreads one address's source ports over the sockets; the reply
+   * budget is the server's, not each socket's (before, 4 sockets gave such a peer 4 budgets).
+   */
+  @Test
+  void threadsShareOneReplyBudgetPerSourceAddress() throws Exception {
+    int burst = 5;
+    int clients = 40;
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+        base().threads(4).replyRate(ReplyRateConfig.builder().datagramsPerSecond(1)
+            .burst(Duration.ofSeconds(burst)).build()).build())).start();
+    InetSocketAddress address = server.localAddress();
+    long start = System.nanoTime();
+    for (int i = 0; i < clients; i++) {
+      resources.use(new Peer()).send("request " + i, address);
+    }
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> server.stats().replies() + server.stats().repliesRateLimited() == clients);
+    long refillSeconds = Duration.ofNanos(System.nanoTime() - start).toSeconds() + 1;
+
+    assertThat(server.stats().replies()).isBetween(1L, burst + refillSeconds);
+    assertThat(server.stats().repliesRateLimited()).isGreaterThan(0);
   }
 }

@@ -43,6 +43,8 @@ public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Mixin
   private DatagramServerOptions io = new DatagramServerOptions();
+
+  @Mixin
   private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--log-datagrams",

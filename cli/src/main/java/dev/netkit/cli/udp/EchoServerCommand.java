@@ -46,6 +46,8 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Mixin
   private DatagramServerOptions io = new DatagramServerOptions();
+
+  @Mixin
   private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--flaky",

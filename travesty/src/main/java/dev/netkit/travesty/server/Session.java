@@ -14,6 +14,7 @@ import dev.netkit.codec.travesty.TravestyReplies;
 import dev.netkit.codec.travesty.UnknownCommandException;
 import dev.netkit.codec.travesty.WordCountException;
 import dev.netkit.server.Connection;
+import dev.netkit.server.GracefulClose;
 import dev.netkit.travesty.Travesty;
 import dev.netkit.travesty.protocol.LineTimeoutException;
 import dev.netkit.travesty.protocol.ReadDeadlineException;
@@ -100,34 +101,14 @@ final class Session {
   }
 
   /**
-   * Lets a last reply reach a client that is still sending: half-closes, then reads and discards
-   * what comes for at most {@link #LINGER} (and {@link #LINGER_BYTES}). Closing with unread input
-   * would send a reset, and a reset makes the client's system drop the reply unread.
+   * Lets a last reply reach a client that is still sending: the server core's
+   * {@link GracefulClose} half-closes, then discards what comes for at most {@link #LINGER} (and
+   * {@link #LINGER_BYTES}). Closing with unread input would send a reset, and a reset makes the
+   * client's system drop the reply unread.
    */
   private void lingerAfterLastReply() {
-    try {
-      socket.shutdownOutput();
-      reader.setLineTimeout(Duration.ZERO);
-      reader.clearDeadline();
-      long deadline = System.nanoTime() + LINGER.toNanos();
-      reader.limitBytesRead(reader.bytesRead() + LINGER_BYTES);
-      while (true) {
-        long left = deadline - System.nanoTime();
-        if (left <= 1_000_000) {
-          return;
-        }
-        reader.setTimeout(Duration.ofNanos(left));
-        Input input = reader.nextRawLine();
-        if (input.kind() == Input.Kind.END) {
-          return;
-        }
-        if (input.kind() == Input.Kind.URGENT) {
-          reader.skipToMark(Duration.ofNanos(left));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("{}: stopped discarding after the last reply: {}", peer, e.toString());
-    }
+    long discarded = GracefulClose.afterReply(connection, LINGER, LINGER_BYTES);
+    LOG.debug("{}: discarded {} bytes after the last reply", peer, discarded);
   }
 
   /** A last reply before the session ends; a failure to send it only ends the session. */
