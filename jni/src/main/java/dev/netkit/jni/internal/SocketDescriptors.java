@@ -47,13 +47,7 @@ public final class SocketDescriptors {
    */
   public static int of(Socket socket) throws IOException {
     Objects.requireNonNull(socket, "socket");
-    if (socket.getChannel() != null) {
-      return of(socket.getChannel());
-    }
-    if (socket.isClosed()) {
-      throw new SocketException("Socket is closed");
-    }
-    return checked(socket, Natives.descriptorOf(socket), socket::isClosed);
+    return ofSocket(socket, socket.getChannel(), socket::isClosed);
   }
 
   /**
@@ -68,13 +62,7 @@ public final class SocketDescriptors {
    */
   public static int of(ServerSocket socket) throws IOException {
     Objects.requireNonNull(socket, "socket");
-    if (socket.getChannel() != null) {
-      return of(socket.getChannel());
-    }
-    if (socket.isClosed()) {
-      throw new SocketException("Socket is closed");
-    }
-    return checked(socket, Natives.descriptorOf(socket), socket::isClosed);
+    return ofSocket(socket, socket.getChannel(), socket::isClosed);
   }
 
   /**
@@ -143,6 +131,18 @@ public final class SocketDescriptors {
    */
   public static void close(int fd) throws IOException {
     Natives.close(fd);
+  }
+
+  /** A {@code Socket} or {@code ServerSocket}: through its channel when it has one. */
+  private static int ofSocket(Object socket, java.nio.channels.Channel channel,
+      ClosedCheck closed) throws IOException {
+    if (channel != null) {
+      return ofChannel(channel);
+    }
+    if (closed.isClosed()) {
+      throw new SocketException("Socket is closed");
+    }
+    return checked(socket, Natives.descriptorOf(socket), closed);
   }
 
   private static int ofChannel(java.nio.channels.Channel channel) throws IOException {

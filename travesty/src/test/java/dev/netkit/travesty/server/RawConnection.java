@@ -75,6 +75,34 @@ final class RawConnection implements AutoCloseable {
     return input.text();
   }
 
+  /** Sends the {@code i}-th piece of a trickle. */
+  interface Trickle {
+    void send(int i) throws IOException;
+  }
+
+  /**
+   * Sends a trickle, one piece about every 50 ms (at most 400), until the server replies or
+   * stops taking input; returns that reply line.
+   */
+  String trickleUntilReply(Trickle trickle) throws IOException {
+    reader.setTimeout(Duration.ofMillis(50));
+    String reply = null;
+    for (int i = 0; i < 400 && reply == null; i++) {
+      try {
+        trickle.send(i);
+      } catch (java.net.SocketException e) {
+        break;
+      }
+      try {
+        reply = line();
+      } catch (java.net.SocketTimeoutException e) {
+        // No reply yet: trickle on.
+      }
+    }
+    reader.setTimeout(TIMEOUT);
+    return reply != null ? reply : line();
+  }
+
   /** The lines of a dot-terminated block, without the dot. */
   List<String> block() throws IOException {
     List<String> lines = new ArrayList<>();

@@ -74,25 +74,8 @@ class TravestyHostileIT {
         .lineTimeout(Duration.ofMillis(300)));
         RawConnection c = new RawConnection(server.localAddress())) {
       assertThat(c.line()).startsWith("100");
-      c.reader.setTimeout(Duration.ofMillis(50));
-      String reply = null;
       // One byte every 50 ms or so, never a line end; bounded at 400 bytes (20 s at least).
-      for (int i = 0; i < 400 && reply == null; i++) {
-        try {
-          c.sendRaw("G");
-        } catch (SocketException e) {
-          break;
-        }
-        try {
-          reply = c.line();
-        } catch (java.net.SocketTimeoutException e) {
-          // No reply yet: trickle on.
-        }
-      }
-      c.reader.setTimeout(RawConnection.TIMEOUT);
-      if (reply == null) {
-        reply = c.line();
-      }
+      String reply = c.trickleUntilReply(i -> c.sendRaw("G"));
 
       assertThat(reply).isEqualTo("421 line not completed within 300 ms; closing");
       assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
@@ -107,26 +90,9 @@ class TravestyHostileIT {
       assertThat(c.line()).startsWith("100");
       c.send("DATA");
       assertThat(c.line()).startsWith("201");
-      c.reader.setTimeout(Duration.ofMillis(50));
-      String reply = null;
       // One whole line every 50 ms or so, each well within the line timeout, never the "."
       // that ends DATA; bounded at 400 lines (20 s at least).
-      for (int i = 0; i < 400 && reply == null; i++) {
-        try {
-          c.send("w" + i);
-        } catch (SocketException e) {
-          break;
-        }
-        try {
-          reply = c.line();
-        } catch (java.net.SocketTimeoutException e) {
-          // No reply yet: trickle on.
-        }
-      }
-      c.reader.setTimeout(RawConnection.TIMEOUT);
-      if (reply == null) {
-        reply = c.line();
-      }
+      String reply = c.trickleUntilReply(i -> c.send("w" + i));
 
       assertThat(reply).isEqualTo("421 upload not completed within 1000 ms; closing");
       assertThat(c.next().kind()).isEqualTo(Input.Kind.END);
