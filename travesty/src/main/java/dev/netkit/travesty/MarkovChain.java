@@ -61,7 +61,7 @@ final class MarkovChain {
       throw new IllegalStateException("no data analyzed");
     }
     if (index == null) {
-      index = SuccessorIndex.build(text, length, order, words.chars());
+      index = SuccessorIndex.build(text, length, order, words.chars(), words.size());
     }
     return index;
   }

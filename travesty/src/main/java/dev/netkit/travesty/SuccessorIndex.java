@@ -1,10 +1,8 @@
 package dev.netkit.travesty;
 
-import java.util.Arrays;
-
 /**
  * The contexts of a text and their successor lists, all in one {@code int[]} (a
- * compressed-sparse-row layout), built in a few linear passes over the text's word ids.
+ * compressed-sparse-row layout), built by sorting the positions of the text by context.
  *
  * <p>Each state has one variable-length record:
  * {@code [count, start, end, target_1 … target_count]}. {@code start} and {@code end} locate the
@@ -40,88 +38,77 @@ final class SuccessorIndex {
   /**
    * Builds the index of a text.
    *
-   * <p>First it interns the context after every word (the start context, of "no word" lanes,
-   * precedes the first word, as in the book), which gives the trail of states the text went
-   * through: transition {@code i} goes from {@code states[i]} to {@code states[i + 1]}. Then it
-   * counts the successors of each state, lays the records out, and fills them in text order;
-   * while filling, a record's count field is its own fill cursor (it ends as the count), so that
-   * a transition writes one cache line of the records and needs no separate cursor array.
+   * <p>The positions of the text (the start context, then the context after every word, as in
+   * the book) are grouped by context with a {@link ContextSort}; each group is a state, and
+   * states are numbered in the order of their contexts (the start context, of "no word" lanes,
+   * is state 0). Transition {@code p} goes from the state at position {@code p} to the one at
+   * {@code p + 1}. One pass over the groups lays the records out and notes the record of every
+   * position; a second fills each record's targets in text order (a group lists its positions
+   * in text order).
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
    * @param order the number of words per state, 1 to 4
    * @param words the decoded words (for the location of each state's newest word)
+   * @param wordCount the number of distinct words
    * @return the index
    * @throws IllegalStateException if the records would not fit one array
    */
   static SuccessorIndex build(int[] text, int length, int order,
-      WordTable.DecodedWords words) {
-    Trail trail = Trail.of(text, length, order);
-    int stateCount = trail.lastWords().length;
+      WordTable.DecodedWords words, int wordCount) {
+    int[] recordAt = new int[length + 1];
+    int[] sorted = ContextSort.sort(text, length, order, wordCount, recordAt);
+    if (sorted == recordAt) {
+      recordAt = new int[length + 1];
+    }
+    int stateCount = 0;
+    for (int i = 0; i <= length; i++) {
+      stateCount += sorted[i] >>> 31;
+    }
     long size = (long) TARGETS * stateCount + length;
     if (size > Capacity.MAX_ARRAY_LENGTH) {
       throw Capacity.full("successor records", size);
     }
-    int[] states = trail.states();
-    int[] recordOf = new int[stateCount];
-    for (int i = 0; i < length; i++) {
-      recordOf[states[i]]++;
-    }
-    int next = 0;
-    for (int state = 0; state < stateCount; state++) {
-      int count = recordOf[state];
-      recordOf[state] = next;
-      next += TARGETS + count;
-    }
     int[] records = new int[(int) size];
-    locateWords(records, recordOf, trail.lastWords(), words.starts());
-    for (int i = 0; i < length; i++) {
-      int record = recordOf[states[i]];
-      records[record + TARGETS + records[record + COUNT]++] = recordOf[states[i + 1]];
-    }
-    int contexts = stateCount - (trail.lastIsNew() ? 1 : 0);
-    return new SuccessorIndex(records, recordOf, contexts, states[length]);
-  }
-
-  /**
-   * The states a text went through: {@code states[i]} is the state after word {@code i - 1}
-   * ({@code states[0]} is the start state); each state's newest word; whether the last state
-   * occurs only at the end. The {@link StateTable} that assigned the ids is not kept, so that its
-   * memory is free before the records are allocated.
-   */
-  private record Trail(int[] states, int[] lastWords, boolean lastIsNew) {
-
-    static Trail of(int[] text, int length, int order) {
-      long hiMask = order <= 2 ? 0 : order == 3 ? 0xFFFF_FFFFL : -1L;
-      long loMask = order == 1 ? 0xFFFF_FFFFL : -1L;
-      StateTable table = new StateTable(order, length / 2 + 1);
-      int[] states = new int[length + 1];
-      states[0] = table.intern(0, 0);
-      long hi = 0;
-      long lo = 0;
-      for (int i = 0; i < length; i++) {
-        hi = (hi << 32 | lo >>> 32) & hiMask;
-        lo = (lo << 32 | text[i] + 1L) & loMask;
-        states[i + 1] = table.intern(hi, lo);
+    int[] recordOf = new int[stateCount];
+    int[] starts = words.starts();
+    int state = -1;
+    int record = 0;
+    int lastState = 0;
+    for (int i = 0; i <= length; i++) {
+      int entry = sorted[i];
+      int p = entry & ContextSort.POSITION;
+      if (entry < 0) {
+        if (state >= 0) {
+          record += TARGETS + records[record + COUNT];
+        }
+        recordOf[++state] = record;
+        if (p > 0) {
+          int word = text[p - 1];
+          records[record + START] = starts[word];
+          records[record + END] = starts[word + 1];
+        }
       }
-      return new Trail(states, Arrays.copyOf(table.lastWords(), table.size()),
-          table.lastWasNew());
-    }
-  }
-
-  /** Writes where the newest word of each state is in the character arena. */
-  private static void locateWords(int[] records, int[] recordOf, int[] lastWords, int[] starts) {
-    for (int state = 0; state < recordOf.length; state++) {
-      int record = recordOf[state];
-      int word = lastWords[state];
-      if (word >= 0) {
-        records[record + START] = starts[word];
-        records[record + END] = starts[word + 1];
+      if (p < length) {
+        records[record + COUNT]++;
       } else {
-        records[record + START] = 0;
-        records[record + END] = 0;
+        lastState = state;
+      }
+      recordAt[p] = record;
+    }
+    int target = 0;
+    for (int i = 0; i <= length; i++) {
+      int entry = sorted[i];
+      int p = entry & ContextSort.POSITION;
+      if (entry < 0) {
+        target = recordAt[p] + TARGETS;
+      }
+      if (p < length) {
+        records[target++] = recordAt[p + 1];
       }
     }
+    boolean lastIsNew = records[recordOf[lastState] + COUNT] == 0;
+    return new SuccessorIndex(records, recordOf, stateCount - (lastIsNew ? 1 : 0), lastState);
   }
 
   /**

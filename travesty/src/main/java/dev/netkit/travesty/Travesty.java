@@ -75,13 +75,13 @@ import java.util.random.RandomGenerator;
  * each word interned into an open-addressing table over one byte arena (no object per word), and
  * the text kept as one {@code int} word id per word. The contexts and successor lists are derived
  * from those ids when the model is first used after new text arrived (a generation, or
- * {@link #states()}), in a few linear passes: contexts are interned as packed 32-bit word ids in
- * an open-addressing {@code long[]} table that is dropped afterwards, and all successor lists go
- * into one {@code int[]} through which a generation walks without any lookup. Interleaving many
+ * {@link #states()}): the positions of the text are grouped by context with a radix sort whose
+ * digits are the word ids (no hash table for contexts), and all successor lists go into one
+ * {@code int[]} through which a generation walks without any lookup. Interleaving many
  * small analyses with generations therefore rebuilds that index each time: add first, then
  * generate. Memory: about 4 bytes per word analysed (8 while its array grows), plus, once
- * indexed, 4 per word and 16 per context; building the index takes about 4 more per word and 32
- * per context for a moment. Limits: about 2<sup>31</sup> words analysed, distinct words, and
+ * indexed, 4 per word and 16 per context; building the index takes about 8 more per word for a
+ * moment. Limits: about 2<sup>31</sup> words analysed, distinct words, and
  * bytes of distinct words; beyond them analysis throws {@link IllegalStateException}.
  */
 public final class Travesty {

@@ -1,0 +1,117 @@
+package dev.netkit.travesty;
+
+import java.util.Arrays;
+
+/**
+ * Groups the positions of a text by their context, without a hash table: a stable least
+ * significant digit radix sort whose digits are the context's word ids, one counting sort per
+ * word of the context.
+ *
+ * <p>Position {@code p} (0 to {@code length}) stands for the context after word {@code p - 1}:
+ * its lane {@code d} (0 = the newest word) is {@code text[p - 1 - d] + 1}, or 0 ("no word") before
+ * the start of the text, so position 0 is the start context. The newest word is the most
+ * significant digit. Since every pass is stable, the positions of one context end up next to
+ * each other in text order.
+ *
+ * <p>Each pass also marks where a group of equal contexts starts (the sign bit of the entry),
+ * without comparing keys: an entry starts a group when the group it belonged to after the
+ * previous pass differs from that of the entry written last into the same bucket. The grouping
+ * therefore costs {@code order} passes over the positions, each reading the text at one lane.
+ *
+ * <p>Not thread-safe; a utility class.
+ */
+final class ContextSort {
+
+  /** Marks an entry that starts a group of equal contexts. */
+  static final int GROUP_START = Integer.MIN_VALUE;
+  /** Extracts the position from an entry. */
+  static final int POSITION = Integer.MAX_VALUE;
+
+  private ContextSort() {
+  }
+
+  /**
+   * Sorts the positions {@code 0 … length} of a text by context.
+   *
+   * @param text the word ids of the text, each in {@code [0, wordCount)}
+   * @param length the number of words
+   * @param order the number of words per context, 1 to 4
+   * @param wordCount the number of distinct word ids
+   * @param spare an array of at least {@code length + 1} entries, overwritten
+   * @return {@code length + 1} entries (in an array of at least that length, {@code spare} or a new
+   *     one): positions ({@code & POSITION}) in context order, the first of each group of equal
+   *     contexts marked with {@link #GROUP_START}
+   */
+  static int[] sort(int[] text, int length, int order, int wordCount, int[] spare) {
+    int buckets = wordCount + 1;
+    int[] frequency = new int[buckets];
+    for (int i = 0; i < length; i++) {
+      frequency[text[i] + 1]++;
+    }
+    int[] cursor = new int[buckets];
+    int[] lastGroup = new int[buckets];
+    int[] src = null;
+    int[] dst = spare;
+    int[] other = new int[length + 1];
+    for (int lane = order - 1; lane >= 0; lane--) {
+      startCursors(cursor, frequency, text, length, lane);
+      Arrays.fill(lastGroup, -1);
+      if (src == null) {
+        firstPass(text, length, lane, cursor, lastGroup, dst);
+      } else {
+        pass(text, length, lane, cursor, lastGroup, src, dst);
+      }
+      int[] written = dst;
+      dst = src == null ? other : src;
+      src = written;
+    }
+    return src;
+  }
+
+  /**
+   * Sets each bucket's cursor to where its first entry goes for lane {@code lane}, which holds
+   * the words {@code text[0 … length - 1 - lane]} and {@code lane + 1} zeros.
+   */
+  private static void startCursors(int[] cursor, int[] frequency, int[] text, int length,
+      int lane) {
+    int cut = Math.max(0, length - lane);
+    for (int i = cut; i < length; i++) {
+      frequency[text[i] + 1]--;
+    }
+    int next = Math.min(lane, length) + 1;
+    cursor[0] = 0;
+    for (int v = 1; v < cursor.length; v++) {
+      cursor[v] = next;
+      next += frequency[v];
+    }
+    for (int i = cut; i < length; i++) {
+      frequency[text[i] + 1]++;
+    }
+  }
+
+  private static void firstPass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
+      int[] dst) {
+    for (int p = 0; p <= length; p++) {
+      int at = p - 1 - lane;
+      int key = at >= 0 ? text[at] + 1 : 0;
+      int mark = lastGroup[key] != 0 ? GROUP_START : 0;
+      lastGroup[key] = 0;
+      dst[cursor[key]++] = p | mark;
+    }
+  }
+
+  private static void pass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
+      int[] src, int[] dst) {
+    int group = -1;
+    for (int i = 0; i <= length; i++) {
+      int entry = src[i];
+      group += entry >>> 31;
+      int p = entry & POSITION;
+      int at = p - 1 - lane;
+      int key = at >= 0 ? text[at] + 1 : 0;
+      int mark = lastGroup[key] != group ? GROUP_START : 0;
+      lastGroup[key] = group;
+      dst[cursor[key]++] = p | mark;
+    }
+  }
+}
