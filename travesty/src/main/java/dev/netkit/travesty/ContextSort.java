@@ -31,18 +31,30 @@ final class ContextSort {
   }
 
   /**
+   * The positions of a text in context order.
+   *
+   * @param positions {@code length + 1} entries: positions ({@code & POSITION}) in context order,
+   *     the first of each group of equal contexts marked with {@link #GROUP_START}
+   * @param groups the number of groups (distinct contexts)
+   * @param firsts a bit set over positions: the first position of each group
+   * @param bucketEnds for each value of the newest word ({@code id + 1}, 0 = none), the index in
+   *     {@code positions} after its last entry (groups of one newest word are contiguous)
+   */
+  record Grouping(int[] positions, int groups, long[] firsts, int[] bucketEnds) {
+  }
+
+  /**
    * Sorts the positions {@code 0 … length} of a text by context.
    *
    * @param text the word ids of the text, each in {@code [0, wordCount)}
    * @param length the number of words
    * @param order the number of words per context, 1 to 4
    * @param wordCount the number of distinct word ids
-   * @param spare an array of at least {@code length + 1} entries, overwritten
-   * @return {@code length + 1} entries (in an array of at least that length, {@code spare} or a new
-   *     one): positions ({@code & POSITION}) in context order, the first of each group of equal
-   *     contexts marked with {@link #GROUP_START}
+   * @param spare an array of at least {@code length + 1} entries, overwritten; the positions end
+   *     up in it or in a new array
+   * @return the grouping
    */
-  static int[] sort(int[] text, int length, int order, int wordCount, int[] spare) {
+  static Grouping sort(int[] text, int length, int order, int wordCount, int[] spare) {
     int buckets = wordCount + 1;
     int[] frequency = new int[buckets];
     for (int i = 0; i < length; i++) {
@@ -50,22 +62,24 @@ final class ContextSort {
     }
     int[] cursor = new int[buckets];
     int[] lastGroup = new int[buckets];
+    long[] firsts = new long[(length >>> 6) + 1];
     int[] src = null;
     int[] dst = spare;
-    int[] other = new int[length + 1];
+    int groups = 0;
     for (int lane = order - 1; lane >= 0; lane--) {
       startCursors(cursor, frequency, text, length, lane);
       Arrays.fill(lastGroup, -1);
+      long[] marks = lane == 0 ? firsts : null;
       if (src == null) {
-        firstPass(text, length, lane, cursor, lastGroup, dst);
+        groups = firstPass(text, length, lane, cursor, lastGroup, dst, marks);
       } else {
-        pass(text, length, lane, cursor, lastGroup, src, dst);
+        groups = pass(text, length, lane, cursor, lastGroup, src, dst, marks);
       }
       int[] written = dst;
-      dst = src == null ? other : src;
+      dst = src == null ? new int[length + 1] : src;
       src = written;
     }
-    return src;
+    return new Grouping(src, groups, firsts, cursor);
   }
 
   /**
@@ -89,20 +103,29 @@ final class ContextSort {
     }
   }
 
-  private static void firstPass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
-      int[] dst) {
+  /** The pass over positions in text order; returns the number of groups. */
+  private static int firstPass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
+      int[] dst, long[] firsts) {
+    int groups = 0;
     for (int p = 0; p <= length; p++) {
       int at = p - 1 - lane;
       int key = at >= 0 ? text[at] + 1 : 0;
       int mark = lastGroup[key] != 0 ? GROUP_START : 0;
       lastGroup[key] = 0;
       dst[cursor[key]++] = p | mark;
+      if (mark != 0) {
+        groups++;
+        markFirst(firsts, p);
+      }
     }
+    return groups;
   }
 
-  private static void pass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
-      int[] src, int[] dst) {
+  /** A pass over the output of the previous one; returns the number of groups. */
+  private static int pass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
+      int[] src, int[] dst, long[] firsts) {
     int group = -1;
+    int groups = 0;
     for (int i = 0; i <= length; i++) {
       int entry = src[i];
       group += entry >>> 31;
@@ -112,6 +135,18 @@ final class ContextSort {
       int mark = lastGroup[key] != group ? GROUP_START : 0;
       lastGroup[key] = group;
       dst[cursor[key]++] = p | mark;
+      if (mark != 0) {
+        groups++;
+        markFirst(firsts, p);
+      }
+    }
+    return groups;
+  }
+
+  /** Sets bit {@code p} of {@code firsts}, unless it is null (a pass before the last). */
+  private static void markFirst(long[] firsts, int p) {
+    if (firsts != null) {
+      firsts[p >>> 6] |= 1L << p;
     }
   }
 }

@@ -39,12 +39,15 @@ final class SuccessorIndex {
    * Builds the index of a text.
    *
    * <p>The positions of the text (the start context, then the context after every word, as in
-   * the book) are grouped by context with a {@link ContextSort}; each group is a state, and
-   * states are numbered in the order of their contexts (the start context, of "no word" lanes,
-   * is state 0). Transition {@code p} goes from the state at position {@code p} to the one at
-   * {@code p + 1}. One pass over the groups lays the records out and notes the record of every
-   * position; a second fills each record's targets in text order (a group lists its positions
-   * in text order).
+   * the book) are grouped by context with a {@link ContextSort}; each group is a state, and the
+   * records are laid out in group order, so that they are written front to back. States are
+   * numbered in the order of their first occurrence in the text (the start context, of "no
+   * word" lanes, is state 0), so that they keep their numbers when more text is added. Transition
+   * {@code p} goes from the state at position {@code p} to the one at {@code p + 1}. One pass
+   * over the groups lays the records out, numbers them (the sort marks each group's first
+   * position in a bit set, whose prefix counts give a state's number) and notes the record of
+   * every position; a second one fills each record's targets in text order (a group lists its
+   * positions in text order).
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
@@ -57,36 +60,41 @@ final class SuccessorIndex {
   static SuccessorIndex build(int[] text, int length, int order,
       WordTable.DecodedWords words, int wordCount) {
     int[] recordAt = new int[length + 1];
-    int[] sorted = ContextSort.sort(text, length, order, wordCount, recordAt);
+    ContextSort.Grouping grouping = ContextSort.sort(text, length, order, wordCount, recordAt);
+    int[] sorted = grouping.positions();
     if (sorted == recordAt) {
       recordAt = new int[length + 1];
     }
-    int stateCount = 0;
-    for (int i = 0; i <= length; i++) {
-      stateCount += sorted[i] >>> 31;
-    }
+    int stateCount = grouping.groups();
     long size = (long) TARGETS * stateCount + length;
     if (size > Capacity.MAX_ARRAY_LENGTH) {
       throw Capacity.full("successor records", size);
     }
     int[] records = new int[(int) size];
     int[] recordOf = new int[stateCount];
+    long[] firsts = grouping.firsts();
+    int[] before = ranks(firsts);
+    int[] bucketEnds = grouping.bucketEnds();
     int[] starts = words.starts();
-    int state = -1;
+    int bucket = 0;
     int record = 0;
+    int state = 0;
     int lastState = 0;
     for (int i = 0; i <= length; i++) {
       int entry = sorted[i];
       int p = entry & ContextSort.POSITION;
       if (entry < 0) {
-        if (state >= 0) {
+        if (i > 0) {
           record += TARGETS + records[record + COUNT];
         }
-        recordOf[++state] = record;
-        if (p > 0) {
-          int word = text[p - 1];
-          records[record + START] = starts[word];
-          records[record + END] = starts[word + 1];
+        state = rank(firsts, before, p);
+        recordOf[state] = record;
+        while (i >= bucketEnds[bucket]) {
+          bucket++;
+        }
+        if (bucket > 0) {
+          records[record + START] = starts[bucket - 1];
+          records[record + END] = starts[bucket];
         }
       }
       if (p < length) {
@@ -109,6 +117,22 @@ final class SuccessorIndex {
     }
     boolean lastIsNew = records[recordOf[lastState] + COUNT] == 0;
     return new SuccessorIndex(records, recordOf, stateCount - (lastIsNew ? 1 : 0), lastState);
+  }
+
+  /** The number of bits set before each word of a bit set. */
+  private static int[] ranks(long[] bits) {
+    int[] before = new int[bits.length];
+    int count = 0;
+    for (int w = 0; w < bits.length; w++) {
+      before[w] = count;
+      count += Long.bitCount(bits[w]);
+    }
+    return before;
+  }
+
+  /** The number of bits set before bit {@code p}. */
+  private static int rank(long[] bits, int[] before, int p) {
+    return before[p >>> 6] + Long.bitCount(bits[p >>> 6] & (1L << p) - 1);
   }
 
   /**
@@ -159,22 +183,20 @@ final class SuccessorIndex {
   }
 
   /**
-   * Returns the state whose record starts at {@code record} (records are in state-id order).
+   * Returns the state whose record starts at {@code record}. Records are in context order and
+   * states in order of first occurrence, so this scans the states: for the end of a generation,
+   * not for a step.
    *
    * @param record a record index
    * @return the state id
+   * @throws IllegalArgumentException if no record starts there
    */
   int stateAt(int record) {
-    int low = 0;
-    int high = recordOf.length - 1;
-    while (low < high) {
-      int mid = (low + high + 1) >>> 1;
-      if (recordOf[mid] <= record) {
-        low = mid;
-      } else {
-        high = mid - 1;
+    for (int state = 0; state < recordOf.length; state++) {
+      if (recordOf[state] == record) {
+        return state;
       }
     }
-    return low;
+    throw new IllegalArgumentException("record : " + record + " (expected: a record's start)");
   }
 }

@@ -104,6 +104,20 @@ class TravestyTest {
   }
 
   @Test
+  void aGenerationAfterMoreTextContinuesFromTheContextWhereTheLastOneStopped() {
+    for (long seed = 0; seed < 20; seed++) {
+      Travesty travesty = model(2, seed);
+      travesty.add("p q r p q r p q r");
+      // Starts from the last context (q, r): no choice anywhere, ends in the context (r, p).
+      assertThat(travesty.generate(4)).isEqualTo("p q r p ");
+      // New contexts (r, q) and (q, p): the latter sorts among the old ones by its newest word.
+      travesty.add("q p");
+
+      assertThat(travesty.generate(1)).as("seed %d", seed).isEqualTo("q ");
+    }
+  }
+
+  @Test
   void worksPastSixtyFiveThousandDistinctWords() {
     int count = 100_000;
     StringBuilder text = new StringBuilder();
