@@ -1,7 +1,5 @@
 package dev.netkit.travesty;
 
-import java.util.Arrays;
-
 /**
  * Groups the positions of a text by their context, without a hash table: a stable least
  * significant digit radix sort whose digits are the context's word ids, one counting sort per
@@ -60,42 +58,44 @@ final class ContextSort {
     for (int i = 0; i < length; i++) {
       frequency[text[i] + 1]++;
     }
-    int[] cursor = new int[buckets];
-    int[] lastGroup = new int[buckets];
+    // Per bucket, side by side (one cache line): its cursor, and the group written last into it.
+    int[] bucketState = new int[2 * buckets];
     long[] firsts = new long[(length >>> 6) + 1];
     int[] src = null;
     int[] dst = spare;
     int groups = 0;
     for (int lane = order - 1; lane >= 0; lane--) {
-      startCursors(cursor, frequency, text, length, lane);
-      Arrays.fill(lastGroup, -1);
+      startBuckets(bucketState, frequency, text, length, lane);
       long[] marks = lane == 0 ? firsts : null;
-      if (src == null) {
-        groups = firstPass(text, length, lane, cursor, lastGroup, dst, marks);
-      } else {
-        groups = pass(text, length, lane, cursor, lastGroup, src, dst, marks);
-      }
+      groups = pass(text, length, lane, bucketState, src, dst, marks);
       int[] written = dst;
       dst = src == null ? new int[length + 1] : src;
       src = written;
     }
-    return new Grouping(src, groups, firsts, cursor);
+    int[] bucketEnds = new int[buckets];
+    for (int v = 0; v < buckets; v++) {
+      bucketEnds[v] = bucketState[2 * v];
+    }
+    return new Grouping(src, groups, firsts, bucketEnds);
   }
 
   /**
    * Sets each bucket's cursor to where its first entry goes for lane {@code lane}, which holds
-   * the words {@code text[0 … length - 1 - lane]} and {@code lane + 1} zeros.
+   * the words {@code text[0 … length - 1 - lane]} and {@code lane + 1} zeros, and its last group
+   * to none (-1).
    */
-  private static void startCursors(int[] cursor, int[] frequency, int[] text, int length,
+  private static void startBuckets(int[] bucketState, int[] frequency, int[] text, int length,
       int lane) {
     int cut = Math.max(0, length - lane);
     for (int i = cut; i < length; i++) {
       frequency[text[i] + 1]--;
     }
     int next = Math.min(lane, length) + 1;
-    cursor[0] = 0;
-    for (int v = 1; v < cursor.length; v++) {
-      cursor[v] = next;
+    bucketState[0] = 0;
+    bucketState[1] = -1;
+    for (int v = 1; v < frequency.length; v++) {
+      bucketState[2 * v] = next;
+      bucketState[2 * v + 1] = -1;
       next += frequency[v];
     }
     for (int i = cut; i < length; i++) {
@@ -103,38 +103,26 @@ final class ContextSort {
     }
   }
 
-  /** The pass over positions in text order; returns the number of groups. */
-  private static int firstPass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
+  /**
+   * One counting sort by lane {@code lane}, over the output of the previous pass, or over the
+   * positions in text order when {@code src} is null (all in one group then). One method for
+   * every pass, so that a pass after the first runs compiled code in a cold JVM.
+   *
+   * @return the number of groups
+   */
+  private static int pass(int[] text, int length, int lane, int[] bucketState, int[] src,
       int[] dst, long[] firsts) {
-    int groups = 0;
-    for (int p = 0; p <= length; p++) {
-      int at = p - 1 - lane;
-      int key = at >= 0 ? text[at] + 1 : 0;
-      int mark = lastGroup[key] != 0 ? GROUP_START : 0;
-      lastGroup[key] = 0;
-      dst[cursor[key]++] = p | mark;
-      if (mark != 0) {
-        groups++;
-        markFirst(firsts, p);
-      }
-    }
-    return groups;
-  }
-
-  /** A pass over the output of the previous one; returns the number of groups. */
-  private static int pass(int[] text, int length, int lane, int[] cursor, int[] lastGroup,
-      int[] src, int[] dst, long[] firsts) {
-    int group = -1;
+    int group = src == null ? 0 : -1;
     int groups = 0;
     for (int i = 0; i <= length; i++) {
-      int entry = src[i];
+      int entry = src == null ? i : src[i];
       group += entry >>> 31;
       int p = entry & POSITION;
       int at = p - 1 - lane;
-      int key = at >= 0 ? text[at] + 1 : 0;
-      int mark = lastGroup[key] != group ? GROUP_START : 0;
-      lastGroup[key] = group;
-      dst[cursor[key]++] = p | mark;
+      int bucket = at >= 0 ? 2 * (text[at] + 1) : 0;
+      int mark = bucketState[bucket + 1] != group ? GROUP_START : 0;
+      bucketState[bucket + 1] = group;
+      dst[bucketState[bucket]++] = p | mark;
       if (mark != 0) {
         groups++;
         markFirst(firsts, p);
