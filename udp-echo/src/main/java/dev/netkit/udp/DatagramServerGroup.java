@@ -82,44 +82,13 @@ final class DatagramServerGroup implements AutoCloseable {
   }
 
   DatagramServerStats stats() {
-    long received = 0;
-    long replies = 0;
-    long oversize = 0;
-    long rejected = 0;
-    long sendErrors = 0;
-    long refusedSources = 0;
-    long repliesRateLimited = 0;
-    for (DatagramServerLoop loop : snapshot()) {
-      DatagramServerStats stats = loop.stats();
-      received += stats.received();
-      replies += stats.replies();
-      oversize += stats.oversize();
-      rejected += stats.rejected();
-      sendErrors += stats.sendErrors();
-      refusedSources += stats.refusedSources();
-      repliesRateLimited += stats.repliesRateLimited();
-    }
-    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors,
-        refusedSources, repliesRateLimited);
+    return snapshot().stream().map(DatagramServerLoop::stats)
+        .reduce(DatagramServerStats.NONE, DatagramServerStats::plus);
   }
 
   DatagramBatchStats ioStats() {
-    boolean anyBatched = false;
-    long receiveCalls = 0;
-    long received = 0;
-    long sendCalls = 0;
-    long sent = 0;
-    long failures = 0;
-    for (DatagramServerLoop loop : snapshot()) {
-      DatagramBatchStats stats = loop.ioStats();
-      anyBatched |= stats.batched();
-      receiveCalls += stats.receiveCalls();
-      received += stats.received();
-      sendCalls += stats.sendCalls();
-      sent += stats.sent();
-      failures += stats.sendFailures();
-    }
-    return new DatagramBatchStats(anyBatched, receiveCalls, received, sendCalls, sent, failures);
+    return snapshot().stream().map(DatagramServerLoop::ioStats)
+        .reduce(DatagramBatchStats.NONE, DatagramBatchStats::plus);
   }
 
   private synchronized List<DatagramServerLoop> snapshot() {
