@@ -12,7 +12,17 @@
 # datagrams one system call moved on average.
 # ROUNDS (default 3), DURATION (default 3 s), WARMUP (default 5 s, once per netkit server, for
 # the JIT); SIZES (default "64 1024") and INFLIGHT (default "1 32") choose the cases.
+# Usage: [ROUNDS=N] [DURATION=S] [WARMUP=S] [SIZES="..."] [INFLIGHT="..."] udp-echo-bench.sh
 set -euo pipefail
+
+case "${1:-}" in
+  -h | --help)
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
+    exit 0 ;;
+  "") ;;
+  *) echo "udp-echo-bench: no arguments (settings are environment variables; see --help)" >&2
+    exit 2 ;;
+esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$root/benchmarks/src/main/c"

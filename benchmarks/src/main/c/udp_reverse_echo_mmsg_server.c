@@ -8,35 +8,15 @@
  * Runs until killed.
  */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netinet/in.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include "reverse_echo.h"
 
 #define BATCH 64
 
 int main(int argc, char **argv) {
-  if (argc != 3) {
-    fprintf(stderr, "usage: %s ADDR PORT\n", argv[0]);
-    return 2;
-  }
-  int fd = socket(AF_INET, SOCK_DGRAM, 0);
-  struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(atoi(argv[2]))};
-  if (fd < 0 || inet_pton(AF_INET, argv[1], &address.sin_addr) != 1
-      || bind(fd, (struct sockaddr *) &address, sizeof address) < 0) {
-    perror("udp_reverse_echo_mmsg_server: socket/bind");
-    return 1;
-  }
-  socklen_t length = sizeof address;
-  getsockname(fd, (struct sockaddr *) &address, &length);
-  printf("listening on %s:%d\n", argv[1], ntohs(address.sin_port));
-  fflush(stdout);
+  int fd = open_server_socket(argc, argv, "udp_reverse_echo_mmsg_server");
 
   static char in[BATCH][MAX_DATAGRAM + 1];
   static char out[BATCH][MAX_DATAGRAM];

@@ -36,20 +36,50 @@ static jint *meta_int(unsigned char *record, int offset) {
   return (jint *) (record + offset);
 }
 
-/* The addresses of the direct buffers, or NULL when either is not direct or too small. */
-static int buffers(JNIEnv *env, jobject data, jint slot_bytes, jobject meta, jint count,
-                   unsigned char **data_address, unsigned char **meta_address) {
+/* One call's datagrams: the Java buffers and the kernel's headers for their slots. */
+struct batch {
+  unsigned char *data; /* slot i at i * slot_bytes */
+  unsigned char *meta; /* record i at i * META_BYTES */
+  jint slot_bytes;
+  struct mmsghdr messages[BATCH_MAX];
+  struct iovec vectors[BATCH_MAX];
+  struct sockaddr_storage addresses[BATCH_MAX];
+};
+
+/*
+ * Points batch at the direct buffers: 0, or -EINVAL when count or slot_bytes is out of range or
+ * either buffer is not direct or too small.
+ */
+static int open_batch(JNIEnv *env, jobject data, jint slot_bytes, jobject meta, jint count,
+                      struct batch *batch) {
   if (count < 1 || count > BATCH_MAX || slot_bytes < 1) {
     return -EINVAL;
   }
-  *data_address = (*env)->GetDirectBufferAddress(env, data);
-  *meta_address = (*env)->GetDirectBufferAddress(env, meta);
-  if (*data_address == NULL || *meta_address == NULL
+  batch->data = (*env)->GetDirectBufferAddress(env, data);
+  batch->meta = (*env)->GetDirectBufferAddress(env, meta);
+  batch->slot_bytes = slot_bytes;
+  if (batch->data == NULL || batch->meta == NULL
       || (*env)->GetDirectBufferCapacity(env, data) < (jlong) count * slot_bytes
       || (*env)->GetDirectBufferCapacity(env, meta) < (jlong) count * META_BYTES) {
     return -EINVAL;
   }
   return 0;
+}
+
+/* The meta record of slot i. */
+static unsigned char *record_of(const struct batch *batch, int i) {
+  return batch->meta + (size_t) i * META_BYTES;
+}
+
+/* Points message i at its data slot (length bytes) and its address (name_length bytes). */
+static void point_slot(struct batch *batch, int i, size_t length, socklen_t name_length) {
+  batch->vectors[i].iov_base = batch->data + (size_t) i * (size_t) batch->slot_bytes;
+  batch->vectors[i].iov_len = length;
+  memset(&batch->messages[i], 0, sizeof batch->messages[i]);
+  batch->messages[i].msg_hdr.msg_name = &batch->addresses[i];
+  batch->messages[i].msg_hdr.msg_namelen = name_length;
+  batch->messages[i].msg_hdr.msg_iov = &batch->vectors[i];
+  batch->messages[i].msg_hdr.msg_iovlen = 1;
 }
 
 /* Writes a sockaddr that the kernel returned into a meta record. */
@@ -122,24 +152,15 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_receiv
     JNIEnv *env, jclass cls, jint fd, jobject data, jint slot_bytes, jobject meta, jint count,
     jboolean wait) {
   (void) cls;
-  unsigned char *data_address;
-  unsigned char *meta_address;
-  int checked = buffers(env, data, slot_bytes, meta, count, &data_address, &meta_address);
+  struct batch batch;
+  int checked = open_batch(env, data, slot_bytes, meta, count, &batch);
   if (checked < 0) {
     return checked;
   }
   int flags = MSG_TRUNC | (wait ? MSG_WAITFORONE : MSG_DONTWAIT);
-  struct mmsghdr messages[BATCH_MAX];
-  struct iovec vectors[BATCH_MAX];
-  struct sockaddr_storage addresses[BATCH_MAX];
+  struct mmsghdr *messages = batch.messages;
   for (int i = 0; i < count; i++) {
-    vectors[i].iov_base = data_address + (size_t) i * (size_t) slot_bytes;
-    vectors[i].iov_len = (size_t) slot_bytes;
-    memset(&messages[i], 0, sizeof messages[i]);
-    messages[i].msg_hdr.msg_name = &addresses[i];
-    messages[i].msg_hdr.msg_namelen = sizeof addresses[i];
-    messages[i].msg_hdr.msg_iov = &vectors[i];
-    messages[i].msg_hdr.msg_iovlen = 1;
+    point_slot(&batch, i, (size_t) slot_bytes, sizeof batch.addresses[i]);
   }
   int received;
   for (;;) {
@@ -171,14 +192,14 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_receiv
     }
   }
   for (int i = 0; i < received; i++) {
-    unsigned char *record = meta_address + (size_t) i * META_BYTES;
+    unsigned char *record = record_of(&batch, i);
     unsigned int full = messages[i].msg_len;
     jint flags = (messages[i].msg_hdr.msg_flags & MSG_TRUNC) ? FLAG_TRUNCATED : 0;
     *meta_int(record, META_FULL_LENGTH) = (jint) full;
     *meta_int(record, META_LENGTH) =
         (jint) (full < (unsigned int) slot_bytes ? full : (unsigned int) slot_bytes);
     *meta_int(record, META_STATUS) = flags;
-    describe_peer(&addresses[i], record);
+    describe_peer(&batch.addresses[i], record);
   }
   return received;
 }
@@ -198,34 +219,25 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_send0(
     JNIEnv *env, jclass cls, jint fd, jint socket_family, jobject data, jint slot_bytes,
     jobject meta, jint count) {
   (void) cls;
-  unsigned char *data_address;
-  unsigned char *meta_address;
-  int checked = buffers(env, data, slot_bytes, meta, count, &data_address, &meta_address);
+  struct batch batch;
+  int checked = open_batch(env, data, slot_bytes, meta, count, &batch);
   if (checked < 0) {
     return checked;
   }
   int family = socket_family == 6 ? AF_INET6 : AF_INET;
-  struct mmsghdr messages[BATCH_MAX];
-  struct iovec vectors[BATCH_MAX];
-  struct sockaddr_storage addresses[BATCH_MAX];
   for (int i = 0; i < count; i++) {
-    unsigned char *record = meta_address + (size_t) i * META_BYTES;
+    unsigned char *record = record_of(&batch, i);
     jint length = *meta_int(record, META_LENGTH);
     if (length < 0 || length > slot_bytes) {
       return -EINVAL;
     }
-    vectors[i].iov_base = data_address + (size_t) i * (size_t) slot_bytes;
-    vectors[i].iov_len = (size_t) length;
-    memset(&messages[i], 0, sizeof messages[i]);
-    messages[i].msg_hdr.msg_name = &addresses[i];
-    messages[i].msg_hdr.msg_namelen = peer_address(record, family, &addresses[i]);
-    messages[i].msg_hdr.msg_iov = &vectors[i];
-    messages[i].msg_hdr.msg_iovlen = 1;
+    socklen_t name_length = peer_address(record, family, &batch.addresses[i]);
+    point_slot(&batch, i, (size_t) length, name_length);
     *meta_int(record, META_STATUS) = 0;
   }
   int next = 0;
   while (next < count) {
-    int sent = sendmmsg(fd, messages + next, (unsigned int) (count - next), MSG_NOSIGNAL);
+    int sent = sendmmsg(fd, batch.messages + next, (unsigned int) (count - next), MSG_NOSIGNAL);
     if (sent > 0) {
       next += sent;
       continue;
@@ -248,7 +260,7 @@ JNIEXPORT jint JNICALL Java_dev_netkit_jni_internal_DatagramBatchSyscalls_send0(
     if (socket_error(error)) {
       return -error;
     }
-    *meta_int(meta_address + (size_t) next * META_BYTES, META_STATUS) = -error;
+    *meta_int(record_of(&batch, next), META_STATUS) = -error;
     next++;
   }
   return count;

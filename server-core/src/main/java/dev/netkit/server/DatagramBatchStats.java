@@ -13,6 +13,22 @@ package dev.netkit.server;
 public record DatagramBatchStats(boolean batched, long receiveCalls, long received,
     long sendCalls, long sent, long sendFailures) {
 
+  /** Nothing moved yet, one call per datagram: the stats of a batch not yet open. */
+  public static final DatagramBatchStats NONE = new DatagramBatchStats(false, 0, 0, 0, 0, 0);
+
+  /**
+   * Adds up the stats of two batches (e.g. the sockets of one server): each count is the sum,
+   * and the sum is batched if either is.
+   *
+   * @param other the other batch's stats
+   * @return the sum
+   */
+  public DatagramBatchStats plus(DatagramBatchStats other) {
+    return new DatagramBatchStats(batched || other.batched, receiveCalls + other.receiveCalls,
+        received + other.received, sendCalls + other.sendCalls, sent + other.sent,
+        sendFailures + other.sendFailures);
+  }
+
   /**
    * Returns the mean datagrams per receive call.
    *

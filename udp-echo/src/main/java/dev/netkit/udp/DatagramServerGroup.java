@@ -2,7 +2,6 @@ package dev.netkit.udp;
 
 import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.server.ReplyPolicy;
-import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -25,26 +24,21 @@ final class DatagramServerGroup implements AutoCloseable {
   private final InetSocketAddress bindAddress;
   private final int maxDatagram;
   private final int maxReply;
-  private final ReplyRateConfig replyRate;
+  private final DatagramLoopConfig config;
   private ReplyPolicy policy;
   private final Supplier<DatagramServerLoop.Handler> handlers;
   private final Logger log;
-  private final boolean batched;
-  private final int threads;
   private final List<DatagramServerLoop> loops = new ArrayList<>();
 
   DatagramServerGroup(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
-      ReplyRateConfig replyRate, Supplier<DatagramServerLoop.Handler> handlers, Logger log,
-      boolean batched, int threads) {
+      DatagramLoopConfig config, Supplier<DatagramServerLoop.Handler> handlers, Logger log) {
     this.name = name;
     this.bindAddress = bindAddress;
     this.maxDatagram = maxDatagram;
     this.maxReply = maxReply;
-    this.replyRate = replyRate;
+    this.config = config;
     this.handlers = handlers;
     this.log = log;
-    this.batched = batched;
-    this.threads = threads;
   }
 
   /** Binds every socket and starts its thread; on failure closes those already started. */
@@ -52,12 +46,13 @@ final class DatagramServerGroup implements AutoCloseable {
     if (!loops.isEmpty()) {
       throw new IllegalStateException(name + " already started");
     }
+    int threads = config.threads();
     boolean reusePort = threads > 1;
     try {
       InetSocketAddress address = bindAddress;
       for (int i = 0; i < threads; i++) {
         DatagramServerLoop loop = new DatagramServerLoop(name, address, maxDatagram, maxReply,
-            this::policyFor, handlers.get(), log, batched, reusePort);
+            this::policyFor, handlers.get(), log, config.batched(), reusePort);
         loops.add(loop);
         loop.start();
         address = loop.localAddress();
@@ -76,7 +71,7 @@ final class DatagramServerGroup implements AutoCloseable {
    */
   private synchronized ReplyPolicy policyFor(int port) {
     if (policy == null) {
-      policy = new ReplyPolicy(port, replyRate);
+      policy = new ReplyPolicy(port, config.replyRate());
     }
     return policy;
   }
@@ -87,44 +82,13 @@ final class DatagramServerGroup implements AutoCloseable {
   }
 
   DatagramServerStats stats() {
-    long received = 0;
-    long replies = 0;
-    long oversize = 0;
-    long rejected = 0;
-    long sendErrors = 0;
-    long refusedSources = 0;
-    long repliesRateLimited = 0;
-    for (DatagramServerLoop loop : snapshot()) {
-      DatagramServerStats stats = loop.stats();
-      received += stats.received();
-      replies += stats.replies();
-      oversize += stats.oversize();
-      rejected += stats.rejected();
-      sendErrors += stats.sendErrors();
-      refusedSources += stats.refusedSources();
-      repliesRateLimited += stats.repliesRateLimited();
-    }
-    return new DatagramServerStats(received, replies, oversize, rejected, sendErrors,
-        refusedSources, repliesRateLimited);
+    return snapshot().stream().map(DatagramServerLoop::stats)
+        .reduce(DatagramServerStats.NONE, DatagramServerStats::plus);
   }
 
   DatagramBatchStats ioStats() {
-    boolean anyBatched = false;
-    long receiveCalls = 0;
-    long received = 0;
-    long sendCalls = 0;
-    long sent = 0;
-    long failures = 0;
-    for (DatagramServerLoop loop : snapshot()) {
-      DatagramBatchStats stats = loop.ioStats();
-      anyBatched |= stats.batched();
-      receiveCalls += stats.receiveCalls();
-      received += stats.received();
-      sendCalls += stats.sendCalls();
-      sent += stats.sent();
-      failures += stats.sendFailures();
-    }
-    return new DatagramBatchStats(anyBatched, receiveCalls, received, sendCalls, sent, failures);
+    return snapshot().stream().map(DatagramServerLoop::ioStats)
+        .reduce(DatagramBatchStats.NONE, DatagramBatchStats::plus);
   }
 
   private synchronized List<DatagramServerLoop> snapshot() {

@@ -141,7 +141,7 @@ final class DatagramServerLoop implements AutoCloseable {
   /** How many datagrams the system calls moved; all zero before {@link #start()}. */
   DatagramBatchStats ioStats() {
     DatagramBatch running = batch;
-    return running == null ? new DatagramBatchStats(false, 0, 0, 0, 0, 0) : running.stats();
+    return running == null ? DatagramBatchStats.NONE : running.stats();
   }
 
   /** One turn of the loop, on its thread only: the buffers are the loop's. */

@@ -15,4 +15,19 @@ package dev.netkit.udp;
  */
 public record DatagramServerStats(long received, long replies, long oversize, long rejected,
     long sendErrors, long refusedSources, long repliesRateLimited) {
+
+  /** A server that has done nothing yet. */
+  public static final DatagramServerStats NONE = new DatagramServerStats(0, 0, 0, 0, 0, 0, 0);
+
+  /**
+   * Adds up the stats of two servers (or of the sockets of one): each count is the sum.
+   *
+   * @param other the other stats
+   * @return the sum
+   */
+  public DatagramServerStats plus(DatagramServerStats other) {
+    return new DatagramServerStats(received + other.received, replies + other.replies,
+        oversize + other.oversize, rejected + other.rejected, sendErrors + other.sendErrors,
+        refusedSources + other.refusedSources, repliesRateLimited + other.repliesRateLimited);
+  }
 }

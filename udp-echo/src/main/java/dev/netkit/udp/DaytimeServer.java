@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@value DaytimeServerConfig#DEFAULT_MAX_REQUEST}) are dropped as not being daytime requests;
  * nothing stops the server but {@link #close()}. A request from a well-known service port (below
  * 1024) or from the server's own port is never answered, and replies to one source address stay
- * within {@link DaytimeServerConfig#replyRate()}. One thread by default, batching its system
- * calls where the native library loads ({@link DaytimeServerConfig#batched()}), or several
- * sockets on the port ({@link DaytimeServerConfig#threads()}); thread-safe.
+ * within {@link DatagramLoopConfig#replyRate()}. One thread by default, batching its system
+ * calls where the native library loads ({@link DatagramLoopConfig#batched()}), or several
+ * sockets on the port ({@link DatagramLoopConfig#threads()}), as {@link DaytimeServerConfig#loop()}
+ * says; thread-safe.
  */
 public final class DaytimeServer implements AutoCloseable {
 
@@ -48,7 +49,7 @@ public final class DaytimeServer implements AutoCloseable {
    * Creates a server.
    *
    * @param bindAddress where to listen; port 0 picks a free port
-   * @param config the clock and the request limit
+   * @param config the clock, the request limit and the serving loops
    */
   public DaytimeServer(InetSocketAddress bindAddress, DaytimeServerConfig config) {
     Clock clock = config.clock();
@@ -59,7 +60,7 @@ public final class DaytimeServer implements AutoCloseable {
       return 1;
     };
     this.loop = new DatagramServerGroup("daytime-server", bindAddress, config.maxRequest(),
-        MAX_REPLY, config.replyRate(), () -> handler, LOG, config.batched(), config.threads());
+        MAX_REPLY, config.loop(), () -> handler, LOG);
   }
 
   /**

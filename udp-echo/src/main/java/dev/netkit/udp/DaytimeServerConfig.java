@@ -1,14 +1,11 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
-
 import dev.netkit.codec.DatagramSize;
-import dev.netkit.server.ReplyRateConfig;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The clock and the request limit of a {@link DaytimeServer}. Immutable; start from
+ * The clock, the request limit and the serving loops of a {@link DaytimeServer}. Immutable; start from
  * {@link #defaults()} or {@link #builder()}.
  */
 public final class DaytimeServerConfig {
@@ -16,26 +13,19 @@ public final class DaytimeServerConfig {
   /** Daytime requests carry nothing; 512 bytes is plenty. */
   public static final int DEFAULT_MAX_REQUEST = 512;
 
-  /** The most sockets (and threads) one server may run on its port. */
-  public static final int MAX_THREADS = ReverseEchoServerConfig.MAX_THREADS;
-
   private final Clock clock;
   private final int maxRequest;
-
-  private final boolean batched;
-  private final int threads;
-  private final ReplyRateConfig replyRate;
+  private final DatagramLoopConfig loop;
 
   private DaytimeServerConfig(Builder builder) {
-    this.batched = builder.batched;
-    this.threads = builder.threads;
-    this.replyRate = builder.replyRate;
+    this.loop = builder.loop;
     this.clock = builder.clock;
     this.maxRequest = builder.maxRequest;
   }
 
   /**
-   * Returns the defaults: the system clock in the default zone, 512-byte requests.
+   * Returns the defaults: the system clock in the default zone, 512-byte requests, one batched
+   * socket with the default reply budget.
    *
    * @return the default configuration
    */
@@ -58,8 +48,7 @@ public final class DaytimeServerConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().clock(clock).maxRequest(maxRequest).batched(batched).threads(threads)
-        .replyRate(replyRate);
+    return builder().clock(clock).maxRequest(maxRequest).loop(loop);
   }
 
   /**
@@ -81,78 +70,32 @@ public final class DaytimeServerConfig {
   }
 
   /**
-   * Tells whether the server batches its system calls (see
-   * {@link ReverseEchoServerConfig#batched()}).
+   * Returns how the server serves its port: sockets and threads, batched system calls, the reply
+   * budget per source address.
    *
-   * @return default true
+   * @return default {@link DatagramLoopConfig#defaults()}
    */
-  public boolean batched() {
-    return batched;
-  }
-
-  /**
-   * Returns how many sockets serve the port, each with its own thread ({@code SO_REUSEPORT}).
-   *
-   * @return 1 to {@value #MAX_THREADS}, default 1
-   */
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Returns the reply budget per source address; replies beyond it are held back and counted.
-   * The server never answers a source port below 1024 or its own port, whatever the budget.
-   *
-   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
-   *     source address, burst 1 s
-   */
-  public ReplyRateConfig replyRate() {
-    return replyRate;
+  public DatagramLoopConfig loop() {
+    return loop;
   }
 
   /** Collects the values of a {@link DaytimeServerConfig}; {@link #build()} checks them. */
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
     private int maxRequest = DEFAULT_MAX_REQUEST;
-
-    private boolean batched = true;
-    private int threads = 1;
-    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+    private DatagramLoopConfig loop = DatagramLoopConfig.defaults();
 
     private Builder() {
     }
 
     /**
-     * Turns batched system calls on or off.
+     * Sets how the server serves its port (sockets and threads, batching, reply budget).
      *
-     * @param on false for one system call per datagram
+     * @param serving default {@link DatagramLoopConfig#defaults()}
      * @return this builder
      */
-    public Builder batched(boolean on) {
-      this.batched = on;
-      return this;
-    }
-
-    /**
-     * Sets how many sockets, each with its own thread, serve the port.
-     *
-     * @param count 1 to {@value DaytimeServerConfig#MAX_THREADS}
-     * @return this builder
-     */
-    public Builder threads(int count) {
-      this.threads = count;
-      return this;
-    }
-
-    /**
-     * Sets the reply budget per source address (reflection and loop protection).
-     *
-     * @param budget datagrams and bytes per second, burst, sources remembered; default
-     *     {@link ReplyRateConfig#defaults()}
-     * @return this builder
-     */
-    public Builder replyRate(ReplyRateConfig budget) {
-      this.replyRate = budget;
+    public Builder loop(DatagramLoopConfig serving) {
+      this.loop = serving;
       return this;
     }
 
@@ -182,15 +125,13 @@ public final class DaytimeServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the clock or the reply budget is null
-     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507 or {@code threads} not
-     *     1-64
+     * @throws NullPointerException if the clock or the loop configuration is null
+     * @throws IllegalArgumentException if {@code maxRequest} is not 1-65507
      */
     public DaytimeServerConfig build() {
-      Objects.requireNonNull(replyRate, "replyRate");
+      Objects.requireNonNull(loop, "loop");
       Objects.requireNonNull(clock, "clock");
       DatagramSize.checkMaxDatagram(maxRequest, 1, "maxRequest");
-      checkInRange(threads, 1, MAX_THREADS, "threads");
       return new DaytimeServerConfig(this);
     }
   }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * counted. No datagram and no send error (an ICMP error from a departed client, say) stops the
  * server. A request from a well-known service port (below 1024) or from the server's own port is
  * never answered, and replies to one source address stay within
- * {@link ReverseEchoServerConfig#replyRate()}, so that a forged request cannot start an endless
+ * {@link DatagramLoopConfig#replyRate()}, so that a forged request cannot start an endless
  * exchange with another server. Each request is logged at debug level as {@code Received N bytes from [host,port]},
  * formatted only when debug is on.
  *
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads and system calls: by default one thread serves every client and batches its system
  * calls (one {@code recvmmsg} for the queued requests, one {@code sendmmsg} for their replies)
- * where netkit's native library loads; {@link ReverseEchoServerConfig#threads()} runs more
+ * where netkit's native library loads; {@link ReverseEchoServerConfig#loop()} can turn batching
+ * off or run more
  * sockets on the port ({@code SO_REUSEPORT}), each with its own thread. {@link #start()} binds
  * and starts them; {@link #close()} stops them. Thread-safe.
  */
@@ -66,13 +67,12 @@ public final class ReverseEchoServer implements AutoCloseable {
    * Creates a server.
    *
    * @param bindAddress where to listen; port 0 picks a free port
-   * @param config limits and flaky mode
+   * @param config limits, flaky mode and serving loops
    */
   public ReverseEchoServer(InetSocketAddress bindAddress, ReverseEchoServerConfig config) {
     this.config = config;
     this.loop = new DatagramServerGroup("reverse-echo-server", bindAddress, config.maxDatagram(),
-        config.maxDatagram(), config.replyRate(), () -> new Handler(config), LOG,
-        config.batched(), config.threads());
+        config.maxDatagram(), config.loop(), () -> new Handler(config), LOG);
   }
 
   /**

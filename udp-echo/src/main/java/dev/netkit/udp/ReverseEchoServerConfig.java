@@ -1,14 +1,12 @@
 package dev.netkit.udp;
 
-import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkProbability;
 
 import dev.netkit.codec.DatagramSize;
-import dev.netkit.server.ReplyRateConfig;
 import java.util.Objects;
 
 /**
- * The limits and mode of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
+ * The limits, mode and serving loops of a {@link ReverseEchoServer}. Immutable; start from {@link #defaults()}
  * or {@link #builder()}.
  *
  * <pre>
@@ -23,22 +21,14 @@ public final class ReverseEchoServerConfig {
   /** The book's flaky server sends each of 3 copies when {@code rand() > 0.7}. */
   public static final double DEFAULT_FLAKY_SEND_PROBABILITY = 0.3;
 
-  /** The most sockets (and threads) one server may run on its port. */
-  public static final int MAX_THREADS = 64;
-
   private final int maxDatagram;
   private final boolean flaky;
   private final double flakySendProbability;
   private final long seed;
-
-  private final boolean batched;
-  private final int threads;
-  private final ReplyRateConfig replyRate;
+  private final DatagramLoopConfig loop;
 
   private ReverseEchoServerConfig(Builder builder) {
-    this.batched = builder.batched;
-    this.threads = builder.threads;
-    this.replyRate = builder.replyRate;
+    this.loop = builder.loop;
     this.maxDatagram = builder.maxDatagram;
     this.flaky = builder.flaky;
     this.flakySendProbability = builder.flakySendProbability;
@@ -46,7 +36,8 @@ public final class ReverseEchoServerConfig {
   }
 
   /**
-   * Returns the defaults: 5000-byte requests, reliable.
+   * Returns the defaults: 5000-byte requests, reliable, one batched socket with the default reply
+   * budget.
    *
    * @return the default configuration
    */
@@ -70,8 +61,7 @@ public final class ReverseEchoServerConfig {
    */
   public Builder toBuilder() {
     return builder().maxDatagram(maxDatagram).flaky(flaky)
-        .flakySendProbability(flakySendProbability).seed(seed).batched(batched)
-        .threads(threads).replyRate(replyRate);
+        .flakySendProbability(flakySendProbability).seed(seed).loop(loop);
   }
 
   /**
@@ -111,36 +101,13 @@ public final class ReverseEchoServerConfig {
   }
 
   /**
-   * Tells whether the server batches its system calls: one {@code recvmmsg} for up to 64 queued
-   * requests and one {@code sendmmsg} for their replies, where netkit's native library loads
-   * (elsewhere it falls back to one call per datagram by itself). The bytes on the wire are the
-   * same either way.
+   * Returns how the server serves its port: sockets and threads, batched system calls, the reply
+   * budget per source address.
    *
-   * @return default true
+   * @return default {@link DatagramLoopConfig#defaults()}
    */
-  public boolean batched() {
-    return batched;
-  }
-
-  /**
-   * Returns how many sockets serve the port, each with its own thread ({@code SO_REUSEPORT};
-   * the kernel keeps each client on one of them).
-   *
-   * @return 1 to {@value #MAX_THREADS}, default 1
-   */
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Returns the reply budget per source address; replies beyond it are held back and counted.
-   * The server never answers a source port below 1024 or its own port, whatever the budget.
-   *
-   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
-   *     source address, burst 1 s
-   */
-  public ReplyRateConfig replyRate() {
-    return replyRate;
+  public DatagramLoopConfig loop() {
+    return loop;
   }
 
   /** Collects the values of a {@link ReverseEchoServerConfig}; {@link #build()} checks them. */
@@ -149,45 +116,19 @@ public final class ReverseEchoServerConfig {
     private boolean flaky;
     private double flakySendProbability = DEFAULT_FLAKY_SEND_PROBABILITY;
     private long seed;
-
-    private boolean batched = true;
-    private int threads = 1;
-    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+    private DatagramLoopConfig loop = DatagramLoopConfig.defaults();
 
     private Builder() {
     }
 
     /**
-     * Turns batched system calls on or off (see {@link ReverseEchoServerConfig#batched()}).
+     * Sets how the server serves its port (sockets and threads, batching, reply budget).
      *
-     * @param on false for one system call per datagram
+     * @param serving default {@link DatagramLoopConfig#defaults()}
      * @return this builder
      */
-    public Builder batched(boolean on) {
-      this.batched = on;
-      return this;
-    }
-
-    /**
-     * Sets how many sockets, each with its own thread, serve the port.
-     *
-     * @param count 1 to {@value ReverseEchoServerConfig#MAX_THREADS}
-     * @return this builder
-     */
-    public Builder threads(int count) {
-      this.threads = count;
-      return this;
-    }
-
-    /**
-     * Sets the reply budget per source address (reflection and loop protection).
-     *
-     * @param budget datagrams and bytes per second, burst, sources remembered; default
-     *     {@link ReplyRateConfig#defaults()}
-     * @return this builder
-     */
-    public Builder replyRate(ReplyRateConfig budget) {
-      this.replyRate = budget;
+    public Builder loop(DatagramLoopConfig serving) {
+      this.loop = serving;
       return this;
     }
 
@@ -239,15 +180,14 @@ public final class ReverseEchoServerConfig {
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if the reply budget is null
-     * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507, the probability
-     *     not 0-1 or {@code threads} not 1-64
+     * @throws NullPointerException if the loop configuration is null
+     * @throws IllegalArgumentException if {@code maxDatagram} is not 1-65507 or the probability
+     *     not 0-1
      */
     public ReverseEchoServerConfig build() {
-      Objects.requireNonNull(replyRate, "replyRate");
+      Objects.requireNonNull(loop, "loop");
       DatagramSize.checkMaxDatagram(maxDatagram, 1, "maxDatagram");
       checkProbability(flakySendProbability, "flakySendProbability");
-      checkInRange(threads, 1, MAX_THREADS, "threads");
       return new ReverseEchoServerConfig(this);
     }
   }

@@ -3,6 +3,7 @@ package dev.netkit.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netkit.server.ReplyRateConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,28 @@ class ConfigTest {
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> DaytimeServerConfig.builder().maxRequest(65_508).build())
         .hasMessage("maxRequest : 65508 (expected: 1-65507)");
+  }
+
+  @Test
+  void bothServersHoldOneLoopConfigAndKeepItThroughToBuilder() {
+    DatagramLoopConfig loop = DatagramLoopConfig.builder().threads(4).batched(false)
+        .replyRate(ReplyRateConfig.builder().datagramsPerSecond(10).build()).build();
+
+    assertThat(ReverseEchoServerConfig.builder().loop(loop).build().toBuilder().build().loop())
+        .isSameAs(loop);
+    assertThat(DaytimeServerConfig.builder().loop(loop).build().toBuilder().build().loop())
+        .isSameAs(loop);
+    assertThat(ReverseEchoServerConfig.defaults().loop().toString())
+        .isEqualTo(DaytimeServerConfig.defaults().loop().toString())
+        .isEqualTo("DatagramLoopConfig[1 socket, batched, " + ReplyRateConfig.defaults() + "]");
+    assertThatThrownBy(() -> DatagramLoopConfig.builder().threads(0).build())
+        .hasMessage("threads : 0 (expected: 1-64)");
+    assertThatThrownBy(() -> loop.toBuilder().threads(DatagramLoopConfig.MAX_THREADS + 1).build())
+        .hasMessage("threads : 65 (expected: 1-64)");
+    assertThatThrownBy(() -> loop.toBuilder().replyRate(null).build())
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> ReverseEchoServerConfig.builder().loop(null).build())
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

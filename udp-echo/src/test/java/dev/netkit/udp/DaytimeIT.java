@@ -25,7 +25,8 @@ class DaytimeIT {
   }
 
   final DaytimeServerConfig.Builder base() {
-    return DaytimeServerConfig.builder().batched(batched());
+    return DaytimeServerConfig.builder()
+        .loop(DatagramLoopConfig.builder().batched(batched()).build());
   }
 
   @RegisterExtension

@@ -29,7 +29,11 @@ class ReverseEchoServerIT {
   }
 
   final ReverseEchoServerConfig.Builder base() {
-    return ReverseEchoServerConfig.builder().batched(batched());
+    return ReverseEchoServerConfig.builder().loop(loop().build());
+  }
+
+  final DatagramLoopConfig.Builder loop() {
+    return DatagramLoopConfig.builder().batched(batched());
   }
 
   @RegisterExtension
@@ -180,7 +184,7 @@ class ReverseEchoServerIT {
   @Test
   void threadsShareOnePortAndAnswerEveryClient() throws Exception {
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        base().threads(3).build())).start();
+        base().loop(loop().threads(3).build()).build())).start();
     InetSocketAddress address = server.localAddress();
     for (int i = 0; i < 12; i++) {
       Peer client = resources.use(new Peer());
@@ -204,8 +208,8 @@ class ReverseEchoServerIT {
     int burst = 5;
     int clients = 40;
     ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
-        base().threads(4).replyRate(ReplyRateConfig.builder().datagramsPerSecond(1)
-            .burst(Duration.ofSeconds(burst)).build()).build())).start();
+        base().loop(loop().threads(4).replyRate(ReplyRateConfig.builder().datagramsPerSecond(1)
+            .burst(Duration.ofSeconds(burst)).build()).build()).build())).start();
     InetSocketAddress address = server.localAddress();
     long start = System.nanoTime();
     for (int i = 0; i < clients; i++) {

@@ -1,17 +1,14 @@
 package dev.netkit.unix;
 
-import java.net.SocketException;
 import java.nio.file.Path;
 
 /**
  * A socket path does not fit {@code sun_path} (see {@link SocketPaths}); thrown before any system
  * call, so nothing was created.
  */
-public class PathTooLongException extends SocketException {
+public class PathTooLongException extends SocketPathException {
 
   private static final long serialVersionUID = 1L;
-
-  private final transient Path path;
 
   /**
    * Creates the exception.
@@ -20,16 +17,6 @@ public class PathTooLongException extends SocketException {
    * @param message gives the length, the limit and why the limit exists
    */
   public PathTooLongException(Path path, String message) {
-    super(message);
-    this.path = path;
-  }
-
-  /**
-   * Returns the path that is too long.
-   *
-   * @return the path, or null after deserialization
-   */
-  public Path path() {
-    return path;
+    super(path, message, null);
   }
 }

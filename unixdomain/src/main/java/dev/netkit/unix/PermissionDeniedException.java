@@ -1,6 +1,5 @@
 package dev.netkit.unix;
 
-import java.net.SocketException;
 import java.nio.file.Path;
 
 /**
@@ -8,11 +7,9 @@ import java.nio.file.Path;
  * should hold a socket, no search permission on a directory of the path, or no write permission
  * on the socket file a client connects to.
  */
-public class PermissionDeniedException extends SocketException {
+public class PermissionDeniedException extends SocketPathException {
 
   private static final long serialVersionUID = 1L;
-
-  private final transient Path path;
 
   /**
    * Creates the exception.
@@ -22,19 +19,6 @@ public class PermissionDeniedException extends SocketException {
    * @param cause the lower-level error, or null
    */
   public PermissionDeniedException(Path path, String message, Throwable cause) {
-    super(message);
-    this.path = path;
-    if (cause != null) {
-      initCause(cause);
-    }
-  }
-
-  /**
-   * Returns the socket path concerned.
-   *
-   * @return the path, or null after deserialization
-   */
-  public Path path() {
-    return path;
+    super(path, message, cause);
   }
 }

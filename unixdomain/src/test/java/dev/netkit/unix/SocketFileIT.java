@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,7 +194,9 @@ class SocketFileIT {
     assertThatThrownBy(() -> start(path, "0600"))
         .isInstanceOf(PathTooLongException.class)
         .hasMessage("socket path too long: 107 bytes (limit: 106; sun_path holds 108 bytes on"
-            + " Linux, including the terminating NUL): " + path);
+            + " Linux, including the terminating NUL): " + path)
+        .asInstanceOf(InstanceOfAssertFactories.type(SocketPathException.class))
+        .extracting(SocketPathException::path).isEqualTo(path);
     assertThatThrownBy(() -> UnixSockets.connect(path))
         .isInstanceOf(PathTooLongException.class)
         .hasMessageStartingWith("socket path too long: 107 bytes (limit: 106;");
@@ -235,7 +238,9 @@ class SocketFileIT {
     assertThatThrownBy(() -> UnixSockets.connect(path))
         .isInstanceOf(NotADirectoryException.class)
         .hasMessage("connect " + path + ": not a directory (ENOTDIR): " + file
-            + " is not a directory");
+            + " is not a directory")
+        .asInstanceOf(InstanceOfAssertFactories.type(SocketPathException.class))
+        .extracting(SocketPathException::path).isEqualTo(path);
   }
 
   @Test

@@ -52,6 +52,11 @@ final class JavaUnicastRelay implements Relay {
   }
 
   @Override
+  public CpuTime cpuTime() {
+    return CpuTime.ofThreadsNamed("java-relay");
+  }
+
+  @Override
   public byte[] message() {
     return Relay.publicMessage();
   }

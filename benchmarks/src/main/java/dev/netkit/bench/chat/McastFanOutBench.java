@@ -4,8 +4,6 @@ import dev.netkit.bench.BenchOptions;
 import dev.netkit.codec.text.DurationText;
 import dev.netkit.netns.NetworkNamespace;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +116,7 @@ public final class McastFanOutBench {
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Supplier<Relay>> relay : relays.entrySet()) {
         FanOutDriver driver = new FanOutDriver(members, window,
-            McastFanOutBench::udpOutDatagrams, McastFanOutBench::serverCpuNanos);
+            McastFanOutBench::udpOutDatagrams);
         FanOutDriver.Result result = driver.run(relay.getValue().get(), warmup, duration);
         results.computeIfAbsent(relay.getKey(), k -> new ArrayList<>()).add(result);
         System.err.printf(Locale.ROOT, "  %s, round %d: %.0f deliveries/s, %.0f messages/s, "
@@ -149,15 +147,6 @@ public final class McastFanOutBench {
     List<FanOutDriver.Result> sorted = new ArrayList<>(results);
     sorted.sort((a, b) -> Double.compare(a.deliveriesPerSecond(), b.deliveriesPerSecond()));
     return sorted.get(sorted.size() / 2);
-  }
-
-  /** CPU time of the chat server threads alive now (one per run). */
-  private static long serverCpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.getName().startsWith("chat-server-"))
-        .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
-        .sum();
   }
 
   /** The namespace's count of UDP datagrams sent ({@code Udp: … OutDatagrams}). */

@@ -2,10 +2,6 @@ package dev.netkit.bench.chat;
 
 import dev.netkit.chat.server.ChatServer;
 import dev.netkit.chat.server.ChatServerConfig;
-import dev.netkit.codec.chat.ChatEvent;
-import dev.netkit.codec.chat.ChatFrameCodec;
-import dev.netkit.codec.chat.JoinRequest;
-import dev.netkit.codec.chat.LoginRequest;
 import dev.netkit.multicast.MulticastFanOut;
 import dev.netkit.multicast.MulticastFanOutConfig;
 import java.io.IOException;
@@ -28,7 +24,6 @@ import java.util.List;
  */
 final class MulticastChatRelay implements Relay {
 
-  private static final ChatFrameCodec CODEC = new ChatFrameCodec();
   private static final int DATA_PORT = 2028;
   private static final String WEATHER_GROUP = "225.1.0.2";
 
@@ -59,12 +54,14 @@ final class MulticastChatRelay implements Relay {
       DatagramChannel control = DatagramChannel.open(StandardProtocolFamily.INET);
       controls.add(control);
       control.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      NetkitChatRelay.request(control, address, CODEC.encode(new LoginRequest("m" + i)),
-          ChatEvent.LOGIN_ACK);
-      NetkitChatRelay.request(control, address, CODEC.encode(new JoinRequest("Weather")),
-          ChatEvent.JOIN_ACK);
     }
+    ChatMembers.logInAndJoin(controls, address);
     return address;
+  }
+
+  @Override
+  public CpuTime cpuTime() {
+    return CpuTime.ofThreadsNamed("chat-server-");
   }
 
   @Override

@@ -47,6 +47,15 @@ interface Relay extends AutoCloseable {
   }
 
   /**
+   * Returns the CPU time the relay has used so far (after {@link #start}).
+   *
+   * @return user and system time, or null if the relay cannot tell
+   */
+  default CpuTime cpuTime() {
+    return null;
+  }
+
+  /**
    * Returns the datagram the sender sends once per message.
    *
    * @return the bytes

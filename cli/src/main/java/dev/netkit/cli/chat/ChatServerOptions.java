@@ -5,6 +5,7 @@ import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.NoBatchOption;
 import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import java.io.IOException;
@@ -67,10 +68,8 @@ public final class ChatServerOptions {
       description = "Largest datagram accepted or sent (default: ${DEFAULT-VALUE}).")
   int maxDatagram = ChatFrameCodec.DEFAULT_MAX_DATAGRAM_SIZE;
 
-  @Option(names = "--no-batch",
-      description = "One system call per datagram (default: batched recvmmsg/sendmmsg where "
-          + "the native library loads).")
-  boolean noBatch;
+  @Mixin
+  NoBatchOption batch = new NoBatchOption();
 
   @Option(names = "--log-datagrams",
       description = "Log every event (login, join, message, …) as it arrives (default: off: "
@@ -92,7 +91,7 @@ public final class ChatServerOptions {
         .maxUsers(maxUsers).maxUsersPerAddress(maxUsersPerAddress)
         .maxChannelsPerUser(maxChannelsPerUser)
         .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams)
-        .batched(!noBatch);
+        .batched(batch.batched());
     builder.replyRate(replyRate.applyTo(builder.build().replyRate()));
     if (channels != null) {
       builder.channels(ChannelConfigFile.read(channels));

@@ -1,44 +1,73 @@
 package dev.netkit.cli.support;
 
+import dev.netkit.udp.DatagramLoopConfig;
+import java.net.InetSocketAddress;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --threads N} and {@code --no-batch} options of the UDP servers, a picocli mixin: how
- * many sockets share the port ({@code SO_REUSEPORT}, one thread each), and whether the system
- * calls are batched ({@code recvmmsg}/{@code sendmmsg}) where netkit's native library loads.
- * The configurations check the values (an out-of-range count is a usage error).
+ * The options that {@code echo-server} and {@code daytime-server} share, a picocli mixin:
+ * {@code --bind}, {@code --threads N} (sockets on the port, {@code SO_REUSEPORT}, one thread
+ * each), {@code --no-batch}, the reply budget ({@code --reply-rate}, {@code --reply-byte-rate},
+ * {@code --reply-burst}) and {@code --log-datagrams}. {@link #loop()} turns them into the servers'
+ * {@link DatagramLoopConfig}, which checks the values (an out-of-range count is a usage error).
  */
 public final class DatagramServerOptions {
+
+  @Mixin
+  private BindOption bind = new BindOption();
+
+  @Mixin
+  private NoBatchOption batch = new NoBatchOption();
+
+  @Mixin
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Sockets on the port, each with its own thread (SO_REUSEPORT; default: "
           + "${DEFAULT-VALUE}, at most 64).")
   private int threads = 1;
 
-  @Option(names = "--no-batch",
-      description = "One system call per datagram (default: batched recvmmsg/sendmmsg where "
-          + "the native library loads).")
-  private boolean noBatch;
+  @Option(names = "--log-datagrams",
+      description = "Log each request received (default: off; -v turns it on too).")
+  private boolean logDatagrams;
 
   /** Creates the options at their defaults (picocli fills them in). */
   public DatagramServerOptions() {
   }
 
   /**
-   * Returns how many sockets serve the port.
+   * Returns the address to listen on and a port ({@code --bind}, loopback by default).
    *
-   * @return the count given, default 1
+   * @param port the port; 0 picks a free one
+   * @return the socket address to bind
+   * @throws IllegalArgumentException if the port is not in 0..65535
    */
-  public int threads() {
-    return threads;
+  public InetSocketAddress address(int port) {
+    return bind.withPort(port);
   }
 
   /**
-   * Tells whether to batch the system calls.
+   * Returns how the server is to serve its port: {@code --threads}, {@code --no-batch} and the
+   * reply budget options applied to {@link DatagramLoopConfig#defaults()}.
    *
-   * @return false with {@code --no-batch}
+   * @return the checked configuration
+   * @throws IllegalArgumentException if a value is out of range
    */
-  public boolean batched() {
-    return !noBatch;
+  public DatagramLoopConfig loop() {
+    DatagramLoopConfig defaults = DatagramLoopConfig.defaults();
+    return defaults.toBuilder().threads(threads).batched(batch.batched())
+        .replyRate(replyRate.applyTo(defaults.replyRate())).build();
+  }
+
+  /**
+   * Turns on the per-request debug log of a server when {@code --log-datagrams} was given.
+   *
+   * @param server the server class whose logger logs each request
+   */
+  public void applyLogDatagrams(Class<?> server) {
+    if (logDatagrams) {
+      DebugLogging.enable(server);
+    }
   }
 }

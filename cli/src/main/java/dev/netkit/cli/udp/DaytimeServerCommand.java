@@ -1,13 +1,9 @@
 package dev.netkit.cli.udp;
 
-import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DatagramServerOptions;
-import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
-import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
-import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.DaytimeServer;
 import dev.netkit.udp.DaytimeServerConfig;
 import java.io.PrintWriter;
@@ -16,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,28 +34,15 @@ public final class DaytimeServerCommand implements Callable<Integer> {
   private int port = DaytimeServer.DEFAULT_PORT;
 
   @Mixin
-  private BindOption bind = new BindOption();
-
-  @Mixin
-  private DatagramServerOptions io = new DatagramServerOptions();
-
-  @Mixin
-  private ReplyRateOptions replyRate = new ReplyRateOptions();
-
-  @Option(names = "--log-datagrams",
-      description = "Log each request received (default: off; -v turns it on too).")
-  private boolean logDatagrams;
+  private DatagramServerOptions serving = new DatagramServerOptions();
 
   final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
-    if (logDatagrams) {
-      DebugLogging.enable(DaytimeServer.class);
-    }
-    InetSocketAddress address = bind.withPort(port);
-    DaytimeServerConfig config = DaytimeServerConfig.builder().batched(io.batched())
-        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
+    serving.applyLogDatagrams(DaytimeServer.class);
+    InetSocketAddress address = serving.address(port);
+    DaytimeServerConfig config = DaytimeServerConfig.builder().loop(serving.loop()).build();
     DaytimeServer server =
         Startup.listen(address, () -> new DaytimeServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();

@@ -1,14 +1,10 @@
 package dev.netkit.cli.udp;
 
-import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DatagramServerOptions;
-import dev.netkit.cli.support.DebugLogging;
 import dev.netkit.cli.support.HostPortConverter;
-import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.server.DatagramBatchStats;
-import dev.netkit.server.ReplyRateConfig;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -42,13 +38,7 @@ public final class EchoServerCommand implements Callable<Integer> {
   private int port = ReverseEchoServer.DEFAULT_PORT;
 
   @Mixin
-  private BindOption bind = new BindOption();
-
-  @Mixin
-  private DatagramServerOptions io = new DatagramServerOptions();
-
-  @Mixin
-  private ReplyRateOptions replyRate = new ReplyRateOptions();
+  private DatagramServerOptions serving = new DatagramServerOptions();
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -58,10 +48,6 @@ public final class EchoServerCommand implements Callable<Integer> {
       description = "Seed of --flaky's random choices (default: the clock).")
   private Long seed;
 
-  @Option(names = "--log-datagrams",
-      description = "Log each request received (default: off; -v turns it on too).")
-  private boolean logDatagrams;
-
   @Option(names = "--max-datagram", paramLabel = "BYTES",
       description = "Largest request in bytes (default: ${DEFAULT-VALUE}).")
   private int maxDatagram = ReverseEchoServerConfig.DEFAULT_MAX_DATAGRAM;
@@ -70,13 +56,10 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (logDatagrams) {
-      DebugLogging.enable(ReverseEchoServer.class);
-    }
+    serving.applyLogDatagrams(ReverseEchoServer.class);
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
-        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).batched(io.batched())
-        .threads(io.threads()).replyRate(replyRate.applyTo(ReplyRateConfig.defaults())).build();
-    InetSocketAddress address = bind.withPort(port);
+        .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).loop(serving.loop()).build();
+    InetSocketAddress address = serving.address(port);
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();
