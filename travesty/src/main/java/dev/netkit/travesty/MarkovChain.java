@@ -7,8 +7,9 @@ import java.util.Arrays;
  * {@link SuccessorIndex} that is built from it when a generation needs it.
  *
  * <p>Analysis does the least it can (split, intern the word, append its id), so that adding text
- * runs at the speed of reading it; the contexts and their successor lists are derived in one pass
- * over the ids when the model is first used after new text arrived.
+ * runs at the speed of reading it; the contexts and their successor lists are derived from the
+ * ids (a radix sort) when the model is first used after new text arrived. The word table's hash
+ * index is dropped then (the successor index needs the memory more) and rebuilt by the next word.
  *
  * <p>Not thread-safe.
  */
@@ -61,7 +62,9 @@ final class MarkovChain {
       throw new IllegalStateException("no data analyzed");
     }
     if (index == null) {
-      index = SuccessorIndex.build(text, length, order, words.chars(), words.size());
+      WordTable.DecodedWords decoded = words.chars();
+      words.releaseIndex();
+      index = SuccessorIndex.build(text, length, order, decoded, words.size());
     }
     return index;
   }

@@ -56,9 +56,21 @@ final class WordTable {
    * @throws IllegalStateException if the table cannot grow any more
    */
   void internAll(byte[] buf, int[] from, int[] to, int count, int[] ids, int offset) {
+    if (slots == null) {
+      rebuildIndex();
+    }
     for (int i = 0; i < count; i++) {
       ids[offset + i] = intern(buf, from[i], to[i]);
     }
+  }
+
+  /**
+   * Drops the hash index while the words are only read (a model that is being indexed or that
+   * generates), so that its memory, 16 bytes a slot, is free for the successor index. The next
+   * {@link #internAll} rebuilds it from the arena, one hash per distinct word.
+   */
+  void releaseIndex() {
+    slots = null;
   }
 
   /**
@@ -161,6 +173,34 @@ final class WordTable {
     }
   }
 
+  /** Makes the hash index of the words in the arena, sized as growing would have left it. */
+  private void rebuildIndex() {
+    int slotCount = INITIAL_SLOTS;
+    while (maxLoad(slotCount) < size) {
+      if (slotCount > Capacity.MAX_ARRAY_LENGTH / 4) {
+        throw Capacity.full("distinct words", size);
+      }
+      slotCount *= 2;
+    }
+    long[] table = new long[2 * slotCount];
+    slotMask = slotCount - 1;
+    shift = Integer.numberOfLeadingZeros(slotCount) + 1;
+    resizeAt = maxLoad(slotCount);
+    for (int id = 0; id < size; id++) {
+      int from = starts[id];
+      int to = starts[id + 1];
+      long prefix = prefix(bytes, from, to);
+      int key = hash(bytes, from, to, prefix) & ~LENGTH_BITS | Math.min(to - from, LENGTH_BITS);
+      int i = key >>> shift;
+      while (table[(i << 1) + 1] != 0) {
+        i = (i + 1) & slotMask;
+      }
+      table[i << 1] = prefix;
+      table[(i << 1) + 1] = (long) key << 32 | (id + 1);
+    }
+    slots = table;
+  }
+
   private static int maxLoad(int slotCount) {
     return slotCount / 5 * 3;
   }
@@ -233,7 +273,13 @@ final class WordTable {
 
     private void decode(byte[] bytes, int[] byteStarts, int size) {
       if (starts.length < size + 1) {
-        starts = Arrays.copyOf(starts, Capacity.grow(starts.length, size + 1L, "distinct words"));
+        starts = count == 0 ? Arrays.copyOf(starts, size + 1)
+            : Arrays.copyOf(starts, Capacity.grow(starts.length, size + 1L, "distinct words"));
+      }
+      // At most one UTF-16 unit per UTF-8 byte (a malformed byte gives at most one U+FFFD).
+      long most = starts[count] + (long) byteStarts[size] - byteStarts[count];
+      if (count == 0 && most > chars.length) {
+        chars = Arrays.copyOf(chars, (int) Math.min(most, Capacity.MAX_ARRAY_LENGTH));
       }
       for (int id = count; id < size; id++) {
         int from = byteStarts[id];

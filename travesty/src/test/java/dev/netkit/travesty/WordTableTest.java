@@ -41,6 +41,32 @@ class WordTableTest {
   }
 
   @Test
+  void keepsItsIdsWhenItsHashIndexIsDroppedAndRebuilt() {
+    WordTable table = new WordTable();
+    String[] words = {"ab", "ab\u0000", "abcdefgh", "abcdefghi", "x".repeat(300), "é"};
+    for (int i = 0; i < 5_000; i++) {
+      intern(table, "w" + i);
+    }
+    for (int i = 0; i < words.length; i++) {
+      intern(table, words[i]);
+    }
+
+    table.releaseIndex();
+
+    assertThat(intern(table, "w4999")).isEqualTo(4_999);
+    for (int i = 0; i < words.length; i++) {
+      assertThat(intern(table, words[i])).as(words[i]).isEqualTo(5_000 + i);
+    }
+    assertThat(intern(table, "new")).isEqualTo(5_000 + words.length);
+    for (int i = 5_001; i < 20_000; i++) {
+      intern(table, "w" + i);
+    }
+    assertThat(intern(table, "w0")).isEqualTo(0);
+    assertThat(intern(table, "w19999")).isEqualTo(5_000 + words.length + 19_999 - 5_000);
+    assertThat(decoded(table, 5_000 + words.length)).isEqualTo("new");
+  }
+
+  @Test
   void tellsApartWordsThatShareBytesOrDifferOnlyInLength() {
     WordTable table = new WordTable();
     String[] words = {"ab", "ab\u0000", "ab\u0000\u0000", "abcdefgh", "abcdefghi", "abcdefghj",
