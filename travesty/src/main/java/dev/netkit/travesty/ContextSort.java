@@ -35,10 +35,8 @@ final class ContextSort {
    *     the first of each group of equal contexts marked with {@link #GROUP_START}
    * @param groups the number of groups (distinct contexts)
    * @param firsts a bit set over positions: the first position of each group
-   * @param bucketEnds for each value of the newest word ({@code id + 1}, 0 = none), the index in
-   *     {@code positions} after its last entry (groups of one newest word are contiguous)
    */
-  record Grouping(int[] positions, int groups, long[] firsts, int[] bucketEnds) {
+  record Grouping(int[] positions, int groups, long[] firsts) {
   }
 
   /**
@@ -48,8 +46,9 @@ final class ContextSort {
    * @param length the number of words
    * @param order the number of words per context, 1 to 4
    * @param wordCount the number of distinct word ids
-   * @param spare an array of at least {@code length + 1} entries, overwritten; the positions end
-   *     up in it or in a new array
+   * @param spare an array of at least {@code length + 1} entries, overwritten (the passes
+   *     alternate between it and a new array, which ends up holding the positions: {@code spare}
+   *     is free again afterwards)
    * @return the grouping
    */
   static Grouping sort(int[] text, int length, int order, int wordCount, int[] spare) {
@@ -61,22 +60,18 @@ final class ContextSort {
     // Per bucket, side by side (one cache line): its cursor, and the group written last into it.
     int[] bucketState = new int[2 * buckets];
     long[] firsts = new long[(length >>> 6) + 1];
+    int[] result = new int[length + 1];
     int[] src = null;
-    int[] dst = spare;
+    int[] dst = order % 2 == 1 ? result : spare;
     int groups = 0;
     for (int lane = order - 1; lane >= 0; lane--) {
       startBuckets(bucketState, frequency, text, length, lane);
       long[] marks = lane == 0 ? firsts : null;
       groups = pass(text, length, lane, bucketState, src, dst, marks);
-      int[] written = dst;
-      dst = src == null ? new int[length + 1] : src;
-      src = written;
+      src = dst;
+      dst = dst == result ? spare : result;
     }
-    int[] bucketEnds = new int[buckets];
-    for (int v = 0; v < buckets; v++) {
-      bucketEnds[v] = bucketState[2 * v];
-    }
-    return new Grouping(src, groups, firsts, bucketEnds);
+    return new Grouping(src, groups, firsts);
   }
 
   /**

@@ -40,14 +40,17 @@ final class SuccessorIndex {
    *
    * <p>The positions of the text (the start context, then the context after every word, as in
    * the book) are grouped by context with a {@link ContextSort}; each group is a state, and the
-   * records are laid out in group order, so that they are written front to back. States are
-   * numbered in the order of their first occurrence in the text (the start context, of "no
-   * word" lanes, is state 0), so that they keep their numbers when more text is added. Transition
-   * {@code p} goes from the state at position {@code p} to the one at {@code p + 1}. One pass
-   * over the groups lays the records out, numbers them (the sort marks each group's first
-   * position in a bit set, whose prefix counts give a state's number) and notes the record of
-   * every position; a second one fills each record's targets in text order (a group lists its
-   * positions in text order).
+   * records are laid out in group order. States are numbered in the order of their first
+   * occurrence in the text (the start context, of "no word" lanes, is state 0), so that they keep
+   * their numbers when more text is added. Transition {@code p} goes from the state at position
+   * {@code p} to the one at {@code p + 1}.
+   *
+   * <p>One pass over the groups notes the record of every position and of every state (a group's
+   * record follows from its index and its first entry; the sort marks each group's first
+   * position in a bit set, whose prefix counts give the state's number). The sorted positions
+   * are then dropped, before the records are allocated: one pass over the states in order writes
+   * where their newest words are, and one pass over the text fills each record's targets in text
+   * order, the record's count field serving as its fill cursor.
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
@@ -61,62 +64,73 @@ final class SuccessorIndex {
       WordTable.DecodedWords words, int wordCount) {
     int[] recordAt = new int[length + 1];
     ContextSort.Grouping grouping = ContextSort.sort(text, length, order, wordCount, recordAt);
-    int[] sorted = grouping.positions();
-    if (sorted == recordAt) {
-      recordAt = new int[length + 1];
-    }
     int stateCount = grouping.groups();
     long size = (long) TARGETS * stateCount + length;
     if (size > Capacity.MAX_ARRAY_LENGTH) {
       throw Capacity.full("successor records", size);
     }
-    int[] records = new int[(int) size];
-    int[] recordOf = new int[stateCount];
     long[] firsts = grouping.firsts();
     int[] before = ranks(firsts);
-    int[] bucketEnds = grouping.bucketEnds();
-    int[] starts = words.starts();
-    int bucket = 0;
+    int[] recordOf = new int[stateCount];
+    int lastState = locate(grouping.positions(), length, firsts, before, recordAt, recordOf);
+    grouping = null;
+    int[] records = new int[(int) size];
+    locateWords(text, firsts, recordOf, words.starts(), records);
+    for (int p = 0; p < length; p++) {
+      int record = recordAt[p];
+      records[record + TARGETS + records[record + COUNT]++] = recordAt[p + 1];
+    }
+    boolean lastIsNew = records[recordOf[lastState] + COUNT] == 0;
+    return new SuccessorIndex(records, recordOf, stateCount - (lastIsNew ? 1 : 0), lastState);
+  }
+
+  /**
+   * Notes the record of every position and of every state: group {@code g}, whose first entry
+   * is {@code sorted[i]}, has its record at {@code TARGETS * g + i}, less one once the group of
+   * the end of the text (a position without successor) is behind.
+   *
+   * @return the state at the end of the text
+   */
+  private static int locate(int[] sorted, int length, long[] firsts, int[] before,
+      int[] recordAt, int[] recordOf) {
+    int group = -1;
     int record = 0;
     int state = 0;
+    int endSeen = 0;
     int lastState = 0;
     for (int i = 0; i <= length; i++) {
       int entry = sorted[i];
       int p = entry & ContextSort.POSITION;
       if (entry < 0) {
-        if (i > 0) {
-          record += TARGETS + records[record + COUNT];
-        }
+        group++;
+        record = TARGETS * group + i - endSeen;
         state = rank(firsts, before, p);
         recordOf[state] = record;
-        while (i >= bucketEnds[bucket]) {
-          bucket++;
-        }
-        if (bucket > 0) {
-          records[record + START] = starts[bucket - 1];
-          records[record + END] = starts[bucket];
-        }
       }
-      if (p < length) {
-        records[record + COUNT]++;
-      } else {
+      if (p == length) {
+        endSeen = 1;
         lastState = state;
       }
       recordAt[p] = record;
     }
-    int target = 0;
-    for (int i = 0; i <= length; i++) {
-      int entry = sorted[i];
-      int p = entry & ContextSort.POSITION;
-      if (entry < 0) {
-        target = recordAt[p] + TARGETS;
-      }
-      if (p < length) {
-        records[target++] = recordAt[p + 1];
+    return lastState;
+  }
+
+  /** Writes where the newest word of each state is, visiting states by their first position. */
+  private static void locateWords(int[] text, long[] firsts, int[] recordOf, int[] starts,
+      int[] records) {
+    int state = 0;
+    for (int w = 0; w < firsts.length; w++) {
+      for (long bits = firsts[w]; bits != 0; bits &= bits - 1) {
+        int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+        int record = recordOf[state++];
+        if (p > 0) {
+          int word = text[p - 1];
+          records[record + START] = starts[word];
+          records[record + END] = starts[word + 1];
+        }
       }
     }
-    boolean lastIsNew = records[recordOf[lastState] + COUNT] == 0;
-    return new SuccessorIndex(records, recordOf, stateCount - (lastIsNew ? 1 : 0), lastState);
   }
 
   /** The number of bits set before each word of a bit set. */
