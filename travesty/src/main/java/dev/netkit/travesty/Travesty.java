@@ -81,7 +81,8 @@ import java.util.random.RandomGenerator;
  * small analyses with generations therefore rebuilds that index each time: add first, then
  * generate. Memory: about 4 bytes per word analysed (8 while its array grows), plus, once
  * indexed, 4 per word and 16 per context; building the index takes about 8 more per word for a
- * moment. Limits: about 2<sup>31</sup> words analysed, distinct words, and
+ * moment, while the word table's hash index (about 30 bytes per distinct word) is dropped until
+ * the next analysis. Limits: about 2<sup>31</sup> words analysed, distinct words, and
  * bytes of distinct words; beyond them analysis throws {@link IllegalStateException}.
  */
 public final class Travesty {

@@ -113,12 +113,29 @@ final class WordTable {
     }
   }
 
-  /** Compares a word of more than eight bytes whose first eight match. */
+  /**
+   * Compares a word of more than eight bytes whose first eight bytes and tag match, eight bytes
+   * at a time (the tag holds the length up to 255, which then matches too).
+   */
   private boolean restMatches(int id, byte[] buf, int from, int to) {
+    int length = to - from;
     int start = starts[id];
-    int end = starts[id + 1];
-    return end - start == to - from
-        && Arrays.equals(bytes, start + Long.BYTES, end, buf, from + Long.BYTES, to);
+    if (length >= LENGTH_BITS && starts[id + 1] - start != length) {
+      return false;
+    }
+    byte[] arena = bytes;
+    int k = Long.BYTES;
+    for (; k <= length - Long.BYTES; k += Long.BYTES) {
+      if ((long) LONGS.get(arena, start + k) != (long) LONGS.get(buf, from + k)) {
+        return false;
+      }
+    }
+    for (; k < length; k++) {
+      if (arena[start + k] != buf[from + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first eight bytes of a word (zero-padded when shorter) as a little-endian long. */
