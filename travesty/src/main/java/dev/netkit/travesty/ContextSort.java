@@ -16,7 +16,8 @@ package dev.netkit.travesty;
  * previous pass differs from that of the entry written last into the same bucket. The grouping
  * therefore costs {@code order} passes over the positions, each reading the text at one lane.
  *
- * <p>Not thread-safe; a utility class.
+ * <p>The last pass also marks the first position of each group in a bit set. A utility class
+ * without state.
  */
 final class ContextSort {
 
@@ -24,6 +25,9 @@ final class ContextSort {
   static final int GROUP_START = Integer.MIN_VALUE;
   /** Extracts the position from an entry. */
   static final int POSITION = Integer.MAX_VALUE;
+
+  /** A bucket's state before its first entry: last group -1, cursor 0. */
+  private static final long NO_GROUP = -1L << 32;
 
   private ContextSort() {
   }
@@ -57,8 +61,9 @@ final class ContextSort {
     for (int i = 0; i < length; i++) {
       frequency[text[i] + 1]++;
     }
-    // Per bucket, side by side (one cache line): its cursor, and the group written last into it.
-    int[] bucketState = new int[2 * buckets];
+    // Per bucket, in one long (one memory access): the group written last into it (upper half)
+    // and its cursor (lower half).
+    long[] bucketState = new long[buckets];
     long[] firsts = new long[(length >>> 6) + 1];
     int[] result = new int[length + 1];
     int[] src = null;
@@ -79,18 +84,16 @@ final class ContextSort {
    * the words {@code text[0 … length - 1 - lane]} and {@code lane + 1} zeros, and its last group
    * to none (-1).
    */
-  private static void startBuckets(int[] bucketState, int[] frequency, int[] text, int length,
+  private static void startBuckets(long[] bucketState, int[] frequency, int[] text, int length,
       int lane) {
     int cut = Math.max(0, length - lane);
     for (int i = cut; i < length; i++) {
       frequency[text[i] + 1]--;
     }
     int next = Math.min(lane, length) + 1;
-    bucketState[0] = 0;
-    bucketState[1] = -1;
+    bucketState[0] = NO_GROUP;
     for (int v = 1; v < frequency.length; v++) {
-      bucketState[2 * v] = next;
-      bucketState[2 * v + 1] = -1;
+      bucketState[v] = NO_GROUP | next;
       next += frequency[v];
     }
     for (int i = cut; i < length; i++) {
@@ -105,7 +108,7 @@ final class ContextSort {
    *
    * @return the number of groups
    */
-  private static int pass(int[] text, int length, int lane, int[] bucketState, int[] src,
+  private static int pass(int[] text, int length, int lane, long[] bucketState, int[] src,
       int[] dst, long[] firsts) {
     int group = src == null ? 0 : -1;
     int groups = 0;
@@ -114,10 +117,12 @@ final class ContextSort {
       group += entry >>> 31;
       int p = entry & POSITION;
       int at = p - 1 - lane;
-      int bucket = at >= 0 ? 2 * (text[at] + 1) : 0;
-      int mark = bucketState[bucket + 1] != group ? GROUP_START : 0;
-      bucketState[bucket + 1] = group;
-      dst[bucketState[bucket]++] = p | mark;
+      int bucket = at >= 0 ? text[at] + 1 : 0;
+      long state = bucketState[bucket];
+      int cursor = (int) state;
+      int mark = (int) (state >>> 32) != group ? GROUP_START : 0;
+      bucketState[bucket] = (long) group << 32 | cursor + 1;
+      dst[cursor] = p | mark;
       if (mark != 0) {
         groups++;
         markFirst(firsts, p);
