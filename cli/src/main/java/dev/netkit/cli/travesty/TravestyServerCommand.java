@@ -51,7 +51,7 @@ public final class TravestyServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-total-words", paramLabel = "N",
       description = "Most words all models together may hold (default: ${DEFAULT-VALUE}: half "
-          + "the heap at 200 bytes a word).")
+          + "the heap at 120 bytes a word).")
   private long maxTotalWords = TravestyServerConfig.defaultMaxTotalWords();
 
   @Option(names = "--max-generate", paramLabel = "N",
