@@ -39,18 +39,20 @@ final class SuccessorIndex {
    * Builds the index of a text.
    *
    * <p>The positions of the text (the start context, then the context after every word, as in
-   * the book) are grouped by context with a {@link ContextSort}; each group is a state, and the
-   * records are laid out in group order. States are numbered in the order of their first
-   * occurrence in the text (the start context, of "no word" lanes, is state 0), so that they keep
-   * their numbers when more text is added. Transition {@code p} goes from the state at position
-   * {@code p} to the one at {@code p + 1}.
+   * the book) are grouped by context with a {@link ContextSort}; each group is a state. States
+   * are numbered in the order of their first occurrence in the text (the start context, of "no
+   * word" lanes, is state 0), so that they keep their numbers when more text is added, and the
+   * records are laid out in state order, which keeps a walk that follows the text near its last
+   * record. Transition {@code p} goes from the state at position {@code p} to the one at
+   * {@code p + 1}.
    *
-   * <p>One pass over the groups notes the record of every position and of every state (a group's
-   * record follows from its index and its first entry; the sort marks each group's first
-   * position in a bit set, whose prefix counts give the state's number). The sorted positions
-   * are then dropped, before the records are allocated: one pass over the states in order writes
-   * where their newest words are, and one pass over the text fills each record's targets in text
-   * order, the record's count field serving as its fill cursor.
+   * <p>One pass over the groups notes the state of every position and counts each state's
+   * successors (the sort marks each group's first position in a bit set, whose prefix counts
+   * give the state's number); the sorted positions are then dropped. The counts give the
+   * records' places, one pass over the positions turns their states into records, the records
+   * are allocated, one pass over the states writes where their newest words are, and one pass
+   * over the text fills each record's targets in text order, the record's count field serving as
+   * its fill cursor.
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
@@ -70,10 +72,18 @@ final class SuccessorIndex {
       throw Capacity.full("successor records", size);
     }
     long[] firsts = grouping.firsts();
-    int[] before = ranks(firsts);
     int[] recordOf = new int[stateCount];
-    int lastState = locate(grouping.positions(), length, firsts, before, recordAt, recordOf);
+    int lastState = number(grouping.positions(), length, firsts, recordAt, recordOf);
     grouping = null;
+    int next = 0;
+    for (int state = 0; state < stateCount; state++) {
+      int count = recordOf[state];
+      recordOf[state] = next;
+      next += TARGETS + count;
+    }
+    for (int p = 0; p <= length; p++) {
+      recordAt[p] = recordOf[recordAt[p]];
+    }
     int[] records = new int[(int) size];
     locateWords(text, firsts, recordOf, words.starts(), records);
     for (int p = 0; p < length; p++) {
@@ -85,33 +95,28 @@ final class SuccessorIndex {
   }
 
   /**
-   * Notes the record of every position and of every state: group {@code g}, whose first entry
-   * is {@code sorted[i]}, has its record at {@code TARGETS * g + i}, less one once the group of
-   * the end of the text (a position without successor) is behind.
+   * Notes the state of every position in {@code stateAt} and counts the successors of every
+   * state in {@code counts}.
    *
    * @return the state at the end of the text
    */
-  private static int locate(int[] sorted, int length, long[] firsts, int[] before,
-      int[] recordAt, int[] recordOf) {
-    int group = -1;
-    int record = 0;
+  private static int number(int[] sorted, int length, long[] firsts, int[] stateAt,
+      int[] counts) {
+    int[] before = ranks(firsts);
     int state = 0;
-    int endSeen = 0;
     int lastState = 0;
     for (int i = 0; i <= length; i++) {
       int entry = sorted[i];
       int p = entry & ContextSort.POSITION;
       if (entry < 0) {
-        group++;
-        record = TARGETS * group + i - endSeen;
         state = rank(firsts, before, p);
-        recordOf[state] = record;
       }
-      if (p == length) {
-        endSeen = 1;
+      if (p < length) {
+        counts[state]++;
+      } else {
         lastState = state;
       }
-      recordAt[p] = record;
+      stateAt[p] = state;
     }
     return lastState;
   }
@@ -197,20 +202,22 @@ final class SuccessorIndex {
   }
 
   /**
-   * Returns the state whose record starts at {@code record}. Records are in context order and
-   * states in order of first occurrence, so this scans the states: for the end of a generation,
-   * not for a step.
+   * Returns the state whose record starts at {@code record} (records are in state order).
    *
    * @param record a record index
    * @return the state id
-   * @throws IllegalArgumentException if no record starts there
    */
   int stateAt(int record) {
-    for (int state = 0; state < recordOf.length; state++) {
-      if (recordOf[state] == record) {
-        return state;
+    int low = 0;
+    int high = recordOf.length - 1;
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (recordOf[mid] <= record) {
+        low = mid;
+      } else {
+        high = mid - 1;
       }
     }
-    throw new IllegalArgumentException("record : " + record + " (expected: a record's start)");
+    return low;
   }
 }
