@@ -329,14 +329,23 @@ final class ChatLogic {
     }
   }
 
-  /** Encodes once and hands the frame to the fan-out; false if the frame is too long. */
+  /**
+   * Encodes once and hands the frame to the fan-out; false if the frame is too long. A fan-out
+   * that fails costs this frame's deliveries (counted as a send failure), never the state change
+   * that caused it: the user still joins, parts or is logged out.
+   */
   private boolean toMembers(ChannelState channel, ChatPayload payload) {
     ByteBuffer datagram = outbox.encodeForFanOut(payload);
     if (datagram == null) {
       return false;
     }
     if (channel.memberCount() > 0) {
-      fanOut.deliver(channel, datagram, outbox);
+      try {
+        fanOut.deliver(channel, datagram, outbox);
+      } catch (RuntimeException e) {
+        counters.sendFailures++;
+        LOG.warn("fan-out of {} to {} failed", payload.event(), channel.title(), e);
+      }
     }
     return true;
   }

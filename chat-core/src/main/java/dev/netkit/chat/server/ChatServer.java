@@ -209,7 +209,7 @@ public final class ChatServer implements AutoCloseable {
         receiveBatch();
         now = System.nanoTime();
         if (now - nextCheck >= 0) {
-          logic.autoLogout(now);
+          autoLogout(now);
           nextCheck = now + checkNanos;
         }
         // What this turn queued (replies, fan-out copies) leaves before the next wait.
@@ -230,6 +230,14 @@ public final class ChatServer implements AutoCloseable {
       LOG.info("chat server on {} closed ({} system calls: {} datagrams per receive, {} per send)",
           localAddress, io.batched() ? "batched" : "plain",
           String.format("%.2f", io.receivedPerCall()), String.format("%.2f", io.sentPerCall()));
+    }
+  }
+
+  private void autoLogout(long now) {
+    try {
+      logic.autoLogout(now);
+    } catch (RuntimeException | Error e) {
+      LOG.warn("auto-logout check on {} failed; serving on", localAddress, e);
     }
   }
 
