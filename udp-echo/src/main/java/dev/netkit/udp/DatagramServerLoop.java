@@ -62,6 +62,7 @@ final class DatagramServerLoop implements AutoCloseable {
   private final Logger log;
   private final boolean batched;
   private final boolean reusePort;
+  private final boolean logDatagrams;
   private ReplyPolicy policy;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
@@ -80,7 +81,7 @@ final class DatagramServerLoop implements AutoCloseable {
    */
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
       IntFunction<ReplyPolicy> policies, Handler handler, Logger log, boolean batched,
-      boolean reusePort) {
+      boolean reusePort, boolean logDatagrams) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
@@ -90,6 +91,7 @@ final class DatagramServerLoop implements AutoCloseable {
     this.log = log;
     this.batched = batched;
     this.reusePort = reusePort;
+    this.logDatagrams = logDatagrams;
   }
 
   /** Binds the channel and starts the thread; see the servers' {@code start()}. */
@@ -167,7 +169,10 @@ final class DatagramServerLoop implements AutoCloseable {
           maxDatagram);
       return;
     }
-    if (log.isDebugEnabled()) {
+    if (logDatagrams) {
+      log.info("Received {} bytes from [{},{}]", in.remaining(),
+          sender.getAddress().getHostAddress(), sender.getPort());
+    } else if (log.isDebugEnabled()) {
       log.debug("Received {} bytes from [{},{}]", in.remaining(),
           sender.getAddress().getHostAddress(), sender.getPort());
     }

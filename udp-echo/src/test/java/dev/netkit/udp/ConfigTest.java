@@ -39,6 +39,11 @@ class ConfigTest {
     assertThat(ReverseEchoServerConfig.defaults().loop().toString())
         .isEqualTo(DaytimeServerConfig.defaults().loop().toString())
         .isEqualTo("DatagramLoopConfig[1 socket, batched, " + ReplyRateConfig.defaults() + "]");
+    assertThat(DatagramLoopConfig.defaults().logDatagrams()).isFalse();
+    assertThat(loop.toBuilder().logDatagrams(true).build().toBuilder().build())
+        .satisfies(logging -> assertThat(logging.logDatagrams()).isTrue())
+        .hasToString("DatagramLoopConfig[4 sockets, plain, " + loop.replyRate()
+            + ", logging datagrams]");
     assertThatThrownBy(() -> DatagramLoopConfig.builder().threads(0).build())
         .hasMessage("threads : 0 (expected: 1-64)");
     assertThatThrownBy(() -> loop.toBuilder().threads(DatagramLoopConfig.MAX_THREADS + 1).build())

@@ -110,7 +110,7 @@ class ChatReflectionIT {
   private ChatServer startWithMembers(int count,
       UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
     // The members share one address: lift the per-address user limit for them.
-    ChatServer server = chat.startServer(b -> settings.apply(b.quiet(true)
+    ChatServer server = chat.startServer(b -> settings.apply(b.logDatagrams(false)
         .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS).receiveBufferSize(1 << 22)));
     InetAddress members = InetAddress.getByName("127.0.0.3");
     for (int first = 0; first < count; first += BATCH) {

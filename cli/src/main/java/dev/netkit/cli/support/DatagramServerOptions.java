@@ -33,9 +33,8 @@ public final class DatagramServerOptions {
           + "${DEFAULT-VALUE}, at most 64).")
   private int threads = 1;
 
-  @Option(names = "--log-datagrams",
-      description = "Log each request received (default: off; -v turns it on too).")
-  private boolean logDatagrams;
+  @Mixin
+  private LogDatagramsOption log = new LogDatagramsOption();
 
   /**
    * Creates the options at their defaults (picocli fills them in).
@@ -57,8 +56,9 @@ public final class DatagramServerOptions {
   }
 
   /**
-   * Returns how the server is to serve its port: {@code --threads}, {@code --no-batch} and the
-   * reply budget options applied to {@link DatagramLoopConfig#defaults()}.
+   * Returns how the server is to serve its port: {@code --threads}, {@code --no-batch}, the
+   * reply budget options and {@code --log-datagrams} applied to
+   * {@link DatagramLoopConfig#defaults()}.
    *
    * @return the checked configuration
    * @throws IllegalArgumentException if a value is out of range
@@ -66,17 +66,7 @@ public final class DatagramServerOptions {
   public DatagramLoopConfig loop() {
     DatagramLoopConfig defaults = DatagramLoopConfig.defaults();
     return defaults.toBuilder().threads(threads).batched(batch.batched())
-        .replyRate(replyRate.applyTo(defaults.replyRate())).build();
-  }
-
-  /**
-   * Turns on the per-request debug log of a server when {@code --log-datagrams} was given.
-   *
-   * @param server the server class whose logger logs each request
-   */
-  public void applyLogDatagrams(Class<?> server) {
-    if (logDatagrams) {
-      DebugLogging.enable(server);
-    }
+        .replyRate(replyRate.applyTo(defaults.replyRate())).logDatagrams(log.logDatagrams())
+        .build();
   }
 }

@@ -35,7 +35,6 @@ public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    serving.applyLogDatagrams(DaytimeServer.class);
     InetSocketAddress address = serving.address();
     DaytimeServerConfig config = DaytimeServerConfig.builder().loop(serving.loop()).build();
     DaytimeServer server =

@@ -51,7 +51,6 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    serving.applyLogDatagrams(ReverseEchoServer.class);
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
         .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).loop(serving.loop()).build();
     InetSocketAddress address = serving.address();
