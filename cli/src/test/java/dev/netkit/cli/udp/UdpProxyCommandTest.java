@@ -73,8 +73,10 @@ class UdpProxyCommandTest {
 
   @Test
   void helpShowsTheNewLimits() {
-    String help = NetkitMain.commandLine().getSubcommands().get("udp-proxy")
-        .getUsageMessage(CommandLine.Help.Ansi.OFF);
+    StringWriter out = new StringWriter();
+    NetkitMain.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        "udp-proxy", "--help");
+    String help = out.toString();
 
     assertThat(help).contains("--max-queued-per-address=N", "--max-queued-bytes-per-address=N",
         "--reply-rate=N", "--reply-byte-rate=BYTES", "--reply-burst=DURATION");
