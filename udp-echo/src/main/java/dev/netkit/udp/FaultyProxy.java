@@ -14,15 +14,15 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +81,11 @@ public final class FaultyProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final FaultyProxyConfig config;
   private final FaultModel faults;
-  private final PriorityQueue<Delayed> delayed = new PriorityQueue<>(
+  /** Copies waiting out a delay, the first due first (a set: a forgotten client's leave fast). */
+  private final TreeSet<Delayed> delayed = new TreeSet<>(
       Comparator.<Delayed>comparingLong(d -> d.dueNanos).thenComparingLong(d -> d.order));
+  /** The copies of {@link #delayed} that go to the target, by upstream socket; none empty. */
+  private final Map<DatagramChannel, Set<Delayed>> delayedByUpstream = new HashMap<>();
   private final Map<SocketAddress, DatagramChannel> upstreams;
   private DatagramChannel front;
   private Selector selector;
@@ -286,7 +289,7 @@ public final class FaultyProxy implements AutoCloseable {
     try {
       while (!closed) {
         sendDue(System.nanoTime());
-        Delayed next = delayed.peek();
+        Delayed next = delayed.isEmpty() ? null : delayed.first();
         Datagrams.await(selector,
             next == null ? OptionalLong.empty() : OptionalLong.of(next.dueNanos));
         // A copy: freeing an evicted upstream selects again, which changes the selected keys.
@@ -410,10 +413,10 @@ public final class FaultyProxy implements AutoCloseable {
    */
   private void forget(DatagramChannel upstream) {
     free(upstream);
-    for (Iterator<Delayed> it = delayed.iterator(); it.hasNext(); ) {
-      Delayed copy = it.next();
-      if (copy.out == upstream) {
-        it.remove();
+    Set<Delayed> waiting = delayedByUpstream.remove(upstream);
+    if (waiting != null) {
+      for (Delayed copy : waiting) {
+        delayed.remove(copy);
         queued.remove(copy.host, copy.data.remaining());
       }
     }
@@ -468,15 +471,24 @@ public final class FaultyProxy implements AutoCloseable {
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
-    delayed.add(new Delayed(due, order++, out, destination, host, copy));
+    Delayed held = new Delayed(due, order++, out, destination, host, copy);
+    delayed.add(held);
+    if (destination == null) {
+      delayedByUpstream.computeIfAbsent(out, upstream -> new HashSet<>()).add(held);
+    }
   }
 
   private void sendDue(long now) {
-    Delayed next;
-    while ((next = delayed.peek()) != null && next.dueNanos - now <= 0) {
-      delayed.poll();
-      queued.remove(next.host, next.data.remaining());
-      Delayed due = next;
+    while (!delayed.isEmpty() && delayed.first().dueNanos - now <= 0) {
+      Delayed due = delayed.pollFirst();
+      queued.remove(due.host, due.data.remaining());
+      if (due.destination == null) {
+        Set<Delayed> waiting = delayedByUpstream.get(due.out);
+        waiting.remove(due);
+        if (waiting.isEmpty()) {
+          delayedByUpstream.remove(due.out);
+        }
+      }
       guarded(() -> send(due.out, due.destination, due.data));
     }
   }

@@ -100,8 +100,9 @@ public final class UdpProxyCommand implements Callable<Integer> {
   private Integer maxQueuedPerAddress;
 
   @Option(names = "--max-queued-bytes-per-address", paramLabel = "N",
-      description = "Bytes of those copies for one client IP address; more are dropped "
-          + "(default: a quarter of --max-queued-bytes, at most it).")
+      description = "Bytes of datagram copies waiting out a delay that one client IP address "
+          + "sent or is to get; more are dropped (default: a quarter of --max-queued-bytes, at "
+          + "most it).")
   private Long maxQueuedBytesPerAddress;
 
   @Mixin
