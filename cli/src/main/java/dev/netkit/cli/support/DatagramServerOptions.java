@@ -4,15 +4,20 @@ import dev.netkit.udp.DatagramLoopConfig;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The options that {@code echo-server} and {@code daytime-server} share, a picocli mixin:
- * {@code --bind}, {@code --threads N} (sockets on the port, {@code SO_REUSEPORT}, one thread
+ * The options that {@code echo-server} and {@code daytime-server} share, a picocli mixin: the
+ * {@code [PORT]} parameter (each server's own default), {@code --bind}, {@code --threads N} (sockets on the port, {@code SO_REUSEPORT}, one thread
  * each), {@code --no-batch}, the reply budget ({@code --reply-rate}, {@code --reply-byte-rate},
  * {@code --reply-burst}) and {@code --log-datagrams}. {@link #loop()} turns them into the servers'
  * {@link DatagramLoopConfig}, which checks the values (an out-of-range count is a usage error).
  */
 public final class DatagramServerOptions {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
+  private int port;
 
   @Mixin
   private BindOption bind = new BindOption();
@@ -32,18 +37,22 @@ public final class DatagramServerOptions {
       description = "Log each request received (default: off; -v turns it on too).")
   private boolean logDatagrams;
 
-  /** Creates the options at their defaults (picocli fills them in). */
-  public DatagramServerOptions() {
+  /**
+   * Creates the options at their defaults (picocli fills them in).
+   *
+   * @param defaultPort the server's port when none is given, e.g. 2007 for {@code echo-server}
+   */
+  public DatagramServerOptions(int defaultPort) {
+    this.port = defaultPort;
   }
 
   /**
-   * Returns the address to listen on and a port ({@code --bind}, loopback by default).
+   * Returns the address to listen on: {@code --bind} (loopback by default) and {@code PORT}.
    *
-   * @param port the port; 0 picks a free one
    * @return the socket address to bind
    * @throws IllegalArgumentException if the port is not in 0..65535
    */
-  public InetSocketAddress address(int port) {
+  public InetSocketAddress address() {
     return bind.withPort(port);
   }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,19 +28,15 @@ public final class DaytimeServerCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
-  private int port = DaytimeServer.DEFAULT_PORT;
-
   @Mixin
-  private DatagramServerOptions serving = new DatagramServerOptions();
+  private DatagramServerOptions serving = new DatagramServerOptions(DaytimeServer.DEFAULT_PORT);
 
   final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
     serving.applyLogDatagrams(DaytimeServer.class);
-    InetSocketAddress address = serving.address(port);
+    InetSocketAddress address = serving.address();
     DaytimeServerConfig config = DaytimeServerConfig.builder().loop(serving.loop()).build();
     DaytimeServer server =
         Startup.listen(address, () -> new DaytimeServer(address, config).start());

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,12 +32,8 @@ public final class EchoServerCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
-  private int port = ReverseEchoServer.DEFAULT_PORT;
-
   @Mixin
-  private DatagramServerOptions serving = new DatagramServerOptions();
+  private DatagramServerOptions serving = new DatagramServerOptions(ReverseEchoServer.DEFAULT_PORT);
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -59,7 +54,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     serving.applyLogDatagrams(ReverseEchoServer.class);
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
         .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).loop(serving.loop()).build();
-    InetSocketAddress address = serving.address(port);
+    InetSocketAddress address = serving.address();
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();

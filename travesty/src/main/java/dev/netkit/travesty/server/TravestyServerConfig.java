@@ -1,7 +1,7 @@
 package dev.netkit.travesty.server;
 
+import dev.netkit.codec.Arguments;
 import dev.netkit.codec.travesty.TravestyProtocol;
-import dev.netkit.server.ConfigChecks;
 import dev.netkit.travesty.Travesty;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -510,19 +510,19 @@ public final class TravestyServerConfig {
      * @throws NullPointerException when the model supplier or a timeout is missing
      */
     public TravestyServerConfig build() {
-      ConfigChecks.inRange(port, 0, 65_535, "port");
-      ConfigChecks.positive(backlog, "backlog");
-      ConfigChecks.inRange(maxClients, 1, 100_000, "maxClients");
-      ConfigChecks.positive(maxClientsPerAddress, "maxClientsPerAddress");
-      ConfigChecks.inRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
-      ConfigChecks.inRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
-      ConfigChecks.inRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
-      ConfigChecks.inRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
-      ConfigChecks.inRange(maxLineLength, 16, 1 << 20, "maxLineLength");
-      ConfigChecks.inRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
-      ConfigChecks.inRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
-      ConfigChecks.inRange(uploadTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "uploadTimeout");
-      ConfigChecks.inRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
+      Arguments.checkInRange(port, 0, 65_535, "port");
+      Arguments.checkPositive(backlog, "backlog");
+      Arguments.checkInRange(maxClients, 1, 100_000, "maxClients");
+      Arguments.checkPositive(maxClientsPerAddress, "maxClientsPerAddress");
+      Arguments.checkInRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
+      Arguments.checkInRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
+      Arguments.checkInRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
+      Arguments.checkInRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
+      Arguments.checkInRange(maxLineLength, 16, 1 << 20, "maxLineLength");
+      Arguments.checkInRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
+      Arguments.checkInRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
+      Arguments.checkInRange(uploadTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "uploadTimeout");
+      Arguments.checkInRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
       Objects.requireNonNull(models, "models");
       return new TravestyServerConfig(this);
     }
