@@ -234,7 +234,8 @@ class UdpProgramsIT {
     resources.add(server);
     UdpProxyCommand command = new UdpProxyCommand();
     CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
-        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2");
+        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2",
+        "--max-queued-per-address", "2");
     int port = startedPort();
 
     List<String> replies = new ArrayList<>();
