@@ -114,8 +114,9 @@ public final class TravestyServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, ends every session (their connections are shut down) and waits up to 5 s
-   * for their threads. Later calls do nothing.
+   * Stops accepting, ends every session (their connections are shut down) and waits up to
+   * {@link StreamServerConfig#closeTimeout()} of {@link TravestyServerConfig#connections()} (5 s
+   * by default) for their threads. Later calls do nothing.
    */
   @Override
   public void close() {
