@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DatagramServerOptions;
+import dev.netkit.cli.support.DatagramServerReport;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
         + "start; with --log-datagrams also each request. Never answers a source port below 1024 or "
         + "its own port; replies beyond --reply-rate per source address are held back. Runs "
-        + "until Ctrl-C.")
+        + "until Ctrl-C, then prints what it did and how many datagrams a system call moved.")
 public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Spec
@@ -43,7 +44,11 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     out.println("daytime-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress()));
     out.flush();
-    untilStopped.await(server);
+    PrintWriter err = spec.commandLine().getErr();
+    untilStopped.await(server, () -> {
+      err.println(DatagramServerReport.line("daytime-server", server.stats(), server.ioStats()));
+      err.flush();
+    });
     return 0;
   }
 }

@@ -1,10 +1,10 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DatagramServerOptions;
+import dev.netkit.cli.support.DatagramServerReport;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
-import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -63,10 +63,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     untilStopped.await(server, () -> {
-      DatagramBatchStats io = server.ioStats();
-      err.printf("echo-server: %s; %s system calls: %d receive (%.2f datagrams each), %d send "
-          + "(%.2f datagrams each)%n", server.stats(), io.batched() ? "batched" : "plain",
-          io.receiveCalls(), io.receivedPerCall(), io.sendCalls(), io.sentPerCall());
+      err.println(DatagramServerReport.line("echo-server", server.stats(), server.ioStats()));
       err.flush();
     });
     return 0;

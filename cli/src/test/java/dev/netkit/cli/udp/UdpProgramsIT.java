@@ -193,6 +193,8 @@ class UdpProgramsIT {
     assertThat(out.toString()).matches("127\\.0\\.0\\.1: \\w{3} \\w{3} [ \\d]\\d "
         + "\\d\\d:\\d\\d:\\d\\d \\d{4}\n");
     assertThat(serverStatus.get()).isZero();
+    assertThat(err.toString()).contains("daytime-server: DatagramServerStats[received=1, "
+        + "replies=1,").contains(" system calls: ");
   }
 
   @Test
