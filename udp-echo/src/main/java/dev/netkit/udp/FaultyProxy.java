@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -105,7 +106,7 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long relayFailures;
   private volatile long repliesRateLimited;
   private volatile Throwable failure;
-  private final Set<Class<?>> failureKindsLogged = new HashSet<>();
+  private final FirstWarnings failureWarnings = new FirstWarnings(LOG);
   private final QueueShares queued;
   private ReplyPolicy policy;
 
@@ -318,13 +319,8 @@ public final class FaultyProxy implements AutoCloseable {
       step.run();
     } catch (RuntimeException | Error e) {
       relayFailures++;
-      if (failureKindsLogged.add(e.getClass())) {
-        LOG.warn("faulty proxy on {} dropped a datagram that failed ({}); relaying goes on "
-            + "(counted in relayFailures, further ones of this kind at debug level)", local,
-            e.toString(), e);
-      } else {
-        LOG.debug("faulty proxy on {} dropped a datagram: {}", local, e.toString());
-      }
+      failureWarnings.log(e.getClass(), "faulty proxy on {} dropped a datagram that failed "
+          + "({}); relaying goes on (counted in relayFailures)", local, e.toString(), e);
     }
   }
 

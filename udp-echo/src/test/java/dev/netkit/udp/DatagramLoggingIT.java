@@ -100,4 +100,21 @@ class DatagramLoggingIT {
 
     assertThat(log.lines).noneMatch(line -> line.contains("Received"));
   }
+
+  @Test
+  void aFloodOfOversizeDatagramsLogsOneWarning() throws Exception {
+    Captured log = new Captured(ReverseEchoServer.class);
+    ReverseEchoServer server = resources.use(new ReverseEchoServer(Peer.ANY_LOOPBACK,
+        ReverseEchoServerConfig.builder().maxDatagram(8).build())).start();
+    Peer client = resources.use(new Peer());
+
+    for (int i = 0; i < 50; i++) {
+      client.send("far too long for the limit", server.localAddress());
+    }
+    assertThat(client.exchange("hello", server.localAddress())).isEqualTo("olleh");
+
+    assertThat(server.stats().oversize()).isEqualTo(50);
+    assertThat(log.lines).filteredOn(line -> line.contains("longer than the limit"))
+        .hasSize(1).allMatch(line -> line.startsWith("WARN "));
+  }
 }
