@@ -3,6 +3,7 @@
  * batched datagram I/O ({@code DatagramBatch}, recvmmsg/sendmmsg through {@code dev.netkit.jni}).
  */
 module dev.netkit.server {
+  requires dev.netkit.codec;
   requires dev.netkit.jni;
   requires org.slf4j;
 

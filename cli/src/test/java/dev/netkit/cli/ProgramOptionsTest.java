@@ -160,6 +160,22 @@ class ProgramOptionsTest {
     }
   }
 
+  /**
+   * One idiom for per-datagram logging: every UDP server takes {@code --log-datagrams}, a flag of
+   * its configuration, with one description (the mixin {@code LogDatagramsOption}).
+   */
+  @Test
+  void everyUdpServerLogsDatagramsWithTheOneOption() {
+    Set<String> descriptions = new TreeSet<>();
+    for (String name : List.of("echo-server", "daytime-server", "chat-server", "mchat-server")) {
+      OptionSpec option = programs().get(name).getCommandSpec().findOption("--log-datagrams");
+      assertThat(option).as(name).isNotNull();
+      assertThat(option.type()).as(name).isEqualTo(boolean.class);
+      descriptions.add(String.join(" ", option.description()));
+    }
+    assertThat(descriptions).hasSize(1);
+  }
+
   @Test
   void everyProgramHasHelpAndVersion() {
     programs().forEach((name, program) ->

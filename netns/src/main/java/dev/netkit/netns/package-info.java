@@ -16,6 +16,9 @@
  *       child whose output is read into memory, to wait for a line or for its exit), and
  *       {@link dev.netkit.netns.NamespaceSupport} and
  *       {@link dev.netkit.netns.RequiresNetworkNamespaces} (is this possible here?).</li>
+ *   <li>Attack tests on loopback: {@link dev.netkit.netns.ForgedDatagrams} sends datagrams with a
+ *       forged source (raw socket: root and {@code python3});
+ *       {@link dev.netkit.netns.RequiresForgedDatagrams} skips a test where it cannot.</li>
  * </ul>
  *
  * <p>A test with two hosts: a server in a child JVM on host B, a client in a child JVM on host
@@ -52,8 +55,9 @@
  * per JVM, every {@code ip} or {@code nft} command is bounded to 30 s, and captured output to
  * {@value dev.netkit.netns.CapturedProcess#MAX_LINES} lines per stream.
  *
- * <p>Only {@code WithTwoHosts}, {@code TwoHostsExtension}, {@code RequiresNetworkNamespaces} and
- * {@code NetworkNamespaceCondition} use JUnit, an optional dependency of this module: programs
+ * <p>Only {@code WithTwoHosts}, {@code TwoHostsExtension}, {@code RequiresNetworkNamespaces},
+ * {@code NetworkNamespaceCondition}, {@code RequiresForgedDatagrams} and
+ * {@code ForgedDatagramsCondition} use JUnit, an optional dependency of this module: programs
  * such as {@code ./netkit tour} use the rest without it. The calling JVM always stays in the root
  * namespace; traffic is sent from inside the namespaces, by the processes started there.
  */

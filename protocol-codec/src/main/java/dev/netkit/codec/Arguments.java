@@ -61,6 +61,18 @@ public final class Arguments {
    * @throws IllegalArgumentException if {@code value < 0}
    */
   public static int checkPositiveOrZero(int value, String name) {
+    return (int) checkPositiveOrZero((long) value, name);
+  }
+
+  /**
+   * Checks that a count or size is not negative.
+   *
+   * @param value the argument
+   * @param name its name in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < 0}
+   */
+  public static long checkPositiveOrZero(long value, String name) {
     if (value < 0) {
       throw new IllegalArgumentException(name + " : " + value + " (expected: >= 0)");
     }
@@ -156,6 +168,41 @@ public final class Arguments {
       throw new IllegalArgumentException(name + " : " + value + " (expected: > 0)");
     }
     return value;
+  }
+
+  /**
+   * Checks that a duration is present and lies in a closed range.
+   *
+   * @param value the argument
+   * @param min the shortest allowed
+   * @param max the longest allowed
+   * @param name its name in the messages
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is outside {@code min..max}, e.g.
+   *     {@code idleTimeout : PT0.001S (expected: 10 ms to 1 day)}
+   */
+  public static Duration checkInRange(Duration value, Duration min, Duration max, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(name + " : " + value + " (expected: " + describe(min)
+          + " to " + describe(max) + ")");
+    }
+    return value;
+  }
+
+  /** A round duration in words ({@code 10 ms}, {@code 30 s}, {@code 1 day}), else ISO-8601. */
+  static String describe(Duration duration) {
+    if (duration.equals(Duration.ofDays(1))) {
+      return "1 day";
+    }
+    if (duration.toNanos() % 1_000_000_000L == 0 && duration.toSeconds() < 60) {
+      return duration.toSeconds() + " s";
+    }
+    if (duration.toNanos() % 1_000_000L == 0 && duration.toMillis() < 1000) {
+      return duration.toMillis() + " ms";
+    }
+    return duration.toString();
   }
 
   /**

@@ -112,11 +112,8 @@ public final class LineDecoder {
    *     {@link #MAX_LINE_LENGTH_LIMIT}
    */
   public LineDecoder(int maxLineLength, BareLf bareLf) {
-    if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH_LIMIT) {
-      throw new IllegalArgumentException("maxLineLength : " + maxLineLength
-          + " (expected: 1-" + MAX_LINE_LENGTH_LIMIT + ")");
-    }
-    this.maxLineLength = maxLineLength;
+    this.maxLineLength =
+        Arguments.checkInRange(maxLineLength, 1, MAX_LINE_LENGTH_LIMIT, "maxLineLength");
     this.bareLf = Objects.requireNonNull(bareLf, "bareLf");
   }
 

@@ -38,9 +38,7 @@ public record SequenceFrame(long sequence, String payload) {
    * @throws NullPointerException if {@code payload} is null
    */
   public SequenceFrame {
-    if (sequence < 0) {
-      throw new IllegalArgumentException("sequence : " + sequence + " (expected: >= 0)");
-    }
+    Arguments.checkPositiveOrZero(sequence, "sequence");
     Objects.requireNonNull(payload, "payload");
   }
 

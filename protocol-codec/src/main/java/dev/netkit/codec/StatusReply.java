@@ -36,10 +36,7 @@ public record StatusReply(int code, String text) {
    * @throws NullPointerException if {@code text} is null
    */
   public StatusReply {
-    if (code < MIN_CODE || code > MAX_CODE) {
-      throw new IllegalArgumentException("code : " + code
-          + " (expected: " + MIN_CODE + "-" + MAX_CODE + ")");
-    }
+    Arguments.checkInRange(code, MIN_CODE, MAX_CODE, "code");
     LineEncoder.checkNoLineBreak(Objects.requireNonNull(text, "text"));
   }
 

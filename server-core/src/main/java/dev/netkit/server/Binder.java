@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -37,7 +38,7 @@ public interface Binder {
    */
   static Binder to(SocketAddress address, int backlog) {
     Objects.requireNonNull(address, "address");
-    ConfigChecks.positive(backlog, "backlog");
+    Arguments.checkPositive(backlog, "backlog");
     if (!(address instanceof InetSocketAddress) && !(address instanceof UnixDomainSocketAddress)) {
       throw new IllegalArgumentException("address : " + address
           + " (expected: an InetSocketAddress or a UnixDomainSocketAddress)");

@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
@@ -136,7 +137,7 @@ public final class Connection {
    * @throws IllegalArgumentException when not positive
    */
   public void setDeadline(Duration fromNow) {
-    ConfigChecks.positive(fromNow, "deadline");
+    Arguments.checkPositive(fromNow, "deadline");
     deadlineNanos = System.nanoTime() + fromNow.toNanos();
     hasDeadline = true;
   }

@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import dev.netkit.jni.NativeLibrary;
 import dev.netkit.jni.internal.DatagramBatchSyscalls;
 import dev.netkit.jni.internal.SocketDescriptors;
@@ -136,12 +137,9 @@ public final class DatagramBatch implements AutoCloseable {
       int sendBytes, Mode mode) throws IOException {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(mode, "mode");
-    if (slots < 1 || slots > MAX_SLOTS) {
-      throw new IllegalArgumentException("slots : " + slots + " (expected: 1 to " + MAX_SLOTS
-          + ")");
-    }
-    ConfigChecks.positive(receiveBytes, "receiveBytes");
-    ConfigChecks.positive(sendBytes, "sendBytes");
+    Arguments.checkInRange(slots, 1, MAX_SLOTS, "slots");
+    Arguments.checkPositive(receiveBytes, "receiveBytes");
+    Arguments.checkPositive(sendBytes, "sendBytes");
     boolean batched = mode == Mode.BATCHED && nativeAvailable();
     return new DatagramBatch(channel, slots, receiveBytes, sendBytes, batched);
   }

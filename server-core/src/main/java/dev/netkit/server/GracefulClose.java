@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -50,9 +51,7 @@ public final class GracefulClose {
    * @throws IllegalArgumentException when a bound is out of range
    */
   public static long afterReply(Connection connection, Duration drainTime, long maxBytes) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes : " + maxBytes + " (expected: >= 0)");
-    }
+    Arguments.checkPositiveOrZero(maxBytes, "maxBytes");
     connection.setDeadline(drainTime);
     long drained = 0;
     try {

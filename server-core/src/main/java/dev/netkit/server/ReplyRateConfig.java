@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -198,11 +199,11 @@ public final class ReplyRateConfig {
      *     {@code datagramsPerSecond : 0.0 (expected: > 0)}
      */
     public ReplyRateConfig build() {
-      ConfigChecks.positive(datagramsPerSecond, "datagramsPerSecond");
-      ConfigChecks.inRange(bytesPerSecond, 1, Long.MAX_VALUE, "bytesPerSecond");
-      ConfigChecks.inRange(Objects.requireNonNull(burst, "burst"), Duration.ofMillis(1),
+      Arguments.checkPositive(datagramsPerSecond, "datagramsPerSecond");
+      Arguments.checkInRange(bytesPerSecond, 1, Long.MAX_VALUE, "bytesPerSecond");
+      Arguments.checkInRange(Objects.requireNonNull(burst, "burst"), Duration.ofMillis(1),
           Duration.ofDays(1), "burst");
-      ConfigChecks.positive(maxSources, "maxSources");
+      Arguments.checkPositive(maxSources, "maxSources");
       return new ReplyRateConfig(this);
     }
   }

@@ -1,5 +1,6 @@
 package dev.netkit.server;
 
+import dev.netkit.codec.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -302,13 +303,10 @@ public final class StreamServerConfig {
       if (name.isEmpty()) {
         throw new IllegalArgumentException("name : \"\" (expected: not empty)");
       }
-      ConfigChecks.positive(maxConnections, "maxConnections");
-      ConfigChecks.positive(maxConnectionsPerPeer, "maxConnectionsPerPeer");
-      ConfigChecks.positive(idleTimeout, "idleTimeout");
-      Objects.requireNonNull(closeTimeout, "closeTimeout");
-      if (closeTimeout.isNegative()) {
-        throw new IllegalArgumentException("closeTimeout : " + closeTimeout + " (expected: >= 0)");
-      }
+      Arguments.checkPositive(maxConnections, "maxConnections");
+      Arguments.checkPositive(maxConnectionsPerPeer, "maxConnectionsPerPeer");
+      Arguments.checkPositive(idleTimeout, "idleTimeout");
+      Arguments.checkPositiveOrZero(closeTimeout, "closeTimeout");
       Objects.requireNonNull(whenFull, "whenFull");
       Objects.requireNonNull(refuser, "refuser");
       Objects.requireNonNull(peerIdentity, "peerIdentity");

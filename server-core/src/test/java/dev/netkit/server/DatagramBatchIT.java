@@ -241,9 +241,9 @@ class DatagramBatchIT {
   void refusesSlotCountsOutOfRange() throws IOException {
     DatagramChannel channel = client();
     assertThatThrownBy(() -> DatagramBatch.open(channel, 0, 8, 8, Mode.PLAIN))
-        .hasMessage("slots : 0 (expected: 1 to 256)");
+        .hasMessage("slots : 0 (expected: 1-256)");
     assertThatThrownBy(() -> DatagramBatch.open(channel, 257, 8, 8, Mode.PLAIN))
-        .hasMessage("slots : 257 (expected: 1 to 256)");
+        .hasMessage("slots : 257 (expected: 1-256)");
     assertThatThrownBy(() -> DatagramBatch.open(channel, 1, 0, 8, Mode.PLAIN))
         .hasMessage("receiveBytes : 0 (expected: > 0)");
   }

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * How a UDP server of this package ({@link ReverseEchoServer}, {@link DaytimeServer}) serves its
- * port: how many sockets share it, whether their system calls are batched, and the reply budget
- * per source address that they share. Held by each server's configuration
+ * port: how many sockets share it, whether their system calls are batched, the reply budget
+ * per source address that they share, and whether each request is logged. Held by each server's configuration
  * ({@link ReverseEchoServerConfig#loop()}, {@link DaytimeServerConfig#loop()}). Immutable; start
  * from {@link #defaults()} or {@link #builder()}.
  *
@@ -18,7 +18,7 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Defaults: one socket and thread, batched where netkit's native library loads,
- * {@link ReplyRateConfig#defaults()}.
+ * {@link ReplyRateConfig#defaults()}, requests not logged.
  */
 public final class DatagramLoopConfig {
 
@@ -28,11 +28,13 @@ public final class DatagramLoopConfig {
   private final boolean batched;
   private final int threads;
   private final ReplyRateConfig replyRate;
+  private final boolean logDatagrams;
 
   private DatagramLoopConfig(Builder builder) {
     this.batched = builder.batched;
     this.threads = builder.threads;
     this.replyRate = builder.replyRate;
+    this.logDatagrams = builder.logDatagrams;
   }
 
   /**
@@ -59,7 +61,8 @@ public final class DatagramLoopConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().batched(batched).threads(threads).replyRate(replyRate);
+    return builder().batched(batched).threads(threads).replyRate(replyRate)
+        .logDatagrams(logDatagrams);
   }
 
   /**
@@ -96,10 +99,23 @@ public final class DatagramLoopConfig {
     return replyRate;
   }
 
+  /**
+   * Tells whether each request is logged at INFO as it arrives, as
+   * {@code Received N bytes from [host,port]} (the flag of every netkit UDP server, like
+   * {@code ChatServerConfig.logDatagrams()}). Off, the line is logged at DEBUG, so a logger set
+   * to DEBUG shows it too; a peer that sends many datagrams must not be able to fill the log.
+   *
+   * @return default false
+   */
+  public boolean logDatagrams() {
+    return logDatagrams;
+  }
+
   @Override
   public String toString() {
     return "DatagramLoopConfig[" + threads + (threads == 1 ? " socket, " : " sockets, ")
-        + (batched ? "batched, " : "plain, ") + replyRate + "]";
+        + (batched ? "batched, " : "plain, ") + replyRate
+        + (logDatagrams ? ", logging datagrams]" : "]");
   }
 
   /** Collects the values of a {@link DatagramLoopConfig}; {@link #build()} checks them. */
@@ -107,8 +123,21 @@ public final class DatagramLoopConfig {
     private boolean batched = true;
     private int threads = 1;
     private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
+    private boolean logDatagrams;
 
     private Builder() {
+    }
+
+    /**
+     * Turns the per-request log line at INFO on or off (see
+     * {@link DatagramLoopConfig#logDatagrams()}).
+     *
+     * @param on true to log each request at INFO; default false
+     * @return this builder
+     */
+    public Builder logDatagrams(boolean on) {
+      this.logDatagrams = on;
+      return this;
     }
 
     /**

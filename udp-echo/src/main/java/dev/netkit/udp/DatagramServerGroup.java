@@ -52,7 +52,8 @@ final class DatagramServerGroup implements AutoCloseable {
       InetSocketAddress address = bindAddress;
       for (int i = 0; i < threads; i++) {
         DatagramServerLoop loop = new DatagramServerLoop(name, address, maxDatagram, maxReply,
-            this::policyFor, handlers.get(), log, config.batched(), reusePort);
+            this::policyFor, handlers.get(), log, config.batched(), reusePort,
+            config.logDatagrams());
         loops.add(loop);
         loop.start();
         address = loop.localAddress();

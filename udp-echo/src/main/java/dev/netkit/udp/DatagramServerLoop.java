@@ -2,6 +2,7 @@ package dev.netkit.udp;
 
 import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReceiveLoop;
 import dev.netkit.server.ReplyPolicy;
 import dev.netkit.server.ReplyRateConfig;
@@ -60,8 +61,10 @@ final class DatagramServerLoop implements AutoCloseable {
   private final Handler handler;
   private final IntFunction<ReplyPolicy> policies;
   private final Logger log;
+  private final FirstWarnings warnings;
   private final boolean batched;
   private final boolean reusePort;
+  private final boolean logDatagrams;
   private ReplyPolicy policy;
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress local;
@@ -80,7 +83,7 @@ final class DatagramServerLoop implements AutoCloseable {
    */
   DatagramServerLoop(String name, InetSocketAddress bindAddress, int maxDatagram, int maxReply,
       IntFunction<ReplyPolicy> policies, Handler handler, Logger log, boolean batched,
-      boolean reusePort) {
+      boolean reusePort, boolean logDatagrams) {
     this.name = name;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.maxDatagram = maxDatagram;
@@ -88,8 +91,10 @@ final class DatagramServerLoop implements AutoCloseable {
     this.handler = handler;
     this.policies = Objects.requireNonNull(policies, "policies");
     this.log = log;
+    this.warnings = new FirstWarnings(log);
     this.batched = batched;
     this.reusePort = reusePort;
+    this.logDatagrams = logDatagrams;
   }
 
   /** Binds the channel and starts the thread; see the servers' {@code start()}. */
@@ -163,11 +168,14 @@ final class DatagramServerLoop implements AutoCloseable {
     received++;
     if (in.remaining() > maxDatagram) {
       oversize++;
-      log.warn("{}: dropped a datagram from {}: longer than the limit of {} bytes", name, sender,
-          maxDatagram);
+      warnings.log("oversize", "{}: dropped a datagram from {}: longer than the limit of {} bytes",
+          name, sender, maxDatagram);
       return;
     }
-    if (log.isDebugEnabled()) {
+    if (logDatagrams) {
+      log.info("Received {} bytes from [{},{}]", in.remaining(),
+          sender.getAddress().getHostAddress(), sender.getPort());
+    } else if (log.isDebugEnabled()) {
       log.debug("Received {} bytes from [{},{}]", in.remaining(),
           sender.getAddress().getHostAddress(), sender.getPort());
     }
@@ -182,7 +190,8 @@ final class DatagramServerLoop implements AutoCloseable {
       copies = handler.handle(in, sender, out);
     } catch (RuntimeException e) {
       rejected++;
-      log.warn("{}: dropped a datagram from {}: {}", name, sender, e.toString());
+      warnings.log(e.getClass(), "{}: dropped a datagram from {}: {}", name, sender,
+          e.toString());
       return;
     }
     for (int i = 0; i < copies; i++) {

@@ -1,7 +1,6 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.CtimeFormat;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,17 +23,16 @@ import org.slf4j.LoggerFactory;
  * within {@link DatagramLoopConfig#replyRate()}. One thread by default, batching its system
  * calls where the native library loads ({@link DatagramLoopConfig#batched()}), or several
  * sockets on the port ({@link DatagramLoopConfig#threads()}), as {@link DaytimeServerConfig#loop()}
- * says; thread-safe.
+ * says; thread-safe. {@link #start()}, {@link #localAddress()}, {@link #stats()},
+ * {@link #ioStats()} and {@link #close()} are those of every UDP server of this package.
  */
-public final class DaytimeServer implements AutoCloseable {
+public final class DaytimeServer extends AbstractDatagramServer<DaytimeServer> {
 
   /** The daytime service's well-known port. */
   public static final int DEFAULT_PORT = 13;
 
   private static final Logger LOG = LoggerFactory.getLogger(DaytimeServer.class);
   private static final int MAX_REPLY = 64;
-
-  private final DatagramServerGroup loop;
 
   /**
    * Creates a server with the default configuration (system clock and zone).
@@ -52,51 +50,22 @@ public final class DaytimeServer implements AutoCloseable {
    * @param config the clock, the request limit and the serving loops
    */
   public DaytimeServer(InetSocketAddress bindAddress, DaytimeServerConfig config) {
-    Clock clock = config.clock();
-    DatagramServerLoop.Handler handler = (request, sender, reply) -> {
+    super(new DatagramServerGroup("daytime-server", bindAddress, config.maxRequest(),
+        MAX_REPLY, config.loop(), () -> timeOfDay(config.clock()), LOG));
+  }
+
+  /** Answers any request with the clock's time, one CRLF-terminated {@code ctime} line. */
+  private static DatagramServerLoop.Handler timeOfDay(Clock clock) {
+    return (request, sender, reply) -> {
       reply.put((CtimeFormat.format(ZonedDateTime.now(clock)) + "\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       reply.flip();
       return 1;
     };
-    this.loop = new DatagramServerGroup("daytime-server", bindAddress, config.maxRequest(),
-        MAX_REPLY, config.loop(), () -> handler, LOG);
   }
 
-  /**
-   * Binds the socket and starts serving.
-   *
-   * @return this server
-   * @throws IOException if the address cannot be bound
-   * @throws IllegalStateException if already started
-   */
-  public DaytimeServer start() throws IOException {
-    loop.start();
-    return this;
-  }
-
-  /**
-   * Returns the address the server is bound to (with the real port when bound to port 0).
-   *
-   * @return the bound address
-   * @throws IllegalStateException if not started
-   */
-  public InetSocketAddress localAddress() {
-    return loop.localAddress();
-  }
-
-  /**
-   * Returns what the server has done so far.
-   *
-   * @return a snapshot of the counters
-   */
-  public DatagramServerStats stats() {
-    return loop.stats();
-  }
-
-  /** Stops serving and releases the port. Idempotent. */
   @Override
-  public void close() {
-    loop.close();
+  DaytimeServer self() {
+    return this;
   }
 }

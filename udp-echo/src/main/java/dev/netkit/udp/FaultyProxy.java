@@ -1,6 +1,7 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.DatagramSize;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,15 +14,16 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +46,25 @@ import org.slf4j.LoggerFactory;
  * address's least recently active client is forgotten, so that one host cannot push the others
  * out). A datagram from a new client for which no upstream
  * socket can be opened (out of descriptors, {@code EMFILE}) is dropped and counted in
- * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on. Datagrams waiting out a delay
- * are bounded by count ({@link FaultyProxyConfig#maxQueued()}) and by bytes
- * ({@link FaultyProxyConfig#maxQueuedBytes()}). The target must not be the proxy's own listening
- * address (it would relay to itself forever), and a datagram from the proxy's own port or from a
- * well-known service port (below 1024) is dropped and counted in
- * {@link FaultyProxyStats#refusedSources()}: forged, it would make the proxy relay the target's
- * reply to itself for ever, or reflect it to a service. One thread; thread-safe.
+ * {@link FaultyProxyStats#upstreamFailures()}; relaying goes on.
+ *
+ * <p>Hostile peers (DESIGN.md): datagram copies waiting out a delay are bounded by count
+ * ({@link FaultyProxyConfig#maxQueued()}) and by bytes ({@link FaultyProxyConfig#maxQueuedBytes()})
+ * in total, and for each client IP address, whose copies are those it sent and those going to it
+ * ({@link FaultyProxyConfig#maxQueuedPerAddress()},
+ * {@link FaultyProxyConfig#maxQueuedBytesPerAddress()}, a quarter of the totals by default), so
+ * that one flooding host cannot make every other client's delayed datagrams overflow; a copy
+ * beyond is dropped and counted in {@link FaultyProxyStats#overflow()}. A forgotten client's copies
+ * still waiting to go to the target are dropped at once, and their room given back. Every copy
+ * sent to a client address, duplicates and delayed ones included, comes out of that address's
+ * {@link FaultyProxyConfig#replyRate()} budget ({@link ReplyPolicy#mayReply}); a copy beyond is
+ * held back and counted in {@link FaultyProxyStats#repliesRateLimited()}, so that with duplicates,
+ * or for a forged source address, the proxy is not an amplifier. The target must not be the
+ * proxy's own listening address (it would relay to itself forever), and a datagram from the
+ * proxy's own port or from a well-known service port (below 1024) is dropped and counted in
+ * {@link FaultyProxyStats#refusedSources()} ({@link ReplyPolicy#refusesSource}): forged, it would
+ * make the proxy relay the target's reply to itself for ever, or reflect it to a service. One
+ * thread; thread-safe.
  *
  * <p>Failures: an exception while relaying one datagram, an {@link Error} included, costs that
  * datagram only; it is counted in {@link FaultyProxyStats#relayFailures()} and logged as a
@@ -68,8 +82,11 @@ public final class FaultyProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final FaultyProxyConfig config;
   private final FaultModel faults;
-  private final PriorityQueue<Delayed> delayed = new PriorityQueue<>(
+  /** Copies waiting out a delay, the first due first (a set: a forgotten client's leave fast). */
+  private final TreeSet<Delayed> delayed = new TreeSet<>(
       Comparator.<Delayed>comparingLong(d -> d.dueNanos).thenComparingLong(d -> d.order));
+  /** The copies of {@link #delayed} that go to the target, by upstream socket; none empty. */
+  private final Map<DatagramChannel, Set<Delayed>> delayedByUpstream = new HashMap<>();
   private final Map<SocketAddress, DatagramChannel> upstreams;
   private DatagramChannel front;
   private Selector selector;
@@ -87,24 +104,31 @@ public final class FaultyProxy implements AutoCloseable {
   private volatile long upstreamFailures;
   private volatile long refusedSources;
   private volatile long relayFailures;
+  private volatile long repliesRateLimited;
   private volatile Throwable failure;
-  private final Set<Class<?>> failureKindsLogged = new HashSet<>();
-  private long queuedBytes;
+  private final FirstWarnings failureWarnings = new FirstWarnings(LOG);
+  private final QueueShares queued;
+  private ReplyPolicy policy;
 
-  /** A datagram copy waiting out its delay. */
+  /**
+   * A datagram copy waiting out its delay; {@code host} is the client IP address it belongs to
+   * (its sender, or its destination), whose share of the queue it takes.
+   */
   private static final class Delayed {
     final long dueNanos;
     final long order;
     final DatagramChannel out;
     final SocketAddress destination;
+    final InetAddress host;
     final ByteBuffer data;
 
     Delayed(long dueNanos, long order, DatagramChannel out, SocketAddress destination,
-        ByteBuffer data) {
+        InetAddress host, ByteBuffer data) {
       this.dueNanos = dueNanos;
       this.order = order;
       this.out = out;
       this.destination = destination;
+      this.host = host;
       this.data = data;
     }
   }
@@ -138,6 +162,7 @@ public final class FaultyProxy implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     checkNotItself(listenAddress, target);
     this.faults = Objects.requireNonNull(faults, "faults");
+    this.queued = new QueueShares(config);
     this.upstreams = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -146,7 +171,7 @@ public final class FaultyProxy implements AutoCloseable {
         if (size() <= config.maxClients()) {
           return false;
         }
-        free(eldest.getValue());
+        forget(eldest.getValue());
         return true;
       }
     };
@@ -182,6 +207,7 @@ public final class FaultyProxy implements AutoCloseable {
       selector.close();
       throw e;
     }
+    policy = new ReplyPolicy(local.getPort(), config.replyRate());
     thread = new Thread(this::run, "faulty-proxy-" + local.getPort());
     thread.setDaemon(true);
     thread.start();
@@ -210,7 +236,7 @@ public final class FaultyProxy implements AutoCloseable {
    */
   public FaultyProxyStats stats() {
     return new FaultyProxyStats(received, forwarded, dropped, duplicated, reordered, overflow,
-        sendErrors, refusedSources, upstreamFailures, relayFailures);
+        sendErrors, refusedSources, upstreamFailures, relayFailures, repliesRateLimited);
   }
 
   /**
@@ -264,7 +290,7 @@ public final class FaultyProxy implements AutoCloseable {
     try {
       while (!closed) {
         sendDue(System.nanoTime());
-        Delayed next = delayed.peek();
+        Delayed next = delayed.isEmpty() ? null : delayed.first();
         Datagrams.await(selector,
             next == null ? OptionalLong.empty() : OptionalLong.of(next.dueNanos));
         // A copy: freeing an evicted upstream selects again, which changes the selected keys.
@@ -293,13 +319,8 @@ public final class FaultyProxy implements AutoCloseable {
       step.run();
     } catch (RuntimeException | Error e) {
       relayFailures++;
-      if (failureKindsLogged.add(e.getClass())) {
-        LOG.warn("faulty proxy on {} dropped a datagram that failed ({}); relaying goes on "
-            + "(counted in relayFailures, further ones of this kind at debug level)", local,
-            e.toString(), e);
-      } else {
-        LOG.debug("faulty proxy on {} dropped a datagram: {}", local, e.toString());
-      }
+      failureWarnings.log(e.getClass(), "faulty proxy on {} dropped a datagram that failed "
+          + "({}); relaying goes on (counted in relayFailures)", local, e.toString(), e);
     }
   }
 
@@ -308,7 +329,7 @@ public final class FaultyProxy implements AutoCloseable {
       throws IOException {
     Datagrams.drain(channel, in, (from, datagram) -> guarded(() -> {
       if (client == null) {
-        if (ReplyPolicy.isRefusedSource(from, local.getPort())) {
+        if (policy.refusesSource(from)) {
           refusedSources++;
           LOG.debug("faulty proxy on {} dropped a datagram from {}: a service port or its own",
               local, from);
@@ -318,10 +339,10 @@ public final class FaultyProxy implements AutoCloseable {
         if (upstream == null) {
           received++;
         } else {
-          relay(datagram, upstream, null);
+          relay(datagram, upstream, null, from.getAddress());
         }
       } else {
-        relay(datagram, front, client);
+        relay(datagram, front, client, ((InetSocketAddress) client).getAddress());
       }
     }), e -> LOG.debug("target {} reported port unreachable", target));
   }
@@ -377,7 +398,23 @@ public final class FaultyProxy implements AutoCloseable {
       }
     }
     if (sameHost >= config.maxClientsPerAddress()) {
-      free(upstreams.remove(leastRecent));
+      forget(upstreams.remove(leastRecent));
+    }
+  }
+
+  /**
+   * Forgets a client: frees its upstream socket, and the room in the delay queue of its copies
+   * still waiting to go to the target through that socket (they could never be sent now). Copies
+   * of replies on their way to it stay: they go out through the listening socket.
+   */
+  private void forget(DatagramChannel upstream) {
+    free(upstream);
+    Set<Delayed> waiting = delayedByUpstream.remove(upstream);
+    if (waiting != null) {
+      for (Delayed copy : waiting) {
+        delayed.remove(copy);
+        queued.remove(copy.host, copy.data.remaining());
+      }
     }
   }
 
@@ -395,7 +432,12 @@ public final class FaultyProxy implements AutoCloseable {
     }
   }
 
-  private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination) {
+  /**
+   * Relays one datagram as its fate says; {@code destination} is null towards the target, and
+   * {@code host} is the client IP address it belongs to (its sender, or its destination).
+   */
+  private void relay(ByteBuffer data, DatagramChannel out, SocketAddress destination,
+      InetAddress host) {
     // Counted first: a datagram that fails below was still received.
     received++;
     FaultModel.Fate fate = faults.next();
@@ -411,35 +453,55 @@ public final class FaultyProxy implements AutoCloseable {
       if (delay.isZero()) {
         send(out, destination, data.duplicate());
       } else {
-        hold(out, destination, data, System.nanoTime() + delay.toNanos());
+        hold(out, destination, host, data, System.nanoTime() + delay.toNanos());
       }
     }
   }
 
-  private void hold(DatagramChannel out, SocketAddress destination, ByteBuffer data, long due) {
-    if (delayed.size() >= config.maxQueued()
-        || queuedBytes + data.remaining() > config.maxQueuedBytes()) {
+  /** Queues a copy until {@code due}, unless the queue, or its host's share of it, is full. */
+  private void hold(DatagramChannel out, SocketAddress destination, InetAddress host,
+      ByteBuffer data, long due) {
+    if (!queued.tryAdd(host, data.remaining())) {
       overflow++;
       return;
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
-    queuedBytes += copy.remaining();
-    delayed.add(new Delayed(due, order++, out, destination, copy));
+    Delayed held = new Delayed(due, order++, out, destination, host, copy);
+    delayed.add(held);
+    if (destination == null) {
+      delayedByUpstream.computeIfAbsent(out, upstream -> new HashSet<>()).add(held);
+    }
   }
 
   private void sendDue(long now) {
-    Delayed next;
-    while ((next = delayed.peek()) != null && next.dueNanos - now <= 0) {
-      delayed.poll();
-      queuedBytes -= next.data.remaining();
-      Delayed due = next;
+    while (!delayed.isEmpty() && delayed.first().dueNanos - now <= 0) {
+      Delayed due = delayed.pollFirst();
+      queued.remove(due.host, due.data.remaining());
+      if (due.destination == null) {
+        Set<Delayed> waiting = delayedByUpstream.get(due.out);
+        waiting.remove(due);
+        if (waiting.isEmpty()) {
+          delayedByUpstream.remove(due.out);
+        }
+      }
       guarded(() -> send(due.out, due.destination, due.data));
     }
   }
 
+  /**
+   * Sends a copy: to the target through a client's upstream socket ({@code destination} null),
+   * or to a client through the listening socket, within that client address's budget.
+   */
   private void send(DatagramChannel out, SocketAddress destination, ByteBuffer data) {
     if (!out.isOpen()) {
+      return;
+    }
+    if (destination != null && !policy.mayReply((InetSocketAddress) destination,
+        data.remaining(), System.nanoTime())) {
+      repliesRateLimited++;
+      LOG.debug("faulty proxy on {} held back a datagram to {}: its budget is used up", local,
+          destination);
       return;
     }
     try {

@@ -1,10 +1,13 @@
 package dev.netkit.udp;
 
+import static dev.netkit.codec.Arguments.checkInRange;
 import static dev.netkit.codec.Arguments.checkPositive;
 import static dev.netkit.codec.Arguments.checkPositiveOrZero;
 import static dev.netkit.codec.Arguments.checkProbability;
 
+import dev.netkit.server.ReplyRateConfig;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The faults and limits of a {@link FaultyProxy}. Immutable; {@link #defaults()} is a plain relay
@@ -32,6 +35,12 @@ public final class FaultyProxyConfig {
   /** The default number of bytes of datagram copies waiting out a delay: 16 MiB. */
   public static final long DEFAULT_MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
+  /**
+   * What share of the delay queue one IP address may hold unless told otherwise: a quarter
+   * ({@code 1 / 4} of {@link #maxQueued()} and of {@link #maxQueuedBytes()}, at least 1).
+   */
+  public static final int DEFAULT_QUEUE_SHARE_DIVISOR = 4;
+
   private final double loss;
   private final double duplicate;
   private final double reorder;
@@ -42,6 +51,9 @@ public final class FaultyProxyConfig {
   private final int maxClientsPerAddress;
   private final int maxQueued;
   private final long maxQueuedBytes;
+  private final Integer maxQueuedPerAddress;
+  private final Long maxQueuedBytesPerAddress;
+  private final ReplyRateConfig replyRate;
 
   private FaultyProxyConfig(Builder builder) {
     this.loss = builder.loss;
@@ -54,6 +66,9 @@ public final class FaultyProxyConfig {
     this.maxClientsPerAddress = builder.maxClientsPerAddress;
     this.maxQueued = builder.maxQueued;
     this.maxQueuedBytes = builder.maxQueuedBytes;
+    this.maxQueuedPerAddress = builder.maxQueuedPerAddress;
+    this.maxQueuedBytesPerAddress = builder.maxQueuedBytesPerAddress;
+    this.replyRate = builder.replyRate;
   }
 
   /**
@@ -80,10 +95,14 @@ public final class FaultyProxyConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().loss(loss).duplicate(duplicate).reorder(reorder).delay(delay)
+    Builder builder = builder();
+    // The shares as given: one left to its default stays a quarter of a total changed later.
+    builder.maxQueuedPerAddress = maxQueuedPerAddress;
+    builder.maxQueuedBytesPerAddress = maxQueuedBytesPerAddress;
+    return builder.loss(loss).duplicate(duplicate).reorder(reorder).delay(delay)
         .reorderDelay(reorderDelay).seed(seed).maxClients(maxClients)
         .maxClientsPerAddress(maxClientsPerAddress).maxQueued(maxQueued)
-        .maxQueuedBytes(maxQueuedBytes);
+        .maxQueuedBytes(maxQueuedBytes).replyRate(replyRate);
   }
 
   /**
@@ -179,12 +198,59 @@ public final class FaultyProxyConfig {
     return maxQueuedBytes;
   }
 
+  /**
+   * Returns the most datagram copies waiting out a delay that belong to one client IP address
+   * (any port): sent by it, or going to it. A copy beyond is dropped and counted as overflow, so
+   * that one host cannot fill the queue and make every other client's delayed datagrams
+   * overflow.
+   *
+   * @return default a quarter of {@link #maxQueued()} (at least 1); at most {@link #maxQueued()}
+   */
+  public int maxQueuedPerAddress() {
+    return maxQueuedPerAddress != null ? maxQueuedPerAddress : share(maxQueued);
+  }
+
+  /**
+   * Returns the most bytes of datagram copies waiting out a delay that belong to one client IP
+   * address (any port), in both directions; beyond, like {@link #maxQueuedPerAddress()}.
+   *
+   * @return default a quarter of {@link #maxQueuedBytes()} (at least 1); at most
+   *     {@link #maxQueuedBytes()}
+   */
+  public long maxQueuedBytesPerAddress() {
+    return maxQueuedBytesPerAddress != null ? maxQueuedBytesPerAddress : share(maxQueuedBytes);
+  }
+
+  /**
+   * Returns the budget of what the proxy sends to one client IP address (every copy of every
+   * reply, delayed or not; a copy beyond is held back and counted in
+   * {@link FaultyProxyStats#repliesRateLimited()}), so that with duplicates, or to a forged
+   * source address, the proxy is not an amplifier.
+   *
+   * @return default {@link ReplyRateConfig#defaults()}: 1000 datagrams and 1 MiB per second per
+   *     address, burst 1 s
+   */
+  public ReplyRateConfig replyRate() {
+    return replyRate;
+  }
+
+  private static int share(int total) {
+    return Math.max(1, total / DEFAULT_QUEUE_SHARE_DIVISOR);
+  }
+
+  private static long share(long total) {
+    return Math.max(1, total / DEFAULT_QUEUE_SHARE_DIVISOR);
+  }
+
   @Override
   public String toString() {
     return "FaultyProxyConfig[loss=" + loss + ", duplicate=" + duplicate + ", reorder=" + reorder
         + ", delay=" + delay + ", reorderDelay=" + reorderDelay + ", seed=" + seed
         + ", maxClients=" + maxClients + ", maxClientsPerAddress=" + maxClientsPerAddress
-        + ", maxQueued=" + maxQueued + ", maxQueuedBytes=" + maxQueuedBytes + "]";
+        + ", maxQueued=" + maxQueued + ", maxQueuedBytes=" + maxQueuedBytes
+        + ", maxQueuedPerAddress=" + maxQueuedPerAddress()
+        + ", maxQueuedBytesPerAddress=" + maxQueuedBytesPerAddress() + ", replyRate=" + replyRate
+        + "]";
   }
 
   /** Collects the values of a {@link FaultyProxyConfig}; {@link #build()} checks them. */
@@ -199,6 +265,9 @@ public final class FaultyProxyConfig {
     private int maxClientsPerAddress = DEFAULT_MAX_CLIENTS_PER_ADDRESS;
     private int maxQueued = DEFAULT_MAX_QUEUED;
     private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+    private Integer maxQueuedPerAddress;
+    private Long maxQueuedBytesPerAddress;
+    private ReplyRateConfig replyRate = ReplyRateConfig.defaults();
 
     private Builder() {
     }
@@ -314,12 +383,47 @@ public final class FaultyProxyConfig {
     }
 
     /**
+     * Sets the most datagram copies waiting out a delay that belong to one client IP address.
+     *
+     * @param copies 1 to {@link #maxQueued(int)}; default a quarter of it
+     * @return this builder
+     */
+    public Builder maxQueuedPerAddress(int copies) {
+      this.maxQueuedPerAddress = copies;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of datagram copies waiting out a delay that belong to one client IP
+     * address.
+     *
+     * @param bytes 1 to {@link #maxQueuedBytes(long)}; default a quarter of it
+     * @return this builder
+     */
+    public Builder maxQueuedBytesPerAddress(long bytes) {
+      this.maxQueuedBytesPerAddress = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the budget of what the proxy sends to one client IP address.
+     *
+     * @param budget not null; default {@link ReplyRateConfig#defaults()}
+     * @return this builder
+     */
+    public Builder replyRate(ReplyRateConfig budget) {
+      this.replyRate = budget;
+      return this;
+    }
+
+    /**
      * Checks the values and builds the configuration.
      *
      * @return the immutable configuration
-     * @throws NullPointerException if a delay is null
-     * @throws IllegalArgumentException if a probability is not 0-1, a delay is negative or a
-     *     limit is not positive
+     * @throws NullPointerException if a delay or the reply budget is null
+     * @throws IllegalArgumentException if a probability is not 0-1, a delay is negative, a
+     *     limit is not positive or a per-address share of the queue is more than the whole, e.g.
+     *     {@code maxQueuedPerAddress : 30 (expected: 1-20)}
      */
     public FaultyProxyConfig build() {
       checkProbability(loss, "loss");
@@ -331,6 +435,13 @@ public final class FaultyProxyConfig {
       checkPositive(maxClientsPerAddress, "maxClientsPerAddress");
       checkPositive(maxQueued, "maxQueued");
       checkPositive(maxQueuedBytes, "maxQueuedBytes");
+      if (maxQueuedPerAddress != null) {
+        checkInRange(maxQueuedPerAddress, 1, maxQueued, "maxQueuedPerAddress");
+      }
+      if (maxQueuedBytesPerAddress != null) {
+        checkInRange(maxQueuedBytesPerAddress, 1, maxQueuedBytes, "maxQueuedBytesPerAddress");
+      }
+      Objects.requireNonNull(replyRate, "replyRate");
       return new FaultyProxyConfig(this);
     }
   }

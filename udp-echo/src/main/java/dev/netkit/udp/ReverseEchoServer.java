@@ -1,8 +1,6 @@
 package dev.netkit.udp;
 
 import dev.netkit.codec.DatagramText;
-import dev.netkit.server.DatagramBatchStats;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Random;
@@ -43,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * sockets on the port ({@code SO_REUSEPORT}), each with its own thread. {@link #start()} binds
  * and starts them; {@link #close()} stops them. Thread-safe.
  */
-public final class ReverseEchoServer implements AutoCloseable {
+public final class ReverseEchoServer
+    extends AbstractDatagramServer<ReverseEchoServer> {
 
   /** The book's port for the reverse-echo server. */
   public static final int DEFAULT_PORT = 2007;
@@ -52,7 +51,6 @@ public final class ReverseEchoServer implements AutoCloseable {
   private static final int FLAKY_SEND_ATTEMPTS = 3;
 
   private final ReverseEchoServerConfig config;
-  private final DatagramServerGroup loop;
 
   /**
    * Creates a server with the default configuration.
@@ -70,31 +68,9 @@ public final class ReverseEchoServer implements AutoCloseable {
    * @param config limits, flaky mode and serving loops
    */
   public ReverseEchoServer(InetSocketAddress bindAddress, ReverseEchoServerConfig config) {
+    super(new DatagramServerGroup("reverse-echo-server", bindAddress, config.maxDatagram(),
+        config.maxDatagram(), config.loop(), () -> new Handler(config), LOG));
     this.config = config;
-    this.loop = new DatagramServerGroup("reverse-echo-server", bindAddress, config.maxDatagram(),
-        config.maxDatagram(), config.loop(), () -> new Handler(config), LOG);
-  }
-
-  /**
-   * Binds the socket and starts serving.
-   *
-   * @return this server
-   * @throws IOException if the address cannot be bound
-   * @throws IllegalStateException if already started
-   */
-  public ReverseEchoServer start() throws IOException {
-    loop.start();
-    return this;
-  }
-
-  /**
-   * Returns the address the server is bound to (with the real port when bound to port 0).
-   *
-   * @return the bound address
-   * @throws IllegalStateException if not started
-   */
-  public InetSocketAddress localAddress() {
-    return loop.localAddress();
   }
 
   /**
@@ -106,28 +82,9 @@ public final class ReverseEchoServer implements AutoCloseable {
     return config;
   }
 
-  /**
-   * Returns what the server has done so far.
-   *
-   * @return a snapshot of the counters
-   */
-  public DatagramServerStats stats() {
-    return loop.stats();
-  }
-
-  /**
-   * Returns how many datagrams the server's system calls moved, and in how many calls.
-   *
-   * @return a snapshot of the counters, summed over its sockets
-   */
-  public DatagramBatchStats ioStats() {
-    return loop.ioStats();
-  }
-
-  /** Stops serving and releases the port. Idempotent. */
   @Override
-  public void close() {
-    loop.close();
+  ReverseEchoServer self() {
+    return this;
   }
 
   /** The per-datagram work, on the server thread. */

@@ -39,6 +39,11 @@ class ConfigTest {
     assertThat(ReverseEchoServerConfig.defaults().loop().toString())
         .isEqualTo(DaytimeServerConfig.defaults().loop().toString())
         .isEqualTo("DatagramLoopConfig[1 socket, batched, " + ReplyRateConfig.defaults() + "]");
+    assertThat(DatagramLoopConfig.defaults().logDatagrams()).isFalse();
+    assertThat(loop.toBuilder().logDatagrams(true).build().toBuilder().build())
+        .satisfies(logging -> assertThat(logging.logDatagrams()).isTrue())
+        .hasToString("DatagramLoopConfig[4 sockets, plain, " + loop.replyRate()
+            + ", logging datagrams]");
     assertThatThrownBy(() -> DatagramLoopConfig.builder().threads(0).build())
         .hasMessage("threads : 0 (expected: 1-64)");
     assertThatThrownBy(() -> loop.toBuilder().threads(DatagramLoopConfig.MAX_THREADS + 1).build())
@@ -103,7 +108,8 @@ class ConfigTest {
     assertThat(config.toString()).isEqualTo("FaultyProxyConfig[loss=0.3, duplicate=0.1, "
         + "reorder=0.2, delay=PT0S, reorderDelay=PT0.005S, seed=9, maxClients=1024, "
         + "maxClientsPerAddress=64, "
-        + "maxQueued=10000, maxQueuedBytes=16777216]");
+        + "maxQueued=10000, maxQueuedBytes=16777216, maxQueuedPerAddress=2500, "
+        + "maxQueuedBytesPerAddress=4194304, replyRate=" + ReplyRateConfig.defaults() + "]");
     assertThat(config.toBuilder().build().toString()).isEqualTo(config.toString());
     assertThat(FaultyProxyConfig.defaults().loss()).isZero();
     assertThatThrownBy(() -> config.toBuilder().loss(1.01).build())
@@ -116,5 +122,43 @@ class ConfigTest {
         .hasMessage("maxClients : 0 (expected: > 0)");
     assertThatThrownBy(() -> config.toBuilder().maxQueuedBytes(0).build())
         .hasMessage("maxQueuedBytes : 0 (expected: > 0)");
+  }
+
+  @Test
+  void proxyConfigSharesTheDelayQueueOutPerAddress() {
+    FaultyProxyConfig defaults = FaultyProxyConfig.defaults();
+    assertThat(defaults.maxQueuedPerAddress()).isEqualTo(2_500);
+    assertThat(defaults.maxQueuedBytesPerAddress()).isEqualTo(4L * 1024 * 1024);
+    FaultyProxyConfig small = FaultyProxyConfig.builder().maxQueued(20).maxQueuedBytes(3).build();
+    assertThat(small.maxQueuedPerAddress()).as("a quarter of the total").isEqualTo(5);
+    assertThat(small.maxQueuedBytesPerAddress()).as("at least 1").isEqualTo(1);
+    assertThat(small.toBuilder().maxQueued(40).build().maxQueuedPerAddress())
+        .as("a default share follows a total changed later").isEqualTo(10);
+
+    FaultyProxyConfig given = small.toBuilder().maxQueuedPerAddress(20).maxQueuedBytesPerAddress(2)
+        .build();
+    assertThat(given.maxQueuedPerAddress()).isEqualTo(20);
+    assertThat(given.maxQueuedBytesPerAddress()).isEqualTo(2);
+    assertThat(given.toBuilder().build().toString()).isEqualTo(given.toString());
+    assertThatThrownBy(() -> given.toBuilder().maxQueued(10).build())
+        .hasMessage("maxQueuedPerAddress : 20 (expected: 1-10)");
+    assertThatThrownBy(() -> small.toBuilder().maxQueuedPerAddress(21).build())
+        .hasMessage("maxQueuedPerAddress : 21 (expected: 1-20)");
+    assertThatThrownBy(() -> small.toBuilder().maxQueuedPerAddress(0).build())
+        .hasMessage("maxQueuedPerAddress : 0 (expected: 1-20)");
+    assertThatThrownBy(() -> small.toBuilder().maxQueuedBytesPerAddress(4).build())
+        .hasMessage("maxQueuedBytesPerAddress : 4 (expected: 1-3)");
+  }
+
+  @Test
+  void proxyConfigHasAReplyBudget() {
+    assertThat(FaultyProxyConfig.defaults().replyRate().toString())
+        .isEqualTo(ReplyRateConfig.defaults().toString());
+    ReplyRateConfig slow = ReplyRateConfig.builder().datagramsPerSecond(10).build();
+    FaultyProxyConfig config = FaultyProxyConfig.builder().replyRate(slow).build();
+    assertThat(config.replyRate()).isSameAs(slow);
+    assertThat(config.toBuilder().build().replyRate()).isSameAs(slow);
+    assertThatThrownBy(() -> config.toBuilder().replyRate(null).build())
+        .isInstanceOf(NullPointerException.class).hasMessage("replyRate");
   }
 }

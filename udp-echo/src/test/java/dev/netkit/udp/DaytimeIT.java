@@ -3,6 +3,8 @@ package dev.netkit.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.netkit.server.DatagramBatch;
+import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -58,6 +60,24 @@ class DaytimeIT {
     assertThat(client.exchange("time?", server.localAddress())).startsWith("Thu Aug 17");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(server.stats()).isEqualTo(new DatagramServerStats(2, 1, 1, 0, 0, 0, 0)));
+  }
+
+  @Test
+  void ioStatsCountTheSystemCallsLikeTheEchoServers() throws Exception {
+    DaytimeServer server = startServer();
+    assertThat(server.ioStats().received()).isZero();
+    Peer client = resources.use(new Peer());
+    int count = 5;
+    for (int i = 0; i < count; i++) {
+      assertThat(client.exchange("time?", server.localAddress())).startsWith("Thu Aug 17");
+    }
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      DatagramBatchStats io = server.ioStats();
+      assertThat(io.received()).isEqualTo(count);
+      assertThat(io.sent()).isEqualTo(count);
+      assertThat(io.batched()).isEqualTo(batched() && DatagramBatch.nativeAvailable());
+    });
   }
 
   @Test

@@ -33,7 +33,7 @@ class FaultyProxyIT {
     assertThat(two.exchange("1: ab", proxy.localAddress())).isEqualTo("1: ba");
     assertThat(one.lastSender()).isEqualTo(proxy.localAddress());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0, 0, 0, 0)));
+        assertThat(proxy.stats()).isEqualTo(new FaultyProxyStats(4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
   }
 
   @Test
@@ -151,8 +151,8 @@ class FaultyProxyIT {
   void boundsTheDelayQueueByBytes() throws Exception {
     Peer target = resources.use(new Peer());
     FaultyProxy proxy = resources.use(new FaultyProxy(Peer.ANY_LOOPBACK, target.address(),
-        FaultyProxyConfig.builder().delay(Duration.ofMinutes(1)).maxQueuedBytes(100_000).build()))
-        .start();
+        FaultyProxyConfig.builder().delay(Duration.ofMinutes(1)).maxQueuedBytes(100_000)
+            .maxQueuedBytesPerAddress(100_000).build())).start();
     Peer client = resources.use(new Peer());
 
     for (int i = 1; i <= 10; i++) {

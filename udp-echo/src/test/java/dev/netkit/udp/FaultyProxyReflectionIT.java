@@ -1,16 +1,15 @@
 package dev.netkit.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.netkit.netns.ForgedDatagrams;
+import dev.netkit.netns.RequiresForgedDatagrams;
 import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,15 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the target); one from a well-known service port made it reflect the reply there. Both are now
  * dropped and counted.
  */
+@RequiresForgedDatagrams
 class FaultyProxyReflectionIT {
 
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
-
-  @BeforeEach
-  void needsRawSockets() {
-    assumeThat(ForgedDatagrams.unavailabilityReason()).as("raw sockets").isEmpty();
-  }
 
   @Test
   void datagramsFromItsOwnAddressOrAServicePortAreNotRelayed() throws Exception {

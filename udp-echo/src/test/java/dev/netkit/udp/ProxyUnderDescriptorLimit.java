@@ -40,6 +40,8 @@ final class ProxyUnderDescriptorLimit {
       Thread sampler = new Thread(() -> sample(peak), "descriptor-sampler");
       sampler.setDaemon(true);
       sampler.start();
+      // Links the stats line's code now: out of descriptors, loading a class can fail.
+      statsLine(proxy, peak, base);
       System.out.println("port " + proxy.localAddress().getPort());
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
@@ -57,11 +59,15 @@ final class ProxyUnderDescriptorLimit {
           peak.set(0);
           System.out.println("limited " + base);
         } else if (line.equals("stats")) {
-          System.out.println("stats " + proxy.stats() + " peak=" + peak.get() + " base=" + base
-              + " exhausted=" + EXHAUSTED.get());
+          System.out.println(statsLine(proxy, peak, base));
         }
       }
     }
+  }
+
+  private static String statsLine(FaultyProxy proxy, AtomicLong peak, long base) {
+    return "stats " + proxy.stats() + " peak=" + peak.get() + " base=" + base + " exhausted="
+        + EXHAUSTED.get();
   }
 
   /** Records the most descriptors seen open (the listing's own descriptor not counted). */

@@ -1,9 +1,9 @@
 package dev.netkit.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.netkit.netns.ForgedDatagrams;
+import dev.netkit.netns.RequiresForgedDatagrams;
 import dev.netkit.testsupport.CloseAfterEach;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each other forever (before the fix: 1.3 million datagrams each way in 15 s on loopback, and on). With the
  * reply policy the exchange stops after about one burst of the reply budget.
  */
+@RequiresForgedDatagrams
 class ReflectionIT {
 
   /** Far above one burst of the default budget (1000) each way, far below a loop. */
@@ -29,11 +29,6 @@ class ReflectionIT {
 
   @RegisterExtension
   final CloseAfterEach resources = new CloseAfterEach();
-
-  @BeforeEach
-  void needsRawSockets() {
-    assumeThat(ForgedDatagrams.unavailabilityReason()).as("raw sockets").isEmpty();
-  }
 
   @Test
   void twoEchoServersDoNotAnswerEachOtherForever() throws Exception {

@@ -1,6 +1,6 @@
 package dev.netkit.unix;
 
-import dev.netkit.server.ConfigChecks;
+import dev.netkit.codec.Arguments;
 import dev.netkit.server.StreamServerConfig;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -151,7 +151,7 @@ public final class UnixStreamServerConfig {
      */
     public UnixStreamServerConfig build() {
       Objects.requireNonNull(socketFile, "socketFile");
-      ConfigChecks.positive(backlog, "backlog");
+      Arguments.checkPositive(backlog, "backlog");
       Objects.requireNonNull(connections, "connections");
       return new UnixStreamServerConfig(this);
     }

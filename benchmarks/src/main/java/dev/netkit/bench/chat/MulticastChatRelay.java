@@ -46,7 +46,7 @@ final class MulticastChatRelay implements Relay {
         .timeToLive(0).outgoingInterface("lo").build();
     server = MulticastFanOut.server(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true)
+        .receiveBufferSize(1 << 20).logDatagrams(false)
         .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS) // every member on 127.0.0.1
         .build(), settings).start();
     InetSocketAddress address = server.localAddress();

@@ -31,7 +31,7 @@ final class NetkitChatRelay implements Relay {
   public InetSocketAddress start(List<DatagramChannel> members) throws IOException {
     server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .receiveBufferSize(1 << 20).quiet(true).batched(batched)
+        .receiveBufferSize(1 << 20).logDatagrams(false).batched(batched)
         // Every member is on 127.0.0.1: the per-address limits would measure themselves, not
         // the fan-out, so they are set far above what the benchmark uses.
         .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS)

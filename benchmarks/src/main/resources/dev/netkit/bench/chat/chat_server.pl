@@ -7,7 +7,8 @@
 # four modules are packages of this one file so that the benchmark runs it with a plain `perl`:
 #   ChatObjects::ChatCodes  the event codes
 #   ChatObjects::Comm       an IO::Socket UDP socket; recv_event() = recv + unpack("na*"),
-#                           send_event() = pack("na*") + send to a packed address
+#                           send_event() = pack("na*") + send to a packed address (Perl's
+#                           built-in recv and send, the cheaper choice over IO::Socket's methods)
 #   ChatObjects::User       users by nickname and by key(packed address); send() goes through
 #                           the Comm object; join/part/send_public/send_private/list_*/logout
 #   ChatObjects::Channel    channels by title; send_to_all() calls each member's send()
@@ -40,14 +41,14 @@ sub sock { $_[0]->{sock} }
 
 sub recv_event {
   my $self = shift;
-  my $addr = $self->{sock}->recv(my $data, 1024) or return;
+  my $addr = recv($self->{sock}, my $data, 1024, 0) or return;
   my ($code, $msg) = unpack('na*', $data);
   return ($code, $msg, $addr);
 }
 
 sub send_event {
   my ($self, $code, $msg, $addr) = @_;
-  return $self->{sock}->send(pack('na*', $code, $msg), 0, $addr);
+  return send($self->{sock}, pack('na*', $code, $msg), 0, $addr);
 }
 
 package ChatObjects::Channel;

@@ -373,8 +373,10 @@ final class ChatLogic {
   }
 
   private void event(String format, Object... arguments) {
-    if (!config.quiet()) {
+    if (config.logDatagrams()) {
       LOG.info(format, arguments);
+    } else {
+      LOG.debug(format, arguments);
     }
   }
 

@@ -92,7 +92,7 @@ public final class ChatServerConfig {
   private final int rateLimitSources;
   private final ReplyRateConfig replyRate;
   private final int receiveBufferSize;
-  private final boolean quiet;
+  private final boolean logDatagrams;
   private final boolean batched;
 
   private ChatServerConfig(Builder builder) {
@@ -113,7 +113,7 @@ public final class ChatServerConfig {
     this.replyRate = builder.replyRate;
     this.receiveBufferSize = builder.receiveBufferSize;
     this.batched = builder.batched;
-    this.quiet = builder.quiet;
+    this.logDatagrams = builder.logDatagrams;
   }
 
   /**
@@ -147,7 +147,8 @@ public final class ChatServerConfig {
         .maxNicknameLength(maxNicknameLength)
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .errorRateLimit(errorBurst, errorsPerSecond, rateLimitSources).replyRate(replyRate)
-        .receiveBufferSize(receiveBufferSize).quiet(quiet).batched(batched);
+        .receiveBufferSize(receiveBufferSize).logDatagrams(logDatagrams)
+        .batched(batched);
   }
 
   /**
@@ -315,13 +316,16 @@ public final class ChatServerConfig {
   }
 
   /**
-   * Tells whether per-event logging is off (the minute summary is still logged): a peer that
-   * sends many datagrams must not be able to fill the log.
+   * Tells whether every event (login, join, message, part, logout) is logged at INFO as it
+   * arrives (the flag of every netkit UDP server, like
+   * {@code DatagramLoopConfig.logDatagrams()} of udp-echo). Off, the events are logged at DEBUG,
+   * so a logger set to DEBUG shows them too, and INFO has only the periodic summary and
+   * problems: a peer that sends many datagrams must not be able to fill the log.
    *
-   * @return true when quiet; default true
+   * @return default false
    */
-  public boolean quiet() {
-    return quiet;
+  public boolean logDatagrams() {
+    return logDatagrams;
   }
 
   /**
@@ -358,7 +362,7 @@ public final class ChatServerConfig {
         .datagramsPerSecond(DEFAULT_REPLY_DATAGRAMS_PER_SECOND)
         .bytesPerSecond(DEFAULT_REPLY_BYTES_PER_SECOND).burst(DEFAULT_REPLY_BURST).build();
     private int receiveBufferSize;
-    private boolean quiet = true;
+    private boolean logDatagrams;
     private boolean batched = true;
 
     private Builder() {
@@ -541,14 +545,14 @@ public final class ChatServerConfig {
     }
 
     /**
-     * Turns per-event logging off or on.
+     * Turns per-event logging at INFO on or off (see {@link ChatServerConfig#logDatagrams()}).
      *
-     * @param quiet true to log only the summary and problems (default), false to log every
-     *     login, join, part and logout at INFO
+     * @param on true to log every login, join, part and logout at INFO; false (default) to log
+     *     only the summary and problems there
      * @return this builder
      */
-    public Builder quiet(boolean quiet) {
-      this.quiet = quiet;
+    public Builder logDatagrams(boolean on) {
+      this.logDatagrams = on;
       return this;
     }
 

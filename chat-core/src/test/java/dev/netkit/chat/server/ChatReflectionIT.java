@@ -1,12 +1,12 @@
 package dev.netkit.chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.netkit.chat.testing.ChatFixture;
 import dev.netkit.netns.ForgedDatagrams;
 import dev.netkit.netns.ForgedDatagrams.Forged;
+import dev.netkit.netns.RequiresForgedDatagrams;
 import dev.netkit.server.ReplyRateConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * USER_ITEM per channel member to whatever address the attacker names. The per-address
  * response budget bounds what that address gets. Forged datagrams need a raw socket (root).
  */
+@RequiresForgedDatagrams
 class ChatReflectionIT {
 
   private static final int LOGIN_REQ = 20;
@@ -42,11 +42,6 @@ class ChatReflectionIT {
 
   @RegisterExtension
   final ChatFixture chat = new ChatFixture();
-
-  @BeforeEach
-  void needsRawSockets() {
-    assumeThat(ForgedDatagrams.unavailabilityReason()).as("raw sockets").isEmpty();
-  }
 
   @Test
   void aForgedSourceGetsNoMoreThanItsBudget() throws Exception {
@@ -115,7 +110,7 @@ class ChatReflectionIT {
   private ChatServer startWithMembers(int count,
       UnaryOperator<ChatServerConfig.Builder> settings) throws Exception {
     // The members share one address: lift the per-address user limit for them.
-    ChatServer server = chat.startServer(b -> settings.apply(b.quiet(true)
+    ChatServer server = chat.startServer(b -> settings.apply(b.logDatagrams(false)
         .maxUsersPerAddress(ChatServerConfig.DEFAULT_MAX_USERS).receiveBufferSize(1 << 22)));
     InetAddress members = InetAddress.getByName("127.0.0.3");
     for (int first = 0; first < count; first += BATCH) {

@@ -26,7 +26,7 @@ class ChatServerConfigTest {
     assertThat(config.autoLogout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(config.checkInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.summaryInterval()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.quiet()).isTrue();
+    assertThat(config.logDatagrams()).isFalse();
     assertThat(config.maxUsersPerAddress()).isEqualTo(64);
     assertThat(config.replyRate().datagramsPerSecond()).isEqualTo(2000);
     assertThat(config.replyRate().bytesPerSecond()).isEqualTo(256 * 1024);
@@ -74,7 +74,7 @@ class ChatServerConfigTest {
     ChatServerConfig config = ChatServerConfig.builder().maxUsers(3).maxChannelsPerUser(2)
         .maxNicknameLength(8).autoLogout(Duration.ofSeconds(9)).errorRateLimit(2, 0.5, 7)
         .maxUsersPerAddress(5).replyRate(ReplyRateConfig.builder().datagramsPerSecond(9).build())
-        .receiveBufferSize(4096).quiet(false).channels(List.of(ChannelDefinition.of("Pets", "")))
+        .receiveBufferSize(4096).logDatagrams(true).channels(List.of(ChannelDefinition.of("Pets", "")))
         .build();
 
     ChatServerConfig copy = config.toBuilder().maxUsers(4).build();
@@ -88,7 +88,7 @@ class ChatServerConfigTest {
     assertThat(copy.errorsPerSecond()).isEqualTo(0.5);
     assertThat(copy.rateLimitSources()).isEqualTo(7);
     assertThat(copy.receiveBufferSize()).isEqualTo(4096);
-    assertThat(copy.quiet()).isFalse();
+    assertThat(copy.logDatagrams()).isTrue();
     assertThat(copy.maxUsersPerAddress()).isEqualTo(5);
     assertThat(copy.replyRate().datagramsPerSecond()).isEqualTo(9);
     assertThat(copy.channels()).isEqualTo(config.channels());

@@ -124,7 +124,7 @@ class ChatServerLimitsIT {
   void aJunkFloodLeavesTheServerServingWithBoundedTables() throws Exception {
     int maxUsers = 64;
     int sources = 32;
-    InetSocketAddress address = start(b -> b.maxUsers(maxUsers).quiet(true)
+    InetSocketAddress address = start(b -> b.maxUsers(maxUsers).logDatagrams(false)
         .errorRateLimit(3, 1, sources).receiveBufferSize(1 << 20));
     List<ChatPeer> flooders = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
@@ -169,7 +169,7 @@ class ChatServerLimitsIT {
   @Test
   void oneAddressCannotFillTheServerButAnotherCanStillLogIn() throws Exception {
     int perAddress = ChatServerConfig.DEFAULT_MAX_USERS_PER_ADDRESS;
-    InetSocketAddress address = start(b -> b.maxUsers(perAddress + 10).quiet(true));
+    InetSocketAddress address = start(b -> b.maxUsers(perAddress + 10).logDatagrams(false));
     List<ChatPeer> sameHost = new ArrayList<>();
     for (int i = 0; i < perAddress; i++) {
       sameHost.add(chat.peer(address, "127.0.0.20").login("u" + i));

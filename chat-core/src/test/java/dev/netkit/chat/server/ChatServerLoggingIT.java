@@ -56,7 +56,7 @@ class ChatServerLoggingIT {
   private void session(boolean quiet) throws Exception {
     try (ChatServer server = new ChatServer(ChatServerConfig.builder()
         .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .summaryInterval(Duration.ofMillis(100)).quiet(quiet).build()).start();
+        .summaryInterval(Duration.ofMillis(100)).logDatagrams(!quiet).build()).start();
         ChatPeer alice = ChatPeer.open(server.localAddress())) {
       alice.login("alice");
       alice.join("Weather");

@@ -5,6 +5,7 @@ import dev.netkit.chat.Nicknames;
 import dev.netkit.chat.server.ChatServerConfig;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
+import dev.netkit.cli.support.LogDatagramsOption;
 import dev.netkit.cli.support.NoBatchOption;
 import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.codec.chat.ChatFrameCodec;
@@ -71,10 +72,8 @@ public final class ChatServerOptions {
   @Mixin
   NoBatchOption batch = new NoBatchOption();
 
-  @Option(names = "--log-datagrams",
-      description = "Log every event (login, join, message, …) as it arrives (default: off: "
-          + "the summary line and problems only).")
-  boolean logDatagrams;
+  @Mixin
+  LogDatagramsOption log = new LogDatagramsOption();
 
   /**
    * Builds the server configuration from the options.
@@ -90,7 +89,7 @@ public final class ChatServerOptions {
         .autoLogout(autoLogout).checkInterval(checkInterval).summaryInterval(summaryInterval)
         .maxUsers(maxUsers).maxUsersPerAddress(maxUsersPerAddress)
         .maxChannelsPerUser(maxChannelsPerUser)
-        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).quiet(!logDatagrams)
+        .maxNicknameLength(maxNicknameLength).maxDatagramSize(maxDatagram).logDatagrams(log.logDatagrams())
         .batched(batch.batched());
     builder.replyRate(replyRate.applyTo(builder.build().replyRate()));
     if (channels != null) {

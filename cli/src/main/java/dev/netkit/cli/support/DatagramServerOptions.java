@@ -4,15 +4,20 @@ import dev.netkit.udp.DatagramLoopConfig;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The options that {@code echo-server} and {@code daytime-server} share, a picocli mixin:
- * {@code --bind}, {@code --threads N} (sockets on the port, {@code SO_REUSEPORT}, one thread
+ * The options that {@code echo-server} and {@code daytime-server} share, a picocli mixin: the
+ * {@code [PORT]} parameter (each server's own default), {@code --bind}, {@code --threads N} (sockets on the port, {@code SO_REUSEPORT}, one thread
  * each), {@code --no-batch}, the reply budget ({@code --reply-rate}, {@code --reply-byte-rate},
  * {@code --reply-burst}) and {@code --log-datagrams}. {@link #loop()} turns them into the servers'
  * {@link DatagramLoopConfig}, which checks the values (an out-of-range count is a usage error).
  */
 public final class DatagramServerOptions {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
+  private int port;
 
   @Mixin
   private BindOption bind = new BindOption();
@@ -28,28 +33,32 @@ public final class DatagramServerOptions {
           + "${DEFAULT-VALUE}, at most 64).")
   private int threads = 1;
 
-  @Option(names = "--log-datagrams",
-      description = "Log each request received (default: off; -v turns it on too).")
-  private boolean logDatagrams;
+  @Mixin
+  private LogDatagramsOption log = new LogDatagramsOption();
 
-  /** Creates the options at their defaults (picocli fills them in). */
-  public DatagramServerOptions() {
+  /**
+   * Creates the options at their defaults (picocli fills them in).
+   *
+   * @param defaultPort the server's port when none is given, e.g. 2007 for {@code echo-server}
+   */
+  public DatagramServerOptions(int defaultPort) {
+    this.port = defaultPort;
   }
 
   /**
-   * Returns the address to listen on and a port ({@code --bind}, loopback by default).
+   * Returns the address to listen on: {@code --bind} (loopback by default) and {@code PORT}.
    *
-   * @param port the port; 0 picks a free one
    * @return the socket address to bind
    * @throws IllegalArgumentException if the port is not in 0..65535
    */
-  public InetSocketAddress address(int port) {
+  public InetSocketAddress address() {
     return bind.withPort(port);
   }
 
   /**
-   * Returns how the server is to serve its port: {@code --threads}, {@code --no-batch} and the
-   * reply budget options applied to {@link DatagramLoopConfig#defaults()}.
+   * Returns how the server is to serve its port: {@code --threads}, {@code --no-batch}, the
+   * reply budget options and {@code --log-datagrams} applied to
+   * {@link DatagramLoopConfig#defaults()}.
    *
    * @return the checked configuration
    * @throws IllegalArgumentException if a value is out of range
@@ -57,17 +66,7 @@ public final class DatagramServerOptions {
   public DatagramLoopConfig loop() {
     DatagramLoopConfig defaults = DatagramLoopConfig.defaults();
     return defaults.toBuilder().threads(threads).batched(batch.batched())
-        .replyRate(replyRate.applyTo(defaults.replyRate())).build();
-  }
-
-  /**
-   * Turns on the per-request debug log of a server when {@code --log-datagrams} was given.
-   *
-   * @param server the server class whose logger logs each request
-   */
-  public void applyLogDatagrams(Class<?> server) {
-    if (logDatagrams) {
-      DebugLogging.enable(server);
-    }
+        .replyRate(replyRate.applyTo(defaults.replyRate())).logDatagrams(log.logDatagrams())
+        .build();
   }
 }

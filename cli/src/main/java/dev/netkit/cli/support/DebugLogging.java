@@ -5,9 +5,9 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns on the debug messages of one logger at run time: {@code -v} for all of netkit, and the
- * programs' {@code --log-datagrams} for one server's per-datagram lines. The launcher's
- * {@code logback.xml} logs netkit at INFO otherwise.
+ * Turns on the debug messages of one logger at run time: {@code -v} for all of netkit (the
+ * programs' {@code --log-datagrams} is a server configuration flag instead, see
+ * {@link LogDatagramsOption}). The launcher's {@code logback.xml} logs netkit at INFO otherwise.
  */
 public final class DebugLogging {
 
@@ -24,15 +24,5 @@ public final class DebugLogging {
     if (!logger.isDebugEnabled()) {
       logger.setLevel(Level.DEBUG);
     }
-  }
-
-  /**
-   * Logs the debug messages of a class's logger (the house's
-   * {@code LoggerFactory.getLogger(Foo.class)}).
-   *
-   * @param type the class whose logger to open up
-   */
-  public static void enable(Class<?> type) {
-    enable(type.getName());
   }
 }

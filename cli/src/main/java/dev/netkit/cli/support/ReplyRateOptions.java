@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The per-source reply budget options of the UDP servers ({@code echo-server},
- * {@code daytime-server}, {@code chat-server}, {@code mchat-server}), a picocli mixin: what one
- * source IP address may get per second, which bounds reflection, amplification and reply loops.
- * An option not given keeps the server's own default.
+ * {@code daytime-server}, {@code chat-server}, {@code mchat-server}) and of {@code udp-proxy}
+ * (what it sends to one client address), a picocli mixin: what one source IP address may get per
+ * second, which bounds reflection, amplification and reply loops. An option not given keeps the
+ * program's own default.
  */
 public final class ReplyRateOptions {
 

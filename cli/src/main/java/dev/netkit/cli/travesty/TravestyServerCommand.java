@@ -107,8 +107,12 @@ public final class TravestyServerCommand implements Callable<Integer> {
     TravestyServerConfig.Builder builder = TravestyServerConfig.builder()
         .address(bind.address()).port(port)
         .maxUploadBytes(maxUpload).maxWords(maxWords).maxTotalWords(maxTotalWords)
-        .maxGenerateWords(maxGenerate).maxLineLength(maxLine).maxClients(maxClients)
-        .maxClientsPerAddress(maxClientsPerAddress).idleTimeout(idleTimeout)
+        .maxGenerateWords(maxGenerate).maxLineLength(maxLine)
+        .connections(TravestyServerConfig.connectionDefaults()
+            .maxConnections(maxClients)
+            .maxConnectionsPerPeer(maxClientsPerAddress)
+            .idleTimeout(idleTimeout)
+            .build())
         .lineTimeout(lineTimeout).uploadTimeout(uploadTimeout);
     if (seed != null) {
       long fixed = seed;

@@ -1,6 +1,7 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DatagramServerOptions;
+import dev.netkit.cli.support.DatagramServerReport;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
@@ -12,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,25 +23,20 @@ import picocli.CommandLine.Spec;
     footer = "%nAnswers any datagram with the local time as one CRLF line. Logs its address at "
         + "start; with --log-datagrams also each request. Never answers a source port below 1024 or "
         + "its own port; replies beyond --reply-rate per source address are held back. Runs "
-        + "until Ctrl-C.")
+        + "until Ctrl-C, then prints what it did and how many datagrams a system call moved.")
 public final class DaytimeServerCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
-  private int port = DaytimeServer.DEFAULT_PORT;
-
   @Mixin
-  private DatagramServerOptions serving = new DatagramServerOptions();
+  private DatagramServerOptions serving = new DatagramServerOptions(DaytimeServer.DEFAULT_PORT);
 
   final UntilStopped untilStopped = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
-    serving.applyLogDatagrams(DaytimeServer.class);
-    InetSocketAddress address = serving.address(port);
+    InetSocketAddress address = serving.address();
     DaytimeServerConfig config = DaytimeServerConfig.builder().loop(serving.loop()).build();
     DaytimeServer server =
         Startup.listen(address, () -> new DaytimeServer(address, config).start());
@@ -49,7 +44,11 @@ public final class DaytimeServerCommand implements Callable<Integer> {
     out.println("daytime-server: servicing incoming requests on "
         + HostPortConverter.format(server.localAddress()));
     out.flush();
-    untilStopped.await(server);
+    PrintWriter err = spec.commandLine().getErr();
+    untilStopped.await(server, () -> {
+      err.println(DatagramServerReport.line("daytime-server", server.stats(), server.ioStats()));
+      err.flush();
+    });
     return 0;
   }
 }

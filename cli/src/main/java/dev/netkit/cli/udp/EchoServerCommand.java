@@ -1,10 +1,10 @@
 package dev.netkit.cli.udp;
 
 import dev.netkit.cli.support.DatagramServerOptions;
+import dev.netkit.cli.support.DatagramServerReport;
 import dev.netkit.cli.support.HostPortConverter;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
-import dev.netkit.server.DatagramBatchStats;
 import dev.netkit.udp.ReverseEchoServer;
 import dev.netkit.udp.ReverseEchoServerConfig;
 import java.io.PrintWriter;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,12 +32,8 @@ public final class EchoServerCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
-      description = "UDP port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
-  private int port = ReverseEchoServer.DEFAULT_PORT;
-
   @Mixin
-  private DatagramServerOptions serving = new DatagramServerOptions();
+  private DatagramServerOptions serving = new DatagramServerOptions(ReverseEchoServer.DEFAULT_PORT);
 
   @Option(names = "--flaky",
       description = "Send each reply 0-3 times at random, like the book's unreliable server.")
@@ -56,10 +51,9 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    serving.applyLogDatagrams(ReverseEchoServer.class);
     ReverseEchoServerConfig config = ReverseEchoServerConfig.builder().maxDatagram(maxDatagram)
         .flaky(flaky).seed(seed != null ? seed : System.nanoTime()).loop(serving.loop()).build();
-    InetSocketAddress address = serving.address(port);
+    InetSocketAddress address = serving.address();
     ReverseEchoServer server =
         Startup.listen(address, () -> new ReverseEchoServer(address, config).start());
     PrintWriter out = spec.commandLine().getOut();
@@ -69,10 +63,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     untilStopped.await(server, () -> {
-      DatagramBatchStats io = server.ioStats();
-      err.printf("echo-server: %s; %s system calls: %d receive (%.2f datagrams each), %d send "
-          + "(%.2f datagrams each)%n", server.stats(), io.batched() ? "batched" : "plain",
-          io.receiveCalls(), io.receivedPerCall(), io.sendCalls(), io.sentPerCall());
+      err.println(DatagramServerReport.line("echo-server", server.stats(), server.ioStats()));
       err.flush();
     });
     return 0;

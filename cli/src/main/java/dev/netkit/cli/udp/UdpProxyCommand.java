@@ -3,6 +3,7 @@ package dev.netkit.cli.udp;
 import dev.netkit.cli.support.BindOption;
 import dev.netkit.cli.support.DurationConverter;
 import dev.netkit.cli.support.HostPortConverter;
+import dev.netkit.cli.support.ReplyRateOptions;
 import dev.netkit.cli.support.Startup;
 import dev.netkit.cli.support.UntilStopped;
 import dev.netkit.udp.FaultyProxy;
@@ -20,14 +21,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code udp-proxy --port PORT --target HOST:PORT [--loss P] [--dup P] [--reorder P]
- * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-clients-per-address N] [--max-queued N] [--max-queued-bytes N]}: a UDP relay that
- * misbehaves on purpose, on loopback unless given {@code --bind}. A target equal to its own
- * listening address is a usage error. If the relay fails (not one datagram: the loop itself), the
- * program prints its statistics and ends with the failure (exit status 1) rather than staying up
- * relaying nothing.
+ * [--delay DURATION] [--seed SEED] [--max-clients N] [--max-clients-per-address N]
+ * [--max-queued N] [--max-queued-bytes N] [--max-queued-per-address N]
+ * [--max-queued-bytes-per-address N] [--reply-rate N] [--reply-byte-rate BYTES]
+ * [--reply-burst DURATION]}: a UDP relay that misbehaves on purpose, on loopback unless given
+ * {@code --bind}. One client IP address may hold a share of the delay queue only (a quarter by
+ * default), and what goes to one client address stays within the reply budget of the UDP servers
+ * ({@link ReplyRateOptions}). A target equal to its own listening address, or a per-address share
+ * larger than the whole queue, is a usage error. If the relay fails (not one datagram: the loop
+ * itself), the program prints its statistics and ends with the failure (exit status 1) rather
+ * than staying up relaying nothing.
  */
 @Command(mixinStandardHelpOptions = true,
-    footer = "%nFaults apply to each datagram in both directions. On Ctrl-C prints what it did.")
+    footer = "%nFaults apply to each datagram in both directions. What goes to one client "
+        + "address stays within the reply budget (held back beyond it: repliesRateLimited). "
+        + "On Ctrl-C prints what it did.")
 public final class UdpProxyCommand implements Callable<Integer> {
 
   @Spec
@@ -86,14 +94,47 @@ public final class UdpProxyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private long maxQueuedBytes = FaultyProxyConfig.DEFAULT_MAX_QUEUED_BYTES;
 
+  @Option(names = "--max-queued-per-address", paramLabel = "N",
+      description = "Datagram copies waiting out a delay that one client IP address sent or is "
+          + "to get; more are dropped (default: a quarter of --max-queued, at most it).")
+  private Integer maxQueuedPerAddress;
+
+  @Option(names = "--max-queued-bytes-per-address", paramLabel = "N",
+      description = "Bytes of datagram copies waiting out a delay that one client IP address "
+          + "sent or is to get; more are dropped (default: a quarter of --max-queued-bytes, at "
+          + "most it).")
+  private Long maxQueuedBytesPerAddress;
+
+  @Mixin
+  private ReplyRateOptions replyRate = new ReplyRateOptions();
+
   final UntilStopped untilStopped = new UntilStopped();
+
+  /**
+   * Returns the proxy's configuration from the options given.
+   *
+   * @return the checked configuration
+   * @throws IllegalArgumentException if a value is out of range (a usage error)
+   */
+  FaultyProxyConfig config() {
+    FaultyProxyConfig.Builder builder = FaultyProxyConfig.builder().loss(loss)
+        .duplicate(duplicate).reorder(reorder).delay(delay).reorderDelay(reorderDelay)
+        .seed(seed != null ? seed : System.nanoTime()).maxClients(maxClients)
+        .maxClientsPerAddress(maxClientsPerAddress).maxQueued(maxQueued)
+        .maxQueuedBytes(maxQueuedBytes)
+        .replyRate(replyRate.applyTo(FaultyProxyConfig.defaults().replyRate()));
+    if (maxQueuedPerAddress != null) {
+      builder.maxQueuedPerAddress(maxQueuedPerAddress);
+    }
+    if (maxQueuedBytesPerAddress != null) {
+      builder.maxQueuedBytesPerAddress(maxQueuedBytesPerAddress);
+    }
+    return builder.build();
+  }
 
   @Override
   public Integer call() throws Exception {
-    FaultyProxyConfig config = FaultyProxyConfig.builder().loss(loss).duplicate(duplicate)
-        .reorder(reorder).delay(delay).reorderDelay(reorderDelay)
-        .seed(seed != null ? seed : System.nanoTime()).maxClients(maxClients)
-        .maxClientsPerAddress(maxClientsPerAddress).maxQueued(maxQueued).maxQueuedBytes(maxQueuedBytes).build();
+    FaultyProxyConfig config = config();
     InetSocketAddress address = bind.withPort(port);
     FaultyProxy proxy =
         Startup.listen(address, () -> new FaultyProxy(address, target, config).start());

@@ -170,11 +170,11 @@ class ChatProgramsIT {
     assertThat(config.checkInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.maxUsers()).isEqualTo(7);
     assertThat(config.maxChannelsPerUser()).isEqualTo(3);
-    assertThat(config.quiet()).isFalse();
+    assertThat(config.logDatagrams()).isTrue();
     ChatServerConfig defaults = new ChatServerCommand().config();
     assertThat(defaults.bindAddress())
         .isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), 2027));
-    assertThat(defaults.quiet()).isTrue();
+    assertThat(defaults.logDatagrams()).isFalse();
     assertThat(defaults.channels()).isEqualTo(ChannelDefinition.defaults());
   }
 

@@ -193,6 +193,8 @@ class UdpProgramsIT {
     assertThat(out.toString()).matches("127\\.0\\.0\\.1: \\w{3} \\w{3} [ \\d]\\d "
         + "\\d\\d:\\d\\d:\\d\\d \\d{4}\n");
     assertThat(serverStatus.get()).isZero();
+    assertThat(err.toString()).contains("daytime-server: DatagramServerStats[received=1, "
+        + "replies=1,").contains(" system calls: ");
   }
 
   @Test
@@ -234,7 +236,8 @@ class UdpProgramsIT {
     resources.add(server);
     UdpProxyCommand command = new UdpProxyCommand();
     CompletableFuture<Integer> status = runInBackground(command, "--port", "0", "--target",
-        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2");
+        "127.0.0.1:" + server.localAddress().getPort(), "--delay", "2s", "--max-queued", "2",
+        "--max-queued-per-address", "2");
     int port = startedPort();
 
     List<String> replies = new ArrayList<>();

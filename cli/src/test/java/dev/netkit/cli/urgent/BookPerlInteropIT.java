@@ -73,6 +73,7 @@ class BookPerlInteropIT {
       UrgentSendSignalsIT.signal(sender, "QUIT");
 
       assertThat(sender.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      sent.awaitEnd();
       assertThat(sender.exitValue()).isZero();
       assertThat(receiver.get(30, TimeUnit.SECONDS)).isZero();
       assertThat(sent.lines()).contains("sending 1 byte of OOB data!")
@@ -97,6 +98,7 @@ class BookPerlInteropIT {
 
       assertThat(status).as(sent.toString()).isZero();
       assertThat(receiver.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      received.awaitEnd();
       assertThat(received.normalData()).isEqualTo("aaabacad");
       assertThat(received.count("got 1 bytes of urgent data: !")).as(received.toString())
           .isEqualTo(2);

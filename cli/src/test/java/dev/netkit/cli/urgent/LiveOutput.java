@@ -22,6 +22,7 @@ final class LiveOutput extends Writer {
   private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)\\.\\.\\.");
 
   private final StringBuffer text = new StringBuffer();
+  private volatile Thread copier;
 
   /** Copies a process's stream into a new LiveOutput on a daemon thread. */
   static LiveOutput of(InputStream stream) {
@@ -34,8 +35,23 @@ final class LiveOutput extends Writer {
       }
     }, "test-output-copier");
     copier.setDaemon(true);
+    output.copier = copier;
     copier.start();
     return output;
+  }
+
+  /**
+   * Waits until the copied stream has ended and everything in it is here: a process that has
+   * exited may still have lines on their way through the copier.
+   */
+  void awaitEnd() throws InterruptedException {
+    Thread copying = copier;
+    if (copying != null) {
+      copying.join(WAIT.toMillis());
+      if (copying.isAlive()) {
+        throw new AssertionError("the output did not end within " + WAIT + ": " + text);
+      }
+    }
   }
 
   @Override

@@ -257,17 +257,22 @@ class DatagramBatchSyscallsIT {
     assertThat(meta.getInt(2 * META_BYTES + META_STATUS)).isZero();
   }
 
-  @Test
-  void shutdownWakesABlockedReceiverWhichThenSeesNothing() throws Exception {
-    DatagramChannel server = open4();
-    int fd = SocketDescriptors.of(server);
-    CompletableFuture<Integer> receiver = CompletableFuture.supplyAsync(() -> {
+  /** Receives up to 4 datagrams on another thread (the call blocks until one comes). */
+  private CompletableFuture<Integer> receiveInBackground(int fd) {
+    return CompletableFuture.supplyAsync(() -> {
       try {
         return DatagramBatchSyscalls.receive(fd, data, SLOT, meta, 4);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  @Test
+  void shutdownWakesABlockedReceiverWhichThenSeesNothing() throws Exception {
+    DatagramChannel server = open4();
+    int fd = SocketDescriptors.of(server);
+    CompletableFuture<Integer> receiver = receiveInBackground(fd);
     // Whether the receiver blocks already or only later, shutdown makes it return 0.
     DatagramBatchSyscalls.shutdown(fd);
     assertThat(receiver.get(10, TimeUnit.SECONDS)).isZero();
@@ -280,13 +285,7 @@ class DatagramBatchSyscallsIT {
     server.configureBlocking(false);
     DatagramChannel a = open4();
     int fd = SocketDescriptors.of(server);
-    CompletableFuture<Integer> receiver = CompletableFuture.supplyAsync(() -> {
-      try {
-        return DatagramBatchSyscalls.receive(fd, data, SLOT, meta, 4);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Integer> receiver = receiveInBackground(fd);
     send(a, "late", server);
     assertThat(receiver.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(text(0)).isEqualTo("late");

@@ -1,5 +1,6 @@
 package dev.netkit.codec.text;
 
+import dev.netkit.codec.Arguments;
 import java.util.Objects;
 
 /**
@@ -113,9 +114,7 @@ public final class TextWrap {
    * @throws IllegalArgumentException if {@code wordColumns} is negative
    */
   public Placement place(int wordColumns) {
-    if (wordColumns < 0) {
-      throw new IllegalArgumentException("wordColumns : " + wordColumns + " (expected: >= 0)");
-    }
+    Arguments.checkPositiveOrZero(wordColumns, "wordColumns");
     if (paragraphStart) {
       paragraphStart = false;
       lineColumns = paragraphIndentColumns + wordColumns;

@@ -1,5 +1,7 @@
 package dev.netkit.codec.travesty;
 
+import dev.netkit.codec.Arguments;
+
 /**
  * One command of the travesty protocol, from client to server, as parsed by
  * {@link TravestyCommandParser} or to be sent with {@link #format()}.
@@ -49,9 +51,7 @@ public sealed interface TravestyCommand {
      * @throws IllegalArgumentException if {@code words} is negative
      */
     public Generate {
-      if (words < 0) {
-        throw new IllegalArgumentException("words : " + words + " (expected: >= 0)");
-      }
+      Arguments.checkPositiveOrZero(words, "words");
     }
 
     @Override

@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p><b>Threads.</b> The book forks a process per client; this server runs on netkit's stream
  * server core ({@link StreamServer}): a platform thread per client (at most
- * {@link TravestyServerConfig#maxClients()}), plus one accepting thread and one watchdog that
+ * {@link StreamServerConfig#maxConnections()} of
+ * {@link TravestyServerConfig#connections()}), plus one accepting thread and one watchdog that
  * ends idle sessions. A slow or stalled client blocks only its own thread, and the idle timeout
  * ends it. A session that fails, even with an {@link Error}, frees its words and its place and
  * the server goes on.
@@ -63,12 +64,9 @@ public final class TravestyServer implements AutoCloseable {
   public TravestyServer(TravestyServerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.budget = new WordBudget(config.maxTotalWords());
-    StreamServerConfig connections = StreamServerConfig.builder()
-        .name("travesty")
-        .maxConnections(config.maxClients())
-        .maxConnectionsPerPeer(Math.min(config.maxClientsPerAddress(), config.maxClients()))
-        .idleTimeout(config.idleTimeout())
-        .whenFull(StreamServerConfig.WhenFull.REFUSE)
+    StreamServerConfig limits = config.connections();
+    StreamServerConfig connections = limits.toBuilder()
+        .maxConnectionsPerPeer(Math.min(limits.maxConnectionsPerPeer(), limits.maxConnections()))
         .refuser(TravestyServer::refuse)
         .build();
     this.server = new StreamServer(connections,
@@ -116,8 +114,9 @@ public final class TravestyServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, ends every session (their connections are shut down) and waits up to 5 s
-   * for their threads. Later calls do nothing.
+   * Stops accepting, ends every session (their connections are shut down) and waits up to
+   * {@link StreamServerConfig#closeTimeout()} of {@link TravestyServerConfig#connections()} (5 s
+   * by default) for their threads. Later calls do nothing.
    */
   @Override
   public void close() {

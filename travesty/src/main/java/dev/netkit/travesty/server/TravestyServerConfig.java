@@ -1,7 +1,8 @@
 package dev.netkit.travesty.server;
 
+import dev.netkit.codec.Arguments;
 import dev.netkit.codec.travesty.TravestyProtocol;
-import dev.netkit.server.ConfigChecks;
+import dev.netkit.server.StreamServerConfig;
 import dev.netkit.travesty.Travesty;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,26 +11,34 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What a {@link TravestyServer} is told: where to listen, and every limit on what a client can
- * send or make the server hold, each with the default named here. Over a limit the client gets a
- * reply that says which (see {@link TravestyServer}). Immutable; build one with
- * {@link #builder()}.
+ * What a {@link TravestyServer} is told: where to listen, the limits of its connections (the
+ * stream server core's {@link StreamServerConfig}: clients at once, in all and per address, the
+ * idle timeout), and travesty's own limits on what a client can send or make the server hold
+ * (line, upload, words, generation, their deadlines), each with the default named here. Over a
+ * limit the client gets a reply that says which (see {@link TravestyServer}). Immutable; build
+ * one with {@link #builder()}.
  *
  * <pre>{@code
  * TravestyServerConfig config = TravestyServerConfig.builder()
  *     .address(InetAddress.getLoopbackAddress())
  *     .port(0)
- *     .maxClients(8)
+ *     .connections(TravestyServerConfig.connectionDefaults().maxConnections(8).build())
+ *     .maxUploadBytes(1 << 20)
  *     .build();
  * }</pre>
  */
 public final class TravestyServerConfig {
 
-  /** Default of {@link #maxClients()}. */
+  /** The name of the server's threads and log lines in {@link #connectionDefaults()}. */
+  public static final String DEFAULT_NAME = "travesty";
+  /** Clients at once ({@link StreamServerConfig#maxConnections()}) by default. */
   public static final int DEFAULT_MAX_CLIENTS = 64;
   /** Default of {@link #maxUploadBytes()}: 64 MiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
-  /** Default of {@link #maxClientsPerAddress()}. */
+  /**
+   * Clients at once from one IP address ({@link StreamServerConfig#maxConnectionsPerPeer()}) by
+   * default.
+   */
   public static final int DEFAULT_MAX_CLIENTS_PER_ADDRESS = 8;
   /**
    * The heap a model is taken to need per analysed word when the word budgets are derived from
@@ -48,7 +57,10 @@ public final class TravestyServerConfig {
   public static final long DEFAULT_MAX_GENERATE_WORDS = 10_000_000;
   /** Default of {@link #maxLineLength()}: 8 KiB. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 8192;
-  /** Default of {@link #idleTimeout()}: 10 minutes. */
+  /**
+   * How long a session may move no byte ({@link StreamServerConfig#idleTimeout()}) by default:
+   * 10 minutes.
+   */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
   /** Default of {@link #urgentByteTimeout()}: 30 seconds. */
   public static final Duration DEFAULT_URGENT_BYTE_TIMEOUT = Duration.ofSeconds(30);
@@ -61,14 +73,12 @@ public final class TravestyServerConfig {
   private final InetAddress address;
   private final int port;
   private final int backlog;
-  private final int maxClients;
-  private final int maxClientsPerAddress;
+  private final StreamServerConfig connections;
   private final long maxUploadBytes;
   private final long maxWords;
   private final long maxTotalWords;
   private final long maxGenerateWords;
   private final int maxLineLength;
-  private final Duration idleTimeout;
   private final Duration lineTimeout;
   private final Duration uploadTimeout;
   private final Duration urgentByteTimeout;
@@ -78,14 +88,12 @@ public final class TravestyServerConfig {
     this.address = builder.address;
     this.port = builder.port;
     this.backlog = builder.backlog;
-    this.maxClients = builder.maxClients;
-    this.maxClientsPerAddress = builder.maxClientsPerAddress;
+    this.connections = builder.connections;
     this.maxUploadBytes = builder.maxUploadBytes;
     this.maxWords = builder.maxWords;
     this.maxTotalWords = builder.maxTotalWords;
     this.maxGenerateWords = builder.maxGenerateWords;
     this.maxLineLength = builder.maxLineLength;
-    this.idleTimeout = builder.idleTimeout;
     this.lineTimeout = builder.lineTimeout;
     this.uploadTimeout = builder.uploadTimeout;
     this.urgentByteTimeout = builder.urgentByteTimeout;
@@ -114,7 +122,26 @@ public final class TravestyServerConfig {
   }
 
   /**
-   * Starts a builder with every default: the loopback address, port 2007, the limits' defaults.
+   * Returns a builder of the connection limits with travesty's defaults: the name
+   * {@value #DEFAULT_NAME}, {@value #DEFAULT_MAX_CLIENTS} clients at once, of which
+   * {@value #DEFAULT_MAX_CLIENTS_PER_ADDRESS} from one IP address, 10 minutes idle timeout, and
+   * clients over the limit refused ({@link StreamServerConfig.WhenFull#REFUSE}: answered
+   * {@code 421}) rather than left waiting.
+   *
+   * @return a new builder, for {@link Builder#connections(StreamServerConfig)}
+   */
+  public static StreamServerConfig.Builder connectionDefaults() {
+    return StreamServerConfig.builder()
+        .name(DEFAULT_NAME)
+        .maxConnections(DEFAULT_MAX_CLIENTS)
+        .maxConnectionsPerPeer(DEFAULT_MAX_CLIENTS_PER_ADDRESS)
+        .idleTimeout(DEFAULT_IDLE_TIMEOUT)
+        .whenFull(StreamServerConfig.WhenFull.REFUSE);
+  }
+
+  /**
+   * Starts a builder with every default: the loopback address, port 2007,
+   * {@link #connectionDefaults()}, the limits' defaults.
    *
    * @return a new builder
    */
@@ -177,23 +204,19 @@ public final class TravestyServerConfig {
   }
 
   /**
-   * Returns how many clients may be connected at once; one more is answered {@code 421} and
-   * disconnected.
+   * Returns the limits of the connections: how many clients at once
+   * ({@link StreamServerConfig#maxConnections()}; one more is answered {@code 421} and
+   * disconnected, unless {@link StreamServerConfig#whenFull()} says wait), how many from one IP
+   * address ({@link StreamServerConfig#maxConnectionsPerPeer()}; one more is answered
+   * {@code 421} while clients from other addresses are still served), how long a session may
+   * move no byte in either direction before it is closed
+   * ({@link StreamServerConfig#idleTimeout()}), the name of threads and log lines. The server
+   * answers refused clients itself: its {@link StreamServerConfig#refuser()} is not used.
    *
-   * @return at least 1
+   * @return the core's configuration; at most 100,000 clients, idle timeout 10 ms to 1 day
    */
-  public int maxClients() {
-    return maxClients;
-  }
-
-  /**
-   * Returns how many clients from one IP address may be connected at once; one more is answered
-   * {@code 421} and disconnected, while clients from other addresses are still served.
-   *
-   * @return 1 to {@link #maxClients()}
-   */
-  public int maxClientsPerAddress() {
-    return maxClientsPerAddress;
+  public StreamServerConfig connections() {
+    return connections;
   }
 
   /**
@@ -244,15 +267,6 @@ public final class TravestyServerConfig {
   }
 
   /**
-   * Returns how long a session may move no byte in either direction before it is closed.
-   *
-   * @return 10 ms to 1 day
-   */
-  public Duration idleTimeout() {
-    return idleTimeout;
-  }
-
-  /**
    * Returns how long a line (a command, or a line of an upload) may take to arrive once its first
    * byte has come; then the client gets {@code 421} and is disconnected. Unlike the idle timeout,
    * trickling bytes does not extend it.
@@ -299,14 +313,12 @@ public final class TravestyServerConfig {
     private InetAddress address = InetAddress.getLoopbackAddress();
     private int port = TravestyProtocol.DEFAULT_PORT;
     private int backlog = DEFAULT_BACKLOG;
-    private int maxClients = DEFAULT_MAX_CLIENTS;
-    private int maxClientsPerAddress = DEFAULT_MAX_CLIENTS_PER_ADDRESS;
+    private StreamServerConfig connections = connectionDefaults().build();
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private long maxWords = defaultMaxWords();
     private long maxTotalWords = defaultMaxTotalWords();
     private long maxGenerateWords = DEFAULT_MAX_GENERATE_WORDS;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
-    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration lineTimeout = DEFAULT_LINE_TIMEOUT;
     private Duration uploadTimeout = DEFAULT_UPLOAD_TIMEOUT;
     private Duration urgentByteTimeout = DEFAULT_URGENT_BYTE_TIMEOUT;
@@ -319,14 +331,12 @@ public final class TravestyServerConfig {
       this.address = config.address;
       this.port = config.port;
       this.backlog = config.backlog;
-      this.maxClients = config.maxClients;
-      this.maxClientsPerAddress = config.maxClientsPerAddress;
+      this.connections = config.connections;
       this.maxUploadBytes = config.maxUploadBytes;
       this.maxWords = config.maxWords;
       this.maxTotalWords = config.maxTotalWords;
       this.maxGenerateWords = config.maxGenerateWords;
       this.maxLineLength = config.maxLineLength;
-      this.idleTimeout = config.idleTimeout;
       this.lineTimeout = config.lineTimeout;
       this.uploadTimeout = config.uploadTimeout;
       this.urgentByteTimeout = config.urgentByteTimeout;
@@ -368,26 +378,16 @@ public final class TravestyServerConfig {
     }
 
     /**
-     * Sets how many clients may be connected at once.
+     * Sets the limits of the connections (see {@link TravestyServerConfig#connections()}); start
+     * from {@link TravestyServerConfig#connectionDefaults()} to keep travesty's defaults. More
+     * clients per address than clients in all is taken as clients in all.
      *
-     * @param maxClients 1 to 100,000; default {@value TravestyServerConfig#DEFAULT_MAX_CLIENTS}
+     * @param connections at most 100,000 clients, idle timeout 10 ms to 1 day; default
+     *     {@link TravestyServerConfig#connectionDefaults()}
      * @return this builder
      */
-    public Builder maxClients(int maxClients) {
-      this.maxClients = maxClients;
-      return this;
-    }
-
-    /**
-     * Sets how many clients from one IP address may be connected at once (more than
-     * {@link #maxClients(int)} is taken as {@link #maxClients(int)}).
-     *
-     * @param clients at least 1; default
-     *     {@value TravestyServerConfig#DEFAULT_MAX_CLIENTS_PER_ADDRESS}
-     * @return this builder
-     */
-    public Builder maxClientsPerAddress(int clients) {
-      this.maxClientsPerAddress = clients;
+    public Builder connections(StreamServerConfig connections) {
+      this.connections = connections;
       return this;
     }
 
@@ -448,17 +448,6 @@ public final class TravestyServerConfig {
     }
 
     /**
-     * Sets how long a session may move no byte in either direction before it is closed.
-     *
-     * @param timeout 10 ms to 1 day; default 10 minutes
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration timeout) {
-      this.idleTimeout = timeout;
-      return this;
-    }
-
-    /**
      * Sets how long a line may take to arrive once its first byte has come.
      *
      * @param timeout 10 ms to 1 day; default 60 s
@@ -507,23 +496,26 @@ public final class TravestyServerConfig {
      *
      * @return the configuration
      * @throws IllegalArgumentException naming the first value out of range, e.g.
-     *     {@code maxClients : 0 (expected: 1-100000)}
-     * @throws NullPointerException when the model supplier or a timeout is missing
+     *     {@code connections.maxConnections : 200000 (expected: 1-100000)}
+     * @throws NullPointerException when the connection limits, the model supplier or a timeout
+     *     is missing
      */
     public TravestyServerConfig build() {
-      ConfigChecks.inRange(port, 0, 65_535, "port");
-      ConfigChecks.positive(backlog, "backlog");
-      ConfigChecks.inRange(maxClients, 1, 100_000, "maxClients");
-      ConfigChecks.positive(maxClientsPerAddress, "maxClientsPerAddress");
-      ConfigChecks.inRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
-      ConfigChecks.inRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
-      ConfigChecks.inRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
-      ConfigChecks.inRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
-      ConfigChecks.inRange(maxLineLength, 16, 1 << 20, "maxLineLength");
-      ConfigChecks.inRange(idleTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "idleTimeout");
-      ConfigChecks.inRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
-      ConfigChecks.inRange(uploadTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "uploadTimeout");
-      ConfigChecks.inRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
+      Arguments.checkInRange(port, 0, 65_535, "port");
+      Arguments.checkPositive(backlog, "backlog");
+      Objects.requireNonNull(connections, "connections");
+      Arguments.checkInRange(connections.maxConnections(), 1, 100_000,
+          "connections.maxConnections");
+      Arguments.checkInRange(connections.idleTimeout(), MIN_TIMEOUT, MAX_TIMEOUT,
+          "connections.idleTimeout");
+      Arguments.checkInRange(maxUploadBytes, 1, Long.MAX_VALUE / 4, "maxUploadBytes");
+      Arguments.checkInRange(maxWords, 1, Integer.MAX_VALUE, "maxWords");
+      Arguments.checkInRange(maxTotalWords, 1, Long.MAX_VALUE / 4, "maxTotalWords");
+      Arguments.checkInRange(maxGenerateWords, 1, Long.MAX_VALUE, "maxGenerateWords");
+      Arguments.checkInRange(maxLineLength, 16, 1 << 20, "maxLineLength");
+      Arguments.checkInRange(lineTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "lineTimeout");
+      Arguments.checkInRange(uploadTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "uploadTimeout");
+      Arguments.checkInRange(urgentByteTimeout, MIN_TIMEOUT, MAX_TIMEOUT, "urgentByteTimeout");
       Objects.requireNonNull(models, "models");
       return new TravestyServerConfig(this);
     }

@@ -4,6 +4,8 @@
  * generations, and a named limit for everything a client can send
  * ({@link dev.netkit.travesty.server.TravestyServerConfig}). Accepting, the client limit
  * ({@code 421}), the idle timeout and closing are netkit's stream server core
- * ({@link dev.netkit.server.StreamServer}); this package adds the protocol.
+ * ({@link dev.netkit.server.StreamServer}), configured by the
+ * {@link dev.netkit.server.StreamServerConfig} that the server's configuration holds
+ * ({@code connections()}); this package adds the protocol.
  */
 package dev.netkit.travesty.server;

@@ -1,5 +1,6 @@
 package dev.netkit.travesty.server;
 
+import dev.netkit.server.StreamServerConfig;
 import dev.netkit.travesty.Travesty;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,9 +18,18 @@ final class ServerFixture {
     return TravestyServerConfig.builder()
         .address(InetAddress.getLoopbackAddress())
         .port(0)
-        // Every test client comes from 127.0.0.1; tests of the per-address limit set it.
-        .maxClientsPerAddress(TravestyServerConfig.DEFAULT_MAX_CLIENTS)
+        .connections(connections().build())
         .models(() -> Travesty.builder().seed(SEEDS.incrementAndGet()).build());
+  }
+
+  /**
+   * The connection limits of {@link #builder()}: travesty's defaults, but as many clients from
+   * one address as in all, since every test client comes from 127.0.0.1 (tests of the
+   * per-address limit set it).
+   */
+  static StreamServerConfig.Builder connections() {
+    return TravestyServerConfig.connectionDefaults()
+        .maxConnectionsPerPeer(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
   }
 
   static TravestyServer start() throws IOException {

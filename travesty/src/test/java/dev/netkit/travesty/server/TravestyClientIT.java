@@ -221,7 +221,8 @@ class TravestyClientIT {
 
   @Test
   void refusedConnectionIsAnError() throws IOException {
-    try (TravestyServer one = ServerFixture.start(ServerFixture.builder().maxClients(1));
+    try (TravestyServer one = ServerFixture.start(ServerFixture.builder()
+        .connections(ServerFixture.connections().maxConnections(1).build()));
         TravestyClient first = TravestyClient.connect(one.localAddress())) {
       assertThat(first.banner().code()).isEqualTo(100);
       assertThatThrownBy(() -> TravestyClient.connect(one.localAddress()))

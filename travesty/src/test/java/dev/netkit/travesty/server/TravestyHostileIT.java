@@ -103,8 +103,9 @@ class TravestyHostileIT {
   void slowlorisFromOneAddressLeavesRoomForAnother() throws IOException {
     InetAddress other = InetAddress.getByName("127.0.0.2");
     List<RawConnection> trickles = new ArrayList<>();
-    try (TravestyServer server = ServerFixture.start(ServerFixture.builder().maxClients(4)
-        .maxClientsPerAddress(2))) {
+    try (TravestyServer server = ServerFixture.start(ServerFixture.builder()
+        .connections(ServerFixture.connections().maxConnections(4).maxConnectionsPerPeer(2)
+            .build()))) {
       try {
         int refused = 0;
         for (int i = 0; i < 4; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netkit.codec.travesty.TravestyProtocol;
+import dev.netkit.server.StreamServerConfig;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,15 @@ class TravestyServerConfigTest {
     assertThat(config.bindAddress().getAddress().isLoopbackAddress()).isTrue();
     assertThat(TravestyServerConfig.builder().address(null).build().bindAddress().getAddress()
         .isAnyLocalAddress()).as("all interfaces, when asked").isTrue();
-    assertThat(config.maxClients()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
+    assertThat(config.connections().name()).isEqualTo(TravestyServerConfig.DEFAULT_NAME);
+    assertThat(config.connections().maxConnections())
+        .isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS);
+    assertThat(config.connections().whenFull()).isEqualTo(StreamServerConfig.WhenFull.REFUSE);
     assertThat(config.maxUploadBytes()).isEqualTo(TravestyServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
-    assertThat(config.idleTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_IDLE_TIMEOUT);
+    assertThat(config.connections().idleTimeout())
+        .isEqualTo(TravestyServerConfig.DEFAULT_IDLE_TIMEOUT);
     assertThat(config.models().get().isEmpty()).isTrue();
-    assertThat(config.maxClientsPerAddress())
+    assertThat(config.connections().maxConnectionsPerPeer())
         .isEqualTo(TravestyServerConfig.DEFAULT_MAX_CLIENTS_PER_ADDRESS);
     assertThat(config.lineTimeout()).isEqualTo(TravestyServerConfig.DEFAULT_LINE_TIMEOUT);
   }
@@ -42,14 +47,14 @@ class TravestyServerConfigTest {
   @Test
   void aBuiltConfigurationDoesNotChangeWithItsBuilder() {
     TravestyServerConfig.Builder builder = TravestyServerConfig.builder()
-        .address(InetAddress.getLoopbackAddress()).maxClients(2);
+        .address(InetAddress.getLoopbackAddress()).maxUploadBytes(2);
     TravestyServerConfig config = builder.build();
 
-    builder.maxClients(9).address(null);
+    builder.maxUploadBytes(9).address(null);
 
-    assertThat(config.maxClients()).isEqualTo(2);
+    assertThat(config.maxUploadBytes()).isEqualTo(2);
     assertThat(config.address()).isEqualTo(InetAddress.getLoopbackAddress());
-    assertThat(config.toBuilder().port(0).build().maxClients()).isEqualTo(2);
+    assertThat(config.toBuilder().port(0).build().maxUploadBytes()).isEqualTo(2);
   }
 
   @Test
@@ -57,16 +62,23 @@ class TravestyServerConfigTest {
     assertThatThrownBy(() -> TravestyServerConfig.builder().port(65_536).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("port : 65536 (expected: 0-65535)");
-    assertThatThrownBy(() -> TravestyServerConfig.builder().maxClients(0).build())
+    assertThatThrownBy(() -> TravestyServerConfig.builder()
+        .connections(TravestyServerConfig.connectionDefaults().maxConnections(100_001).build())
+        .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maxClients : 0 (expected: 1-100000)");
+        .hasMessage("connections.maxConnections : 100001 (expected: 1-100000)");
     assertThatThrownBy(() -> TravestyServerConfig.builder().maxLineLength(8).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxLineLength : 8 (expected: 16-1048576)");
-    assertThatThrownBy(() -> TravestyServerConfig.builder().idleTimeout(Duration.ofMillis(1))
+    assertThatThrownBy(() -> TravestyServerConfig.builder()
+        .connections(TravestyServerConfig.connectionDefaults().idleTimeout(Duration.ofMillis(1))
+            .build())
         .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("idleTimeout : PT0.001S (expected: 10 ms to 1 day)");
+        .hasMessage("connections.idleTimeout : PT0.001S (expected: 10 ms to 1 day)");
+    assertThatThrownBy(() -> TravestyServerConfig.builder().connections(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("connections");
     assertThatThrownBy(() -> TravestyServerConfig.builder().models(null).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessage("models");

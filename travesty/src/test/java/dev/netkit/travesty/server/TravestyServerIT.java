@@ -216,7 +216,8 @@ class TravestyServerIT {
 
   @Test
   void tooManyClientsAreRefused() throws IOException {
-    try (TravestyServer small = ServerFixture.start(ServerFixture.builder().maxClients(2));
+    try (TravestyServer small = ServerFixture.start(ServerFixture.builder()
+        .connections(ServerFixture.connections().maxConnections(2).build()));
         RawConnection a = new RawConnection(small.localAddress());
         RawConnection b = new RawConnection(small.localAddress())) {
       assertThat(a.line()).startsWith("100");
@@ -236,7 +237,8 @@ class TravestyServerIT {
   @Test
   void aSessionThatFailsWithAnErrorEndsAloneAndTheServerGoesOn() throws IOException {
     AtomicInteger models = new AtomicInteger();
-    try (TravestyServer fragile = ServerFixture.start(ServerFixture.builder().maxClients(1)
+    try (TravestyServer fragile = ServerFixture.start(ServerFixture.builder()
+        .connections(ServerFixture.connections().maxConnections(1).build())
         .models(() -> {
           if (models.incrementAndGet() == 1) {
             throw new OutOfMemoryError("no memory for this model (a test)");
@@ -260,7 +262,7 @@ class TravestyServerIT {
   @Test
   void idleClientsAreClosed() throws IOException {
     try (TravestyServer quick = ServerFixture.start(ServerFixture.builder()
-        .idleTimeout(Duration.ofMillis(300)));
+        .connections(ServerFixture.connections().idleTimeout(Duration.ofMillis(300)).build()));
         RawConnection c = new RawConnection(quick.localAddress())) {
       assertThat(c.line()).startsWith("100");
       assertThat(c.next().kind()).isEqualTo(Input.Kind.END);

@@ -1,6 +1,6 @@
 package dev.netkit.unix.localtime;
 
-import dev.netkit.server.ConfigChecks;
+import dev.netkit.codec.Arguments;
 import dev.netkit.unix.SocketFileConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -167,7 +167,7 @@ public final class LocaltimeServerConfig {
       Objects.requireNonNull(socketFile, "socketFile");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(localZone, "localZone");
-      ConfigChecks.positive(replyTimeout, "replyTimeout");
+      Arguments.checkPositive(replyTimeout, "replyTimeout");
       return new LocaltimeServerConfig(this);
     }
   }
