@@ -49,10 +49,9 @@ final class SuccessorIndex {
    * <p>One pass over the groups notes the state of every position and counts each state's
    * successors (the sort marks each group's first position in a bit set, whose prefix counts
    * give the state's number); the sorted positions are then dropped. The counts give the
-   * records' places, one pass over the positions turns their states into records, the records
-   * are allocated, one pass over the states writes where their newest words are, and one pass
-   * over the text fills each record's targets in text order, the record's count field serving as
-   * its fill cursor.
+   * records' places, the records are allocated, one pass over the states writes where their
+   * newest words are, and one pass over the text fills each record's targets in text order, the
+   * record's count field serving as its fill cursor.
    *
    * @param text the word ids of the text
    * @param length the number of words, at least 1
@@ -64,8 +63,8 @@ final class SuccessorIndex {
    */
   static SuccessorIndex build(int[] text, int length, int order,
       WordTable.DecodedWords words, int wordCount) {
-    int[] recordAt = new int[length + 1];
-    ContextSort.Grouping grouping = ContextSort.sort(text, length, order, wordCount, recordAt);
+    int[] stateAt = new int[length + 1];
+    ContextSort.Grouping grouping = ContextSort.sort(text, length, order, wordCount, stateAt);
     int stateCount = grouping.groups();
     long size = (long) TARGETS * stateCount + length;
     if (size > Capacity.MAX_ARRAY_LENGTH) {
@@ -73,7 +72,7 @@ final class SuccessorIndex {
     }
     long[] firsts = grouping.firsts();
     int[] recordOf = new int[stateCount];
-    int lastState = number(grouping.positions(), length, firsts, recordAt, recordOf);
+    int lastState = number(grouping.positions(), length, firsts, stateAt, recordOf);
     grouping = null;
     int next = 0;
     for (int state = 0; state < stateCount; state++) {
@@ -81,14 +80,13 @@ final class SuccessorIndex {
       recordOf[state] = next;
       next += TARGETS + count;
     }
-    for (int p = 0; p <= length; p++) {
-      recordAt[p] = recordOf[recordAt[p]];
-    }
     int[] records = new int[(int) size];
     locateWords(text, firsts, recordOf, words.starts(), records);
+    int record = recordOf[stateAt[0]];
     for (int p = 0; p < length; p++) {
-      int record = recordAt[p];
-      records[record + TARGETS + records[record + COUNT]++] = recordAt[p + 1];
+      int target = recordOf[stateAt[p + 1]];
+      records[record + TARGETS + records[record + COUNT]++] = target;
+      record = target;
     }
     boolean lastIsNew = records[recordOf[lastState] + COUNT] == 0;
     return new SuccessorIndex(records, recordOf, stateCount - (lastIsNew ? 1 : 0), lastState);
