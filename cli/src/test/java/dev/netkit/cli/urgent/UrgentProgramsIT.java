@@ -67,7 +67,9 @@ class UrgentProgramsIT {
     run("--inline");
 
     assertThat(receiverOutput.normalData()).isEqualTo("aaab!acad!");
-    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+    // At least one notice per urgent byte: Linux signals an urgent pointer again when a later
+    // segment (the FIN) repeats it after the byte has been read inline, so the last may come twice.
+    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isBetween(2L, 3L);
     assertThat(receiverOutput.count(URGENT_GOT)).isZero();
   }
 
@@ -76,7 +78,7 @@ class UrgentProgramsIT {
     run("--inline", "--select");
 
     assertThat(receiverOutput.normalData()).isEqualTo("aaab!acad!");
-    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isEqualTo(2);
+    assertThat(receiverOutput.count(INLINE_GOT)).as(receiverOutput.toString()).isBetween(2L, 3L);
   }
 
   /**
