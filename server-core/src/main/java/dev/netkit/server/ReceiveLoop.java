@@ -22,6 +22,7 @@ public final class ReceiveLoop implements AutoCloseable {
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
+  private final FirstWarnings warnings = new FirstWarnings(LOG);
 
   /** One turn of the loop. */
   @FunctionalInterface
@@ -114,7 +115,7 @@ public final class ReceiveLoop implements AutoCloseable {
       } catch (Throwable e) {
         // Even an Error costs this datagram only: the loop goes on.
         if (!ended()) {
-          LOG.warn("{}: a datagram failed; the server goes on", name, e);
+          warnings.log(e.getClass(), "{}: a datagram failed; the server goes on", name, e);
         }
       }
     }

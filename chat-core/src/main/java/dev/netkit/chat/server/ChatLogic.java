@@ -24,6 +24,7 @@ import dev.netkit.codec.chat.SendPublic;
 import dev.netkit.codec.chat.UserItem;
 import dev.netkit.codec.chat.UserJoins;
 import dev.netkit.codec.chat.UserParts;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReplyPolicy;
 import dev.netkit.server.SourceRateLimiter;
 import java.net.InetSocketAddress;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 final class ChatLogic {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+  private final FirstWarnings warnings = new FirstWarnings(LOG);
 
   /** A handler for one event code from a logged-in user (the book's %DISPATCH). */
   @FunctionalInterface
@@ -344,7 +346,8 @@ final class ChatLogic {
         fanOut.deliver(channel, datagram, outbox);
       } catch (RuntimeException e) {
         counters.sendFailures++;
-        LOG.warn("fan-out of {} to {} failed", payload.event(), channel.title(), e);
+        warnings.log(e.getClass(), "fan-out of {} to {} failed", payload.event(),
+            channel.title(), e);
       }
     }
     return true;

@@ -3,6 +3,7 @@ package dev.netkit.chat.server;
 import dev.netkit.codec.chat.ChatFrameCodec;
 import dev.netkit.server.DatagramBatch;
 import dev.netkit.server.DatagramBatchStats;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReplyPolicy;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+  private final FirstWarnings warnings = new FirstWarnings(LOG);
   /** Datagrams taken per turn at most, so that timers run under a flood too. */
   private static final int MAX_DATAGRAMS_PER_TURN = 256;
   /** Datagrams per system call at most, received or sent. */
@@ -276,7 +278,7 @@ public final class ChatServer implements AutoCloseable {
           logic.onDatagram(from, batch.datagram(i), System.nanoTime());
         } catch (RuntimeException | Error e) {
           // Even an Error (a StackOverflowError, say) costs this event only: the loop goes on.
-          LOG.warn("event from {} failed; serving on", from, e);
+          warnings.log(e.getClass(), "event from {} failed; serving on", from, e);
         }
       }
     }

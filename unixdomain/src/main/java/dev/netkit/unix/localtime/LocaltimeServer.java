@@ -1,6 +1,7 @@
 package dev.netkit.unix.localtime;
 
 import dev.netkit.codec.localtime.LocaltimeCodec;
+import dev.netkit.server.FirstWarnings;
 import dev.netkit.server.ReceiveLoop;
 import dev.netkit.unix.AddressInUseException;
 import dev.netkit.unix.FileModes;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class LocaltimeServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocaltimeServer.class);
+  private final FirstWarnings warnings = new FirstWarnings(LOG);
   private static final String NAME = "localtime-server";
 
   private final LocaltimeServerConfig config;
@@ -114,7 +116,8 @@ public final class LocaltimeServer implements AutoCloseable {
 
   private void answer(UnixDatagramSocket bound, UnixDatagram request) {
     if (request.sender() == null || !socketFile.authorizer().authorize(request.sender())) {
-      LOG.warn("{}: dropped a request from {}: not authorized", NAME, request.sender());
+      warnings.log("not authorized", "{}: dropped a request from {}: not authorized", NAME,
+          request.sender());
       return;
     }
     if (!request.hasSenderAddress()) {
@@ -123,7 +126,8 @@ public final class LocaltimeServer implements AutoCloseable {
     }
     if (request.senderPath() != null
         && !SocketFile.isSocketOwnedBy(request.senderPath(), request.sender().uid())) {
-      LOG.warn("{}: dropped a request from {}: its reply path is not a socket of uid {}"
+      warnings.log("reply path", "{}: dropped a request from {}: its reply path is not a socket"
+          + " of uid {}"
           + " (a symbolic link, or another user's file)", NAME, request.senderPath(),
           request.sender().uid());
       return;

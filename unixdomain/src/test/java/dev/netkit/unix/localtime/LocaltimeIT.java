@@ -2,6 +2,12 @@ package dev.netkit.unix.localtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import dev.netkit.jni.testing.RequiresNativeLibrary;
 import dev.netkit.unix.FileModes;
@@ -23,6 +29,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 @RequiresNativeLibrary
 class LocaltimeIT {
@@ -103,6 +110,34 @@ class LocaltimeIT {
     try (LocaltimeServer server = start(PeerAuthorizer.sameUser())) {
       assertThat(client(Duration.ofSeconds(30)).ask("UTC")).isEqualTo("Sat Jun 17 22:06:14 2000");
     }
+  }
+
+  /** DESIGN.md "Hostile peers": a refused peer that asks again and again cannot flood the log. */
+  @Test
+  void aRefusedPeerAskingAgainIsWarnedAboutOnce() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(LocaltimeServer.class);
+    Level before = logger.getLevel();
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.setLevel(Level.DEBUG);
+    logger.addAppender(events);
+    int otherUid = PeerCredentials.currentUid() + 1;
+    try (LocaltimeServer server = start(PeerAuthorizer.allowUids(otherUid))) {
+      for (int i = 0; i < 5; i++) {
+        assertThatThrownBy(() -> client(Duration.ofMillis(100)).ask("UTC"))
+            .isInstanceOf(SocketTimeoutException.class);
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> refusals(events).size() == 5);
+    } finally {
+      logger.detachAppender(events);
+      logger.setLevel(before);
+    }
+    assertThat(refusals(events)).filteredOn(event -> event.getLevel() == Level.WARN).hasSize(1);
+  }
+
+  private static List<ILoggingEvent> refusals(ListAppender<ILoggingEvent> events) {
+    return List.copyOf(events.list).stream()
+        .filter(event -> event.getFormattedMessage().contains("not authorized")).toList();
   }
 
   @Test
